@@ -1,0 +1,169 @@
+package cn.qingtian.portal;
+
+import cn.qingtian.portal.dataset.ImportRefusedException;
+import cn.qingtian.portal.dataset.ImportResult;
+import cn.qingtian.portal.dataset.PackageImporter;
+import cn.qingtian.portal.dataset.PackageValidator;
+import cn.qingtian.portal.dataset.Validation;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The server jar's subcommands: {@code serve} (the default), {@code validate <dir>} and {@code
+ * import <dir> [--dry-run] [--note TEXT]}. Options starting with {@code --} that a subcommand does
+ * not know are passed to Spring Boot (e.g. {@code --server.port=9090}).
+ */
+public final class PortalCommandLine {
+
+  /** Returned by {@link #run} when the server keeps running after it. */
+  public static final int KEEP_RUNNING = -1;
+
+  static final String USAGE =
+      """
+      青田县“扩中”“提低”进展门户 / Qingtian progress portal
+
+      用法 / Usage: java -jar portal-server.jar [command] [options]
+
+      命令 / Commands:
+        serve                 启动门户（默认）：先导入内容有变化的内置数据包，再提供服务
+                              start the portal (default): import the bundled datasets if their
+                              content differs from the current release, then serve on :8080
+        validate <dir>        校验数据包，逐条报告问题（文件:行:列），有问题时退出码为 1
+                              check a data package and report every problem as file:row:column;
+                              exit code 1 when there is any
+        import <dir>          校验并导入数据包，作为一个新版本在一个事务中发布
+                              validate and import a data package as a new release, in one transaction
+          --dry-run           只显示各表将新增、修改、删除的行数，不做任何修改
+                              print rows added, changed and removed per table; change nothing
+          --note <text>       版本说明 / a note for the release
+        help, --help          显示本帮助 / show this help
+
+      数据库 / Database: embedded PostgreSQL by default (data in portal-data/postgres);
+        PORTAL_DATABASE_URL=postgresql://user:password@host:5432/db for an external server.
+      """;
+
+  private PortalCommandLine() {}
+
+  public static int run(String[] args) {
+    return run(args, System.out, System.err);
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    String command =
+        args.length == 0 || args[0].startsWith("--") && !isHelp(args[0]) ? "serve" : args[0];
+    String[] rest =
+        args.length == 0 || !command.equals(args[0])
+            ? args
+            : Arrays.copyOfRange(args, 1, args.length);
+    return switch (command) {
+      case "serve" -> serve(rest);
+      case "validate" -> validate(rest, out, err);
+      case "import" -> importPackage(rest, out, err);
+      case "help", "--help", "-h" -> {
+        out.print(USAGE);
+        yield 0;
+      }
+      default -> {
+        err.println("未知命令 / unknown command: " + command);
+        err.print(USAGE);
+        yield 2;
+      }
+    };
+  }
+
+  private static boolean isHelp(String arg) {
+    return arg.equals("--help") || arg.equals("-h");
+  }
+
+  private static int serve(String[] springArgs) {
+    new SpringApplicationBuilder(PortalApplication.class).run(springArgs);
+    return KEEP_RUNNING;
+  }
+
+  private static int validate(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 1 || args[0].startsWith("--")) {
+      err.println("用法 / usage: validate <dir>");
+      return 2;
+    }
+    return report(PackageValidator.validate(Path.of(args[0])), out, err) ? 0 : 1;
+  }
+
+  private static boolean report(Validation validation, PrintStream out, PrintStream err) {
+    validation.problems().forEach(err::println);
+    if (validation.isValid()) {
+      out.println("数据包有效 / the data package is valid");
+      return true;
+    }
+    err.println(
+        "发现 "
+            + validation.problems().size()
+            + " 个问题 / "
+            + validation.problems().size()
+            + " problem(s) found");
+    return false;
+  }
+
+  private static int importPackage(String[] args, PrintStream out, PrintStream err) {
+    boolean dryRun = false;
+    String note = null;
+    String directory = null;
+    List<String> springArgs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--dry-run" -> dryRun = true;
+        case "--note" -> {
+          if (i + 1 == args.length) {
+            err.println("--note 需要一段文字 / --note needs a text");
+            return 2;
+          }
+          note = args[++i];
+        }
+        default -> {
+          if (args[i].startsWith("--")) {
+            springArgs.add(args[i]);
+          } else if (directory == null) {
+            directory = args[i];
+          } else {
+            err.println("只能导入一个目录 / import takes one directory");
+            return 2;
+          }
+        }
+      }
+    }
+    if (directory == null) {
+      err.println("用法 / usage: import <dir> [--dry-run] [--note TEXT]");
+      return 2;
+    }
+    out.println("校验 / validating " + directory + " …");
+    Validation validation = PackageValidator.validate(Path.of(directory));
+    if (!report(validation, out, err)) {
+      return 1;
+    }
+    springArgs.add("--portal.datasets.import-on-start=false");
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(PortalApplication.class)
+            .web(WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .run(springArgs.toArray(String[]::new))) {
+      out.println("导入 / importing …");
+      ImportResult result =
+          context
+              .getBean(PackageImporter.class)
+              .importPackage(validation.validPackage(), dryRun, note, out::println);
+      out.println("结果 / result: " + result.outcome());
+      return 0;
+    } catch (ImportRefusedException e) {
+      e.problems().forEach(err::println);
+      return 1;
+    } catch (Exception e) {
+      err.println("导入失败，数据库未改变 / import failed, the database is unchanged: " + e.getMessage());
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package cn.qingtian.portal.database;
+
+import cn.qingtian.portal.dataset.JdbcConnections;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Wires the database: the server (embedded or external), Flyway migrations run as the owner, owner
+ * JDBC connections for imports, and the API's R2DBC pool, which logs in as the read-only role.
+ *
+ * <p>The embedded server's port is known only once it has started, so migrations run here rather
+ * than through Boot's Flyway auto-configuration, which needs a JDBC URL before the context starts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+  @Bean(destroyMethod = "close")
+  DatabaseServer databaseServer(DatabaseProperties properties) {
+    return properties.isEmbedded()
+        ? DatabaseServer.embedded(properties.embeddedDataDirectory())
+        : DatabaseServer.external(properties.url());
+  }
+
+  @Bean
+  MigratedDatabase migratedDatabase(DatabaseServer server) {
+    DatabaseAddress address = server.address();
+    Flyway.configure()
+        .dataSource(address.jdbcUrl(), address.username(), address.password())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    return new MigratedDatabase(address);
+  }
+
+  @Bean
+  JdbcConnections ownerConnections(MigratedDatabase database) {
+    DatabaseAddress address = database.address();
+    return () -> {
+      Properties credentials = new Properties();
+      credentials.setProperty("user", address.username());
+      if (address.password() != null) {
+        credentials.setProperty("password", address.password());
+      }
+      return DriverManager.getConnection(address.jdbcUrl(), credentials);
+    };
+  }
+
+  @Bean(destroyMethod = "dispose")
+  ConnectionPool connectionFactory(MigratedDatabase database, DatabaseProperties properties) {
+    DatabaseAddress address = database.address();
+    var configuration =
+        PostgresqlConnectionConfiguration.builder()
+            .host(address.host())
+            .port(address.port())
+            .database(address.database())
+            .username(properties.apiUsername())
+            .applicationName("qingtian-portal-api")
+            .connectTimeout(Duration.ofSeconds(5));
+    if (properties.apiPassword() != null) {
+      configuration.password(properties.apiPassword());
+    }
+    ConnectionFactory factory = new PostgresqlConnectionFactory(configuration.build());
+    return new ConnectionPool(
+        ConnectionPoolConfiguration.builder(factory)
+            .maxSize(properties.apiPoolSize())
+            .maxAcquireTime(Duration.ofSeconds(5))
+            .validationQuery("select 1")
+            .build());
+  }
+
+  @Bean
+  DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
+    return DatabaseClient.create(connectionFactory);
+  }
+
+  /** A database whose schema is up to date; its address is the owner's. */
+  record MigratedDatabase(DatabaseAddress address) {}
+}

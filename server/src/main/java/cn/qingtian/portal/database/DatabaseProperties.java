@@ -1,0 +1,30 @@
+package cn.qingtian.portal.database;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the portal's PostgreSQL is.
+ *
+ * @param url an external server ({@code PORTAL_DATABASE_URL}), as {@code
+ *     postgresql://user:password@host:port/database} or a JDBC URL; when empty, the portal starts
+ *     an embedded PostgreSQL
+ * @param apiUsername the read-only login role the API connects as (decision D11)
+ * @param apiPassword its password, for servers that do not trust local connections
+ * @param embeddedDataDirectory where the embedded PostgreSQL keeps its data
+ * @param apiPoolSize the maximum number of API connections
+ */
+@ConfigurationProperties("portal.database")
+public record DatabaseProperties(
+    @Nullable String url,
+    @DefaultValue("portal_api") String apiUsername,
+    @Nullable String apiPassword,
+    @DefaultValue("portal-data/postgres") Path embeddedDataDirectory,
+    @DefaultValue("10") int apiPoolSize) {
+
+  public boolean isEmbedded() {
+    return url == null || url.isBlank();
+  }
+}

@@ -1,0 +1,14 @@
+package cn.qingtian.portal.dataset;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Makes the importer available to the {@code import} command and the start-up import. */
+@Configuration(proxyBeanMethods = false)
+class DatasetConfiguration {
+
+  @Bean
+  PackageImporter packageImporter(JdbcConnections ownerConnections) {
+    return new PackageImporter(ownerConnections);
+  }
+}

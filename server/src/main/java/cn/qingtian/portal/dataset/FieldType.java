@@ -1,0 +1,84 @@
+package cn.qingtian.portal.dataset;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The Table Schema field types the portal's packages use, each with its parser. */
+public enum FieldType {
+  STRING("文本", "a string"),
+  INTEGER("整数", "an integer"),
+  NUMBER("数字", "a number"),
+  DATE("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"),
+  YEAR("年份", "a year"),
+  BOOLEAN("布尔值（true/false）", "a boolean (true/false)");
+
+  private static final Pattern INTEGER_PATTERN = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern NUMBER_PATTERN =
+      Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+
+  private final String zh;
+  private final String en;
+
+  FieldType(String zh, String en) {
+    this.zh = zh;
+    this.en = en;
+  }
+
+  public String zh() {
+    return zh;
+  }
+
+  public String en() {
+    return en;
+  }
+
+  static FieldType of(String tableSchemaType) {
+    return switch (tableSchemaType) {
+      case "string" -> STRING;
+      case "integer" -> INTEGER;
+      case "number" -> NUMBER;
+      case "date" -> DATE;
+      case "year" -> YEAR;
+      case "boolean" -> BOOLEAN;
+      default ->
+          throw new IllegalArgumentException("unsupported Table Schema type: " + tableSchemaType);
+    };
+  }
+
+  /**
+   * Parses a raw cell.
+   *
+   * @throws IllegalArgumentException when the cell is not of this type
+   */
+  Object parse(String raw) {
+    try {
+      return switch (this) {
+        case STRING -> raw;
+        case INTEGER, YEAR -> {
+          if (!INTEGER_PATTERN.matcher(raw).matches()) {
+            throw new IllegalArgumentException(raw);
+          }
+          yield Long.parseLong(raw);
+        }
+        case NUMBER -> {
+          if (!NUMBER_PATTERN.matcher(raw).matches()) {
+            throw new IllegalArgumentException(raw);
+          }
+          yield new BigDecimal(raw);
+        }
+        case DATE -> LocalDate.parse(raw);
+        case BOOLEAN ->
+            switch (raw.toLowerCase(Locale.ROOT)) {
+              case "true" -> Boolean.TRUE;
+              case "false" -> Boolean.FALSE;
+              default -> throw new IllegalArgumentException(raw);
+            };
+      };
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException(raw, e);
+    }
+  }
+}

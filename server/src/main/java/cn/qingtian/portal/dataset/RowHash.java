@@ -1,0 +1,62 @@
+package cn.qingtian.portal.dataset;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Content hashes (decision D4): a row's hash depends only on its typed values, and a package's hash
+ * only on its name and the set of rows of each table, so re-saving a file or reordering its rows
+ * makes no new release.
+ */
+public final class RowHash {
+
+  private RowHash() {}
+
+  public static String of(Row row) {
+    StringBuilder canonical = new StringBuilder();
+    for (Object value : row.values()) {
+      canonical.append(canonical(value)).append('\u001f');
+    }
+    return sha256(canonical.toString());
+  }
+
+  public static String ofPackage(ValidatedPackage validated) {
+    StringBuilder canonical = new StringBuilder(validated.descriptor().name()).append('\n');
+    validated.tables().stream()
+        .sorted(Comparator.comparing(Table::name))
+        .forEach(
+            table -> {
+              canonical.append(table.name()).append('\n');
+              List<String> hashes = new ArrayList<>();
+              table.rows().forEach(row -> hashes.add(of(row)));
+              hashes.sort(null);
+              hashes.forEach(h -> canonical.append(h).append('\n'));
+            });
+    return sha256(canonical.toString());
+  }
+
+  private static String canonical(Object value) {
+    if (value == null) {
+      return "\u0000";
+    }
+    if (value instanceof BigDecimal decimal) {
+      return decimal.stripTrailingZeros().toPlainString();
+    }
+    return value.toString();
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+}

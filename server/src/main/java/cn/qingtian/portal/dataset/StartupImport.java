@@ -1,0 +1,57 @@
+package cn.qingtian.portal.dataset;
+
+import cn.qingtian.portal.release.CurrentRelease;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * On {@code serve}: imports the bundled data package when its content is new (decision D4). An
+ * invalid package or a failed import is logged and the current release keeps serving; content equal
+ * to an older release is not re-imported, so a restart never silently reverts newer data.
+ */
+@Component
+@ConditionalOnProperty(name = "portal.datasets.import-on-start", matchIfMissing = true)
+class StartupImport implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupImport.class);
+
+  private final DatasetProperties properties;
+  private final PackageImporter importer;
+  private final CurrentRelease currentRelease;
+
+  StartupImport(
+      DatasetProperties properties, PackageImporter importer, CurrentRelease currentRelease) {
+    this.properties = properties;
+    this.importer = importer;
+    this.currentRelease = currentRelease;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws SQLException {
+    Path directory = BundledDatasets.locate(properties);
+    log.info("Checking bundled datasets in {}", directory);
+    Validation validation = PackageValidator.validate(directory);
+    if (!validation.isValid()) {
+      validation.problems().forEach(problem -> log.error("{}", problem));
+      log.error("Bundled datasets are invalid: not imported, the current release keeps serving");
+    } else {
+      ValidatedPackage valid = validation.validPackage();
+      Optional<Integer> earlier = importer.olderReleaseWithContent(RowHash.ofPackage(valid));
+      if (earlier.isPresent()) {
+        log.warn(
+            "Bundled datasets equal release #{}, older than the current one: not re-imported",
+            earlier.get());
+      } else {
+        importer.importPackage(valid, false, null, message -> log.info("{}", message));
+      }
+    }
+    currentRelease.refresh().block();
+  }
+}

@@ -1,0 +1,12 @@
+package cn.qingtian.portal.plan;
+
+import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.api.LocalizedText;
+
+/** An area of a plan's main objectives: {@code A0} is the headline paragraph (decision D1). */
+public record Area(String planCode, String code, int number, LocalizedText titleText, String text) {
+
+  public String id() {
+    return GlobalId.of("Area", planCode, code);
+  }
+}

@@ -1,0 +1,89 @@
+package cn.qingtian.portal.plan;
+
+import cn.qingtian.portal.api.Connection;
+import cn.qingtian.portal.api.PageRequest;
+import cn.qingtian.portal.api.Pagination;
+import cn.qingtian.portal.release.Release;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** The {@code Department} type and the {@code departments} and {@code department} queries. */
+@Controller
+class DepartmentController {
+
+  private final PlanRepository plans;
+
+  DepartmentController(PlanRepository plans) {
+    this.plans = plans;
+  }
+
+  @QueryMapping
+  Mono<Connection<Department>> departments(
+      @Argument @Nullable String kind,
+      @Argument @Nullable String plan,
+      @Arguments PageRequest page,
+      @ContextValue Release release) {
+    return plans
+        .departments(release.number(), kind, plan, null)
+        .collectList()
+        .map(list -> Pagination.page(list, Department::sortKey, page));
+  }
+
+  @QueryMapping
+  Mono<Department> department(@Argument String code, @ContextValue Release release) {
+    return plans.departments(release.number(), null, null, Set.of(code)).next();
+  }
+
+  @SchemaMapping
+  CompletableFuture<Connection<Measure>> measures(
+      Department department,
+      @Argument @Nullable String role,
+      @Argument @Nullable String plan,
+      @Arguments PageRequest page,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
+    return departmentMeasures
+        .load(new Keyed<>(release.number(), department.code()))
+        .thenApply(
+            assignments ->
+                Pagination.page(
+                    assignments.stream()
+                        .filter(a -> role == null || a.responsibility().role().equals(role))
+                        .filter(a -> plan == null || a.responsibility().planCode().equals(plan))
+                        .sorted(java.util.Comparator.comparing(a -> a.measure().sortKey()))
+                        .toList(),
+                    a -> a.measure().sortKey(),
+                    page,
+                    (cursor, a) ->
+                        new DepartmentMeasureEdge(
+                            cursor,
+                            a.responsibility().position(),
+                            a.responsibility().role(),
+                            a.measure()),
+                    Assignment::measure));
+  }
+
+  @SchemaMapping
+  CompletableFuture<Connection<Indicator>> indicators(
+      Department department,
+      @Arguments PageRequest page,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<Indicator>> departmentIndicators) {
+    return departmentIndicators
+        .load(new Keyed<>(release.number(), department.code()))
+        .thenApply(list -> IndicatorController.page(list, page));
+  }
+
+  /** An edge from a unit to a measure it is responsible for. */
+  record DepartmentMeasureEdge(String cursor, int position, String role, Measure node) {}
+}

@@ -1,0 +1,99 @@
+package cn.qingtian.portal.plan;
+
+import cn.qingtian.portal.api.Connection;
+import cn.qingtian.portal.api.PageRequest;
+import cn.qingtian.portal.api.Pagination;
+import cn.qingtian.portal.release.Release;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** The {@code Indicator} type and the {@code indicators} and {@code indicator} queries. */
+@Controller
+class IndicatorController {
+
+  private final PlanRepository plans;
+  private final PlanLookups lookups;
+
+  IndicatorController(PlanRepository plans, PlanLookups lookups) {
+    this.plans = plans;
+    this.lookups = lookups;
+  }
+
+  @QueryMapping
+  Mono<Connection<Indicator>> indicators(
+      @Arguments IndicatorFilter filter,
+      @Arguments PageRequest page,
+      @ContextValue Release release) {
+    return plans.indicators(release.number(), filter).collectList().map(list -> page(list, page));
+  }
+
+  @QueryMapping
+  Mono<Indicator> indicator(@Argument String code, @ContextValue Release release) {
+    return plans.indicatorsWhere(release.number(), "code", Set.of(code)).next();
+  }
+
+  @BatchMapping(typeName = "Indicator")
+  Mono<Map<Indicator, Plan>> plan(List<Indicator> indicators, @ContextValue Release release) {
+    return lookups.plans(release.number(), indicators, Indicator::planCode);
+  }
+
+  @BatchMapping(typeName = "Indicator")
+  Mono<Map<Indicator, Area>> area(List<Indicator> indicators, @ContextValue Release release) {
+    return lookups.areas(release.number(), indicators, Indicator::planCode, Indicator::areaCode);
+  }
+
+  @BatchMapping(typeName = "Indicator")
+  Mono<Map<Indicator, Measure>> measure(List<Indicator> indicators, @ContextValue Release release) {
+    return lookups.measures(
+        release.number(), indicators, Indicator::planCode, Indicator::measureCode);
+  }
+
+  @BatchMapping(typeName = "Indicator")
+  Mono<Map<Indicator, Department>> statisticalUnit(
+      List<Indicator> indicators, @ContextValue Release release) {
+    return lookups.departments(release.number(), indicators, Indicator::statisticalUnitCode);
+  }
+
+  @BatchMapping(typeName = "Indicator")
+  Mono<Map<Indicator, List<Target>>> targets(
+      List<Indicator> indicators, @ContextValue Release release) {
+    return plans
+        .targets(release.number(), codes(indicators, Indicator::code))
+        .collectMultimap(Target::indicatorCode)
+        .map(byIndicator -> children(indicators, Indicator::code, byIndicator));
+  }
+
+  static Connection<Indicator> page(List<Indicator> indicators, PageRequest page) {
+    return Pagination.page(
+        indicators.stream().sorted(Comparator.comparing(Indicator::sortKey)).toList(),
+        Indicator::sortKey,
+        page);
+  }
+
+  static <T> Set<String> codes(List<T> items, java.util.function.Function<T, String> code) {
+    return items.stream().map(code).collect(Collectors.toSet());
+  }
+
+  static <P, C> Map<P, List<C>> children(
+      List<P> parents,
+      java.util.function.Function<P, String> code,
+      Map<String, Collection<C>> byCode) {
+    return parents.stream()
+        .collect(
+            Collectors.toMap(
+                p -> p,
+                p -> List.copyOf(byCode.getOrDefault(code.apply(p), List.of())),
+                (a, b) -> a));
+  }
+}

@@ -1,0 +1,12 @@
+package cn.qingtian.portal.plan;
+
+import org.jspecify.annotations.Nullable;
+
+/** The filters of the {@code indicators} query. */
+record IndicatorFilter(
+    @Nullable String plan,
+    @Nullable String area,
+    @Nullable String measure,
+    @Nullable String targetGroup,
+    @Nullable String department,
+    @Nullable String targetKind) {}

@@ -1,0 +1,185 @@
+package cn.qingtian.portal.plan;
+
+import cn.qingtian.portal.api.Connection;
+import cn.qingtian.portal.api.Edge;
+import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.api.InvalidInputException;
+import cn.qingtian.portal.api.PageRequest;
+import cn.qingtian.portal.api.Pagination;
+import cn.qingtian.portal.plan.PlanDataLoaders.LinkedPlan;
+import cn.qingtian.portal.release.Release;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** The {@code Plan} type and the {@code plans} and {@code plan} queries. */
+@Controller
+class PlanController {
+
+  private final PlanRepository plans;
+
+  PlanController(PlanRepository plans) {
+    this.plans = plans;
+  }
+
+  @QueryMapping
+  Mono<Connection<Plan>> plans(@Arguments PageRequest page, @ContextValue Release release) {
+    return plans
+        .plans(release.number(), null)
+        .collectList()
+        .map(
+            list ->
+                Pagination.page(
+                    list.stream().sorted(Comparator.comparing(PlanController::sortKey)).toList(),
+                    PlanController::sortKey,
+                    page));
+  }
+
+  @QueryMapping
+  Mono<Plan> plan(
+      @Argument @Nullable String id,
+      @Argument @Nullable String code,
+      @ContextValue Release release) {
+    if ((id == null) == (code == null)) {
+      throw new InvalidInputException("请给出 id 或 code 之一 / give either id or code");
+    }
+    String planCode = code;
+    if (id != null) {
+      GlobalId globalId = GlobalId.parse(id);
+      if (!globalId.type().equals("Plan")) {
+        return Mono.empty();
+      }
+      planCode = globalId.parts().get(0);
+    }
+    return plans.plans(release.number(), Set.of(planCode)).next();
+  }
+
+  @BatchMapping
+  Mono<Map<Plan, List<Principle>>> principles(List<Plan> list, @ContextValue Release release) {
+    return byPlan(
+        list, plans.principles(release.number(), codes(list)).collectMultimap(Principle::planCode));
+  }
+
+  @BatchMapping
+  Mono<Map<Plan, List<Area>>> areas(List<Plan> list, @ContextValue Release release) {
+    return byPlan(list, plans.areas(release.number(), codes(list)).collectMultimap(Area::planCode));
+  }
+
+  @BatchMapping
+  Mono<Map<Plan, List<Section>>> sections(List<Plan> list, @ContextValue Release release) {
+    return byPlan(
+        list, plans.sections(release.number(), codes(list)).collectMultimap(Section::planCode));
+  }
+
+  @SchemaMapping
+  CompletableFuture<Connection<Plan>> parentPlans(
+      Plan plan,
+      @Arguments PageRequest page,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<LinkedPlan>> parentPlans) {
+    return linked(plan, page, release, parentPlans);
+  }
+
+  @SchemaMapping
+  CompletableFuture<Connection<Plan>> childPlans(
+      Plan plan,
+      @Arguments PageRequest page,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<LinkedPlan>> childPlans) {
+    return linked(plan, page, release, childPlans);
+  }
+
+  @SchemaMapping
+  CompletableFuture<Connection<Measure>> measures(
+      Plan plan,
+      @Argument @Nullable String kind,
+      @Arguments PageRequest page,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<Measure>> planMeasures) {
+    return planMeasures
+        .load(new Keyed<>(release.number(), plan.code()))
+        .thenApply(
+            list ->
+                MeasureController.page(
+                    list.stream().filter(m -> kind == null || m.kind().equals(kind)).toList(),
+                    page));
+  }
+
+  @SchemaMapping
+  CompletableFuture<Connection<TargetGroup>> targetGroups(
+      Plan plan,
+      @Arguments PageRequest page,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<TargetGroup>> planTargetGroups) {
+    return planTargetGroups
+        .load(new Keyed<>(release.number(), plan.code()))
+        .thenApply(list -> TargetGroupController.page(list, page));
+  }
+
+  @SchemaMapping
+  CompletableFuture<Connection<Indicator>> indicators(
+      Plan plan,
+      @Arguments PageRequest page,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<Indicator>> planIndicators) {
+    return planIndicators
+        .load(new Keyed<>(release.number(), plan.code()))
+        .thenApply(list -> IndicatorController.page(list, page));
+  }
+
+  private static CompletableFuture<Connection<Plan>> linked(
+      Plan plan,
+      PageRequest page,
+      Release release,
+      DataLoader<Keyed<String>, List<LinkedPlan>> loader) {
+    return loader
+        .load(new Keyed<>(release.number(), plan.code()))
+        .thenApply(
+            links ->
+                Pagination.page(
+                    links.stream().sorted(Comparator.comparingInt(LinkedPlan::position)).toList(),
+                    link -> "%04d".formatted(link.position()),
+                    page,
+                    (cursor, link) -> new Edge<>(cursor, link.plan()),
+                    LinkedPlan::plan));
+  }
+
+  static String sortKey(Plan plan) {
+    int level =
+        switch (plan.level()) {
+          case "COUNTY" -> 1;
+          case "CITY" -> 2;
+          default -> 3;
+        };
+    return level + "|" + (plan.issueDate() == null ? 1 : 0) + "|" + plan.code();
+  }
+
+  private static Set<String> codes(List<Plan> list) {
+    return list.stream().map(Plan::code).collect(Collectors.toSet());
+  }
+
+  private static <V> Mono<Map<Plan, List<V>>> byPlan(
+      List<Plan> list, Mono<Map<String, java.util.Collection<V>>> children) {
+    return children.map(
+        byCode ->
+            list.stream()
+                .collect(
+                    Collectors.toMap(
+                        plan -> plan,
+                        plan -> List.copyOf(byCode.getOrDefault(plan.code(), List.of())),
+                        (a, b) -> a)));
+  }
+}

@@ -1,0 +1,24 @@
+package cn.qingtian.portal.plan;
+
+import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.api.LocalizedText;
+import org.jspecify.annotations.Nullable;
+
+/** A target of an indicator for the plan's target year, of a kind from decision D2. */
+public record Target(
+    String code,
+    String indicatorCode,
+    int number,
+    String kind,
+    String comparator,
+    @Nullable Double value,
+    @Nullable LocalizedText unitText,
+    @Nullable Integer baseYear,
+    int targetYear,
+    @Nullable String relatedIndicatorCode,
+    LocalizedText textText) {
+
+  public String id() {
+    return GlobalId.of("Target", code);
+  }
+}

@@ -1,0 +1,13 @@
+package cn.qingtian.portal.plan;
+
+import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.api.LocalizedText;
+
+/** A target group of one of a plan's incentive plans. */
+public record TargetGroup(
+    String planCode, String code, int number, LocalizedText titleText, LocalizedText groupText) {
+
+  public String id() {
+    return GlobalId.of("TargetGroup", planCode, code);
+  }
+}

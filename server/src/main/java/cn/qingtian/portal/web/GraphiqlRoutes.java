@@ -1,0 +1,36 @@
+package cn.qingtian.portal.web;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * GraphiQL at {@code /graphiql}, served with its code from the portal's own webjars: the stock page
+ * loads it from a public CDN, which fails offline and under a strict Content-Security-Policy.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphiqlRoutes {
+
+  private static final ClassPathResource PAGE = new ClassPathResource("graphiql/index.html");
+
+  @Bean
+  RouterFunction<ServerResponse> graphiql() {
+    return route(
+            GET("/graphiql"),
+            request ->
+                ServerResponse.ok()
+                    .contentType(
+                        new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                    .cacheControl(CacheControl.noCache())
+                    .bodyValue(PAGE))
+        .and(RouterFunctions.resources("/graphiql/**", new ClassPathResource("graphiql/")));
+  }
+}
