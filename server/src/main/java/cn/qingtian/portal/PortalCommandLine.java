@@ -54,7 +54,7 @@ public final class PortalCommandLine {
     return run(args, System.out, System.err);
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     String command =
         args.length == 0 || args[0].startsWith("--") && !isHelp(args[0]) ? "serve" : args[0];
     String[] rest =

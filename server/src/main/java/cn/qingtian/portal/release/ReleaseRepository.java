@@ -5,18 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads releases through the API's read-only connection. */
 @Repository
 class ReleaseRepository {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final DatabaseClient database;
 
@@ -27,8 +22,10 @@ class ReleaseRepository {
   Mono<Release> latest() {
     return database
         .sql(
-            "select id, version, published_at, content_hash, package_name, note, changes::text"
-                + " as changes from release order by id desc limit 1")
+            "select id, version, published_at, content_hash, package_name, note,"
+                + " (select string_agg(key || ':' || (value ->> 'added') || ':' ||"
+                + " (value ->> 'changed') || ':' || (value ->> 'removed'), ',' order by key)"
+                + " from jsonb_each(changes)) as changes from release order by id desc limit 1")
         .map(
             (row, metadata) ->
                 new Release(
@@ -44,17 +41,21 @@ class ReleaseRepository {
         .one();
   }
 
-  private static List<TableChange> changes(String json) {
-    Map<String, Map<String, Integer>> byTable = JSON.readValue(json, new TypeReference<>() {});
+  /** Parses {@code table:added:changed:removed,…}, aggregated by the query itself. */
+  private static List<TableChange> changes(String aggregated) {
+    if (aggregated == null || aggregated.isEmpty()) {
+      return List.of();
+    }
     List<TableChange> changes = new ArrayList<>();
-    byTable.forEach(
-        (table, counts) ->
-            changes.add(
-                new TableChange(
-                    table,
-                    counts.getOrDefault("added", 0),
-                    counts.getOrDefault("changed", 0),
-                    counts.getOrDefault("removed", 0))));
+    for (String table : aggregated.split(",")) {
+      String[] parts = table.split(":");
+      changes.add(
+          new TableChange(
+              parts[0],
+              Integer.parseInt(parts[1]),
+              Integer.parseInt(parts[2]),
+              Integer.parseInt(parts[3])));
+    }
     return List.copyOf(changes);
   }
 }

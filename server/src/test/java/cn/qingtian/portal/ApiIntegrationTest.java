@@ -1,0 +1,20 @@
+package cn.qingtian.portal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An integration test over real HTTP against the running server and real PostgreSQL, holding the
+ * bundled data package as release 1. The database is the one of {@link SharedDatabase}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "portal.release.poll-interval=200ms")
+@AutoConfigureHttpGraphQlTester
+public @interface ApiIntegrationTest {}

@@ -1,0 +1,28 @@
+package cn.qingtian.portal;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import reactor.blockhound.BlockHound;
+
+/**
+ * Installs BlockHound before any test runs, so a blocking call on an event-loop thread fails the
+ * test that made it (decision D14).
+ */
+public class BlockHoundSession implements LauncherSessionListener {
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    BlockHound.install(
+        builder ->
+            // graphql-java loads its message bundle from the jar once, on the first request.
+            builder
+                .allowBlockingCallsInside("java.util.ResourceBundle", "getBundle")
+                // GraphiQL's assets are read from webjars on the classpath by Spring's static
+                // resource handling; the data API never reads files.
+                .allowBlockingCallsInside(
+                    "org.springframework.web.reactive.resource.PathResourceResolver", "getResource")
+                .allowBlockingCallsInside(
+                    "org.springframework.core.io.buffer.DataBufferUtils$ReadableByteChannelGenerator",
+                    "accept"));
+  }
+}

@@ -1,0 +1,67 @@
+package cn.qingtian.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.dataset.PackageFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortalCommandLineTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @TempDir Path temp;
+
+  @Test
+  void helpListsEverySubcommand() {
+    assertThat(run("--help")).isZero();
+    assertThat(out())
+        .contains("serve", "validate <dir>", "import <dir>", "--dry-run", "PORTAL_DATABASE_URL");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    assertThat(run("publish-everything")).isEqualTo(2);
+    assertThat(err()).contains("unknown command: publish-everything", "Usage");
+  }
+
+  @Test
+  void validateExitsZeroForTheBundledPackage() {
+    assertThat(run("validate", PackageFixture.BUNDLED.toString())).isZero();
+    assertThat(out()).contains("the data package is valid");
+  }
+
+  @Test
+  void validatePrintsEachProblemAndExitsOne() {
+    Path broken =
+        PackageFixture.copyOfBundled(temp)
+            .replace("targets.csv", ",LEVEL,GE,58000,", ",LEVEL,GE,5.8万,")
+            .replace("areas.csv", "qt-kzt-2021-2025,A1,", "qt-kzt-2021-2025,A1x,")
+            .directory();
+    assertThat(run("validate", broken.toString())).isEqualTo(1);
+    assertThat(err())
+        .contains("targets.csv:2:6: ", "5.8万", "is not a number")
+        .contains("areas.csv:3:2: ", "does not match")
+        .contains("problem(s) found");
+  }
+
+  private int run(String... args) {
+    return PortalCommandLine.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}

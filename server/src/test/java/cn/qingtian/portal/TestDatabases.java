@@ -1,0 +1,101 @@
+package cn.qingtian.portal;
+
+import cn.qingtian.portal.database.DatabaseAddress;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real PostgreSQL for tests: the server named by {@code PORTAL_TEST_DATABASE_URL} (CI sets it to
+ * the machine's PostgreSQL), or else one embedded PostgreSQL for the whole test run. Each caller
+ * gets a fresh database of its own.
+ */
+public final class TestDatabases {
+
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final List<String> CREATED = new ArrayList<>();
+  private static DatabaseAddress server;
+  private static EmbeddedPostgres embedded;
+
+  private TestDatabases() {}
+
+  /** Creates an empty database and returns its URL for {@code portal.database.url}. */
+  public static synchronized String newDatabaseUrl() {
+    DatabaseAddress address = server();
+    String name = "portal_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    execute(address, "create database " + name);
+    CREATED.add(name);
+    DatabaseAddress database = address.withDatabase(name);
+    return "postgresql://"
+        + database.username()
+        + (database.password() == null ? "" : ":" + database.password())
+        + "@"
+        + database.host()
+        + ":"
+        + database.port()
+        + "/"
+        + database.database();
+  }
+
+  public static boolean isExternal() {
+    String url = System.getenv("PORTAL_TEST_DATABASE_URL");
+    return url != null && !url.isBlank();
+  }
+
+  private static DatabaseAddress server() {
+    if (server == null) {
+      if (isExternal()) {
+        server = DatabaseAddress.parse(System.getenv("PORTAL_TEST_DATABASE_URL"));
+      } else {
+        try {
+          embedded = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        server = new DatabaseAddress("localhost", embedded.getPort(), "postgres", "postgres", null);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::cleanUp));
+    }
+    return server;
+  }
+
+  private static synchronized void cleanUp() {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException ignored) {
+        // the JVM is exiting; the temporary data directory goes with it
+      }
+      return;
+    }
+    for (String name : CREATED) {
+      try {
+        execute(server, "drop database if exists " + name + " with (force)");
+      } catch (RuntimeException ignored) {
+        // best effort: a leftover test database does no harm
+      }
+    }
+  }
+
+  private static void execute(DatabaseAddress address, String sql) {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", address.username());
+    if (address.password() != null) {
+      credentials.setProperty("password", address.password());
+    }
+    try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), credentials);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot run on test PostgreSQL: " + sql, e);
+    }
+  }
+}
