@@ -17,6 +17,9 @@ public class BlockHoundSession implements LauncherSessionListener {
             // graphql-java loads its message bundle from the jar once, on the first request.
             builder
                 .allowBlockingCallsInside("java.util.ResourceBundle", "getBundle")
+                // Netty 4.2's buffer allocator takes a short internal lock when it grows.
+                .allowBlockingCallsInside(
+                    "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
                 // GraphiQL's assets are read from webjars on the classpath by Spring's static
                 // resource handling; the data API never reads files.
                 .allowBlockingCallsInside(

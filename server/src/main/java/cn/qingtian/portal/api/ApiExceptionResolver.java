@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
   @Override
-  protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+  protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
     if (ex instanceof InvalidInputException) {
       return GraphqlErrorBuilder.newError(env)
           .errorType(ErrorType.BAD_REQUEST)

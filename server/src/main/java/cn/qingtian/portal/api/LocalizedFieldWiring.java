@@ -7,6 +7,7 @@ import graphql.schema.idl.WiringFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +75,7 @@ class LocalizedFieldWiring implements RuntimeWiringConfigurer {
     };
   }
 
-  private static Method method(Class<?> type, String name, Class<?>... parameters) {
+  private static @Nullable Method method(Class<?> type, String name, Class<?>... parameters) {
     try {
       return type.getMethod(name, parameters);
     } catch (NoSuchMethodException e) {
@@ -82,7 +83,7 @@ class LocalizedFieldWiring implements RuntimeWiringConfigurer {
     }
   }
 
-  private static Object invoke(Method method, Object target, Object... arguments) {
+  private static @Nullable Object invoke(Method method, Object target, Object... arguments) {
     try {
       return method.invoke(target, arguments);
     } catch (IllegalAccessException | InvocationTargetException e) {

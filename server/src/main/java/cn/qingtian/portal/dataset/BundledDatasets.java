@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Finds the bundled data package: a configured folder, {@code datasets/qingtian} under the working
@@ -20,16 +21,27 @@ final class BundledDatasets {
 
   private BundledDatasets() {}
 
-  static Path locate(DatasetProperties properties) {
+  /** The package folder; close it to remove a copy unpacked from the jar. */
+  record Located(Path directory, boolean unpacked) implements AutoCloseable {
+
+    @Override
+    public void close() throws IOException {
+      if (unpacked) {
+        FileSystemUtils.deleteRecursively(directory);
+      }
+    }
+  }
+
+  static Located locate(DatasetProperties properties) {
     if (properties.directory() != null) {
-      return properties.directory();
+      return new Located(properties.directory(), false);
     }
     for (Path candidate : List.of(Path.of(PACKAGE), Path.of("..", PACKAGE))) {
       if (Files.isRegularFile(candidate.resolve(DataPackage.DESCRIPTOR))) {
-        return candidate.toAbsolutePath().normalize();
+        return new Located(candidate.toAbsolutePath().normalize(), false);
       }
     }
-    return unpackFromClasspath();
+    return new Located(unpackFromClasspath(), true);
   }
 
   private static Path unpackFromClasspath() {

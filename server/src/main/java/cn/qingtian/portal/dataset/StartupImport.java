@@ -1,6 +1,7 @@
 package cn.qingtian.portal.dataset;
 
 import cn.qingtian.portal.release.CurrentRelease;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -34,8 +35,14 @@ class StartupImport implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) throws SQLException {
-    Path directory = BundledDatasets.locate(properties);
+  public void run(ApplicationArguments args) throws SQLException, IOException {
+    try (BundledDatasets.Located bundled = BundledDatasets.locate(properties)) {
+      importIfNew(bundled.directory());
+    }
+    currentRelease.refresh().block();
+  }
+
+  private void importIfNew(Path directory) throws SQLException {
     log.info("Checking bundled datasets in {}", directory);
     Validation validation = PackageValidator.validate(directory);
     if (!validation.isValid()) {
@@ -52,6 +59,5 @@ class StartupImport implements ApplicationRunner {
         importer.importPackage(valid, false, null, message -> log.info("{}", message));
       }
     }
-    currentRelease.refresh().block();
   }
 }

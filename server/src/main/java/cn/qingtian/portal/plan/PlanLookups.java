@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -93,7 +94,7 @@ class PlanLookups {
                             (a, b) -> a)));
   }
 
-  static String key(String planCode, String code) {
+  static @Nullable String key(String planCode, @Nullable String code) {
     return code == null ? null : planCode + "/" + code;
   }
 

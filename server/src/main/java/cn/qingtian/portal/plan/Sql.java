@@ -2,6 +2,7 @@ package cn.qingtian.portal.plan;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -39,7 +40,7 @@ final class Sql {
     return this;
   }
 
-  Sql andIf(Object value, String condition, String name) {
+  Sql andIf(@Nullable Object value, String condition, String name) {
     return value == null ? this : and(condition, name, value);
   }
 
@@ -48,7 +49,7 @@ final class Sql {
     return this;
   }
 
-  Sql bindIf(Object value, String name) {
+  Sql bindIf(@Nullable Object value, String name) {
     if (value != null) {
       bindings.put(name, value);
     }

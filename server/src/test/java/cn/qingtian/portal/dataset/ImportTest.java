@@ -74,6 +74,10 @@ class ImportTest {
         PackageFixture.copyOfBundled(temp)
             .version("9.9.9")
             .replace("plans.csv", ",2021,2025,COUNTY,", ",2021,二〇二五,COUNTY,")
+            .replace("plans.csv", ",PROVINCE,330000,", ",TOWN,330000,")
+            .replace("departments.csv", "HRSS,人力社保局,", "HRSS,,")
+            .replace("measures.csv", ",G01,GROUP,", ",X01,GROUP,")
+            .appendLine("departments.csv", "HRSS,人力社保局二,,,GOVERNMENT_BUREAU,")
             .replace("measure_departments.csv", "P01,1,HRSS,LEAD", "P01,1,NOPE,LEAD")
             .reencode("areas.csv", java.nio.charset.Charset.forName("GBK"));
     var err = new ByteArrayOutputStream();
@@ -89,7 +93,14 @@ class ImportTest {
     assertThat(exitCode).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains(
-            "plans.csv:2:9: ", "measure_departments.csv:2:4: ", "areas.csv:2:", "GB18030/GBK");
+            "plans.csv:2:9: ", // wrong type
+            "plans.csv:3:10: ", // outside the enum
+            "departments.csv:2:2: ", // required value missing
+            "measures.csv:28:2: ", // pattern mismatch
+            "departments.csv:42:1: ", // duplicate key
+            "measure_departments.csv:2:4: ", // dangling foreign key
+            "areas.csv:2:", // GBK file
+            "GB18030/GBK");
     assertThat(DatabaseSnapshot.take(connections)).isEqualTo(before);
     graphQl
         .document("{ currentRelease { number } }")

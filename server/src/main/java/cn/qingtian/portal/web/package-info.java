@@ -1,0 +1,5 @@
+/** HTTP routes other than /graphql. */
+@NullMarked
+package cn.qingtian.portal.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,98 @@
+package cn.qingtian.portal.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.SharedDatabase;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * DataLoader batching: the SQL statements a request makes depend on the query's shape, not on how
+ * many items it returns.
+ */
+@ApiIntegrationTest
+@Import(StatementCountTest.CountingDatabaseClient.class)
+class StatementCountTest extends SharedDatabase {
+
+  static final AtomicInteger STATEMENTS = new AtomicInteger();
+
+  private static final String NESTED =
+      """
+      query($n: Int!) {
+        measures(first: $n) {
+          nodes {
+            code plan { code } section { code } targetGroup { code }
+            departments { edges { role node { code measures { nodes { code } } indicators { nodes { code } } } } }
+            indicators { nodes { code area { code } targets { code quotes { text measure { code } area { code } } } } }
+          }
+        }
+      }
+      """;
+
+  @Autowired HttpGraphQlTester graphQl;
+
+  @Test
+  void statementsDoNotGrowWithTheNumberOfItems() {
+    // Both pages reach every nested field with data (P23's indicator has an area and quotes).
+    int forThirty = statementsFor(30);
+    int forAll = statementsFor(54);
+    assertThat(forAll).isEqualTo(forThirty);
+    assertThat(forAll).as("one statement per nested field").isLessThanOrEqualTo(14);
+  }
+
+  private int statementsFor(int measures) {
+    graphQl
+        .document(NESTED)
+        .variable("n", measures)
+        .execute()
+        .path("measures.nodes")
+        .entityList(Object.class)
+        .hasSize(measures);
+    STATEMENTS.set(0);
+    graphQl
+        .document(NESTED)
+        .variable("n", measures)
+        .execute()
+        .path("measures.nodes")
+        .entityList(Object.class)
+        .hasSize(measures);
+    return STATEMENTS.get();
+  }
+
+  /** Counts the statements of the API's repositories (not the release poll). */
+  @TestConfiguration
+  static class CountingDatabaseClient {
+
+    @Bean
+    static BeanPostProcessor countStatements() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+          if (!(bean instanceof DatabaseClient client)) {
+            return bean;
+          }
+          return Proxy.newProxyInstance(
+              DatabaseClient.class.getClassLoader(),
+              new Class<?>[] {DatabaseClient.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("sql")
+                    && args[0] instanceof String sql
+                    && !sql.contains("from release")) {
+                  STATEMENTS.incrementAndGet();
+                }
+                return method.invoke(client, args);
+              });
+        }
+      };
+    }
+  }
+}
