@@ -44,27 +44,35 @@ class LocalizedFieldWiring implements RuntimeWiringConfigurer {
   }
 
   private static DataFetcher<Object> localized(String field) {
+    ClassValue<Accessor> accessors =
+        new ClassValue<>() {
+          @Override
+          protected Accessor computeValue(Class<?> type) {
+            Method direct = method(type, field, Lang.class);
+            Method text = direct == null ? method(type, field + "Text") : null;
+            if (direct == null && text == null) {
+              throw new IllegalStateException(
+                  type.getSimpleName()
+                      + " has neither "
+                      + field
+                      + "(Lang) nor "
+                      + field
+                      + "Text()");
+            }
+            return new Accessor(direct, text);
+          }
+        };
     return environment -> {
       Object source = environment.getSource();
       if (source == null) {
         return null;
       }
       Lang lang = Lang.of(environment.getArgument("lang"));
-      Method direct = method(source.getClass(), field, Lang.class);
-      if (direct != null) {
-        return invoke(direct, source, lang);
+      Accessor accessor = accessors.get(source.getClass());
+      if (accessor.direct() != null) {
+        return invoke(accessor.direct(), source, lang);
       }
-      Method text = method(source.getClass(), field + "Text");
-      if (text == null) {
-        throw new IllegalStateException(
-            source.getClass().getSimpleName()
-                + " has neither "
-                + field
-                + "(Lang) nor "
-                + field
-                + "Text()");
-      }
-      Object value = invoke(text, source);
+      Object value = invoke(accessor.text(), source);
       if (value instanceof LocalizedText localized) {
         return localized.text(lang);
       }
@@ -74,6 +82,9 @@ class LocalizedFieldWiring implements RuntimeWiringConfigurer {
       return null;
     };
   }
+
+  /** How a source type answers the field: {@code field(Lang)}, or else {@code fieldText()}. */
+  private record Accessor(@Nullable Method direct, @Nullable Method text) {}
 
   private static @Nullable Method method(Class<?> type, String name, Class<?>... parameters) {
     try {
