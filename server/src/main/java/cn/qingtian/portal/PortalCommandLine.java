@@ -5,6 +5,8 @@ import cn.qingtian.portal.dataset.ImportResult;
 import cn.qingtian.portal.dataset.PackageImporter;
 import cn.qingtian.portal.dataset.PackageValidator;
 import cn.qingtian.portal.dataset.Validation;
+import cn.qingtian.portal.demo.DemoGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,18 +36,25 @@ public final class PortalCommandLine {
         serve                 启动门户（默认）：先导入内容有变化的内置数据包，再提供服务
                               start the portal (default): import the bundled datasets if their
                               content differs from the current release, then serve on :8080
-        validate <dir>        校验数据包，逐条报告问题（文件:行:列），有问题时退出码为 1
-                              check a data package and report every problem as file:row:column;
+        validate <dir>...     校验数据包，逐条报告问题（文件:行:列），有问题时退出码为 1
+                              check data packages and report every problem as file:row:column;
                               exit code 1 when there is any
-        import <dir>          校验并导入数据包，作为一个新版本在一个事务中发布
-                              validate and import a data package as a new release, in one transaction
+        import <dir>...       校验并导入数据包（如 datasets/qingtian datasets/demo），作为一个新版本
+                              在一个事务中发布 / validate and import data packages (e.g.
+                              datasets/qingtian datasets/demo) as one new release, in one transaction
           --dry-run           只显示各表将新增、修改、删除的行数，不做任何修改
                               print rows added, changed and removed per table; change nothing
           --note <text>       版本说明 / a note for the release
+        demo-data [<plan> <out>]
+                              生成合成演示数据包（默认 datasets/qingtian → datasets/demo），固定种子，
+                              可重复 / write the synthetic DEMO package (default datasets/qingtian
+                              → datasets/demo) with a fixed seed: the same files every time
         help, --help          显示本帮助 / show this help
 
       数据库 / Database: embedded PostgreSQL by default (data in portal-data/postgres);
         PORTAL_DATABASE_URL=postgresql://user:password@host:5432/db for an external server.
+      演示数据 / Demo data: serve imports datasets/demo too, labelled DEMO; PORTAL_DATASETS_DEMO=false
+        leaves it out (production).
       """;
 
   private PortalCommandLine() {}
@@ -65,6 +74,7 @@ public final class PortalCommandLine {
       case "serve" -> serve(rest);
       case "validate" -> validate(rest, out, err);
       case "import" -> importPackage(rest, out, err);
+      case "demo-data" -> demoData(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;
@@ -87,11 +97,32 @@ public final class PortalCommandLine {
   }
 
   private static int validate(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 1 || args[0].startsWith("--")) {
-      err.println("用法 / usage: validate <dir>");
+    if (args.length == 0 || Arrays.stream(args).anyMatch(a -> a.startsWith("--"))) {
+      err.println("用法 / usage: validate <dir>...");
       return 2;
     }
-    return report(PackageValidator.validate(Path.of(args[0])), out, err) ? 0 : 1;
+    return report(PackageValidator.validate(paths(List.of(args))), out, err) ? 0 : 1;
+  }
+
+  private static List<Path> paths(List<String> directories) {
+    return directories.stream().map(Path::of).toList();
+  }
+
+  private static int demoData(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 0 && args.length != 2) {
+      err.println("用法 / usage: demo-data [<plan-dir> <out-dir>]");
+      return 2;
+    }
+    Path plan = Path.of(args.length == 2 ? args[0] : "datasets/qingtian");
+    Path target = Path.of(args.length == 2 ? args[1] : "datasets/demo");
+    try {
+      DemoGenerator.generate(plan, target);
+      out.println("演示数据已写入 / demo package written to " + target);
+      return 0;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("无法生成演示数据 / cannot write the demo package: " + e.getMessage());
+      return 1;
+    }
   }
 
   private static boolean report(Validation validation, PrintStream out, PrintStream err) {
@@ -112,7 +143,7 @@ public final class PortalCommandLine {
   private static int importPackage(String[] args, PrintStream out, PrintStream err) {
     boolean dryRun = false;
     String note = null;
-    String directory = null;
+    List<String> directories = new ArrayList<>();
     List<String> springArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -127,21 +158,18 @@ public final class PortalCommandLine {
         default -> {
           if (args[i].startsWith("--")) {
             springArgs.add(args[i]);
-          } else if (directory == null) {
-            directory = args[i];
           } else {
-            err.println("只能导入一个目录 / import takes one directory");
-            return 2;
+            directories.add(args[i]);
           }
         }
       }
     }
-    if (directory == null) {
-      err.println("用法 / usage: import <dir> [--dry-run] [--note TEXT]");
+    if (directories.isEmpty()) {
+      err.println("用法 / usage: import <dir>... [--dry-run] [--note TEXT]");
       return 2;
     }
-    out.println("校验 / validating " + directory + " …");
-    Validation validation = PackageValidator.validate(Path.of(directory));
+    out.println("校验 / validating " + String.join(" ", directories) + " …");
+    Validation validation = PackageValidator.validate(paths(directories));
     if (!report(validation, out, err)) {
       return 1;
     }

@@ -5,55 +5,66 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Finds the bundled data package: a configured folder, {@code datasets/qingtian} under the working
+ * Finds the bundled data packages: in a configured folder, in {@code datasets} under the working
  * directory or its parent (so {@code ./mvnw -pl server spring-boot:run} and a checkout both work),
  * or else the copy packed into the jar, unpacked to a temporary folder.
  */
 final class BundledDatasets {
 
-  static final String PACKAGE = "datasets/qingtian";
+  static final String ROOT = "datasets";
+  static final String PLAN = "qingtian";
+  static final String DEMO = "demo";
 
   private BundledDatasets() {}
 
-  /** The package folder; close it to remove a copy unpacked from the jar. */
-  record Located(Path directory, boolean unpacked) implements AutoCloseable {
+  /** The package folders to import together; close it to remove a copy unpacked from the jar. */
+  record Located(List<Path> packages, Path root, boolean unpacked) implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
       if (unpacked) {
-        FileSystemUtils.deleteRecursively(directory);
+        FileSystemUtils.deleteRecursively(root);
       }
     }
   }
 
   static Located locate(DatasetProperties properties) {
     if (properties.directory() != null) {
-      return new Located(properties.directory(), false);
+      return located(properties.directory(), properties.demo(), false);
     }
-    for (Path candidate : List.of(Path.of(PACKAGE), Path.of("..", PACKAGE))) {
-      if (Files.isRegularFile(candidate.resolve(DataPackage.DESCRIPTOR))) {
-        return new Located(candidate.toAbsolutePath().normalize(), false);
+    for (Path candidate : List.of(Path.of(ROOT), Path.of("..", ROOT))) {
+      if (Files.isRegularFile(candidate.resolve(PLAN).resolve(DataPackage.DESCRIPTOR))) {
+        return located(candidate.toAbsolutePath().normalize(), properties.demo(), false);
       }
     }
-    return new Located(unpackFromClasspath(), true);
+    return located(unpackFromClasspath(), properties.demo(), true);
+  }
+
+  private static Located located(Path root, boolean demo, boolean unpacked) {
+    List<Path> packages = new ArrayList<>(List.of(root.resolve(PLAN)));
+    if (demo) {
+      packages.add(root.resolve(DEMO));
+    }
+    return new Located(List.copyOf(packages), root, unpacked);
   }
 
   private static Path unpackFromClasspath() {
     try {
       Path target = Files.createTempDirectory("portal-datasets");
       var resolver = new PathMatchingResourcePatternResolver();
-      for (Resource resource : resolver.getResources("classpath*:" + PACKAGE + "/**")) {
-        if (!resource.isReadable()) {
+      for (Resource resource : resolver.getResources("classpath*:" + ROOT + "/**")) {
+        String url = resource.getURL().toString();
+        if (!resource.isReadable() || url.endsWith("/")) {
           continue;
         }
-        String url = resource.getURL().toString();
-        String relative = url.substring(url.lastIndexOf(PACKAGE) + PACKAGE.length() + 1);
+        String relative = url.substring(url.lastIndexOf(ROOT + "/") + ROOT.length() + 1);
         Path file = target.resolve(relative).normalize();
         if (!file.startsWith(target)) {
           continue;

@@ -95,7 +95,7 @@ public final class PackageImporter {
               + ": no new release");
       return new ImportResult(ImportResult.Outcome.UNCHANGED, current.id(), hash, List.of());
     }
-    String version = validated.descriptor().version();
+    String version = validated.version();
     if (!dryRun && versionExists(connection, version)) {
       throw new ImportRefusedException(
           List.of(
@@ -266,10 +266,10 @@ public final class PackageImporter {
             "insert into release (id, version, published_at, content_hash, package_name, note,"
                 + " changes) values (?, ?, ?, ?, ?, ?, '{}'::jsonb)")) {
       statement.setInt(1, release);
-      statement.setString(2, validated.descriptor().version());
-      statement.setTimestamp(3, Timestamp.from(validated.descriptor().created()));
+      statement.setString(2, validated.version());
+      statement.setTimestamp(3, Timestamp.from(validated.created()));
       statement.setString(4, hash);
-      statement.setString(5, validated.descriptor().name());
+      statement.setString(5, validated.name());
       statement.setString(6, note);
       statement.executeUpdate();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,30 +30,77 @@ public final class PackageValidator {
   private PackageValidator() {}
 
   public static Validation validate(Path directory) {
+    return validate(List.of(directory));
+  }
+
+  /**
+   * Validates packages that are imported together: tables of the same name are merged, and keys and
+   * foreign keys are checked across all of them (the demo package refers to the plan's indicators).
+   * With several packages, files are named with their package folder.
+   */
+  public static Validation validate(List<Path> directories) {
     List<Problem> problems = new ArrayList<>();
-    DataPackage descriptor = DescriptorReader.read(directory, problems);
-    if (descriptor == null) {
-      return new Validation(List.copyOf(problems), null);
+    List<DataPackage> descriptors = new ArrayList<>();
+    Map<String, List<Table>> byName = new LinkedHashMap<>();
+    int expected = 0;
+    for (Path directory : directories) {
+      DataPackage descriptor = DescriptorReader.read(directory, problems);
+      if (descriptor == null) {
+        continue;
+      }
+      descriptors.add(descriptor);
+      String prefix = directories.size() > 1 ? directory.getFileName() + "/" : "";
+      for (Resource resource : descriptor.resources()) {
+        expected++;
+        Table table = readTable(directory, prefix, resource, problems);
+        if (table != null) {
+          byName.computeIfAbsent(table.name(), name -> new ArrayList<>()).add(table);
+        }
+      }
     }
     List<Table> tables = new ArrayList<>();
-    for (Resource resource : descriptor.resources()) {
-      Table table = readTable(directory, resource, problems);
-      if (table != null) {
-        tables.add(table);
+    int read = 0;
+    for (List<Table> sameName : byName.values()) {
+      read += sameName.size();
+      Table merged = merge(sameName, problems);
+      if (merged != null) {
+        tables.add(merged);
       }
     }
     tables.forEach(table -> checkKeys(table, problems));
-    checkForeignKeys(descriptor, tables, problems);
-    if (!problems.isEmpty() || tables.size() != descriptor.resources().size()) {
+    Set<String> declared = new HashSet<>();
+    descriptors.forEach(d -> d.resources().forEach(r -> declared.add(r.name())));
+    checkForeignKeys(tables, declared, problems);
+    if (!problems.isEmpty() || descriptors.size() != directories.size() || read != expected) {
       return new Validation(List.copyOf(problems), null);
     }
-    return new Validation(List.of(), new ValidatedPackage(descriptor, List.copyOf(tables)));
+    return new Validation(
+        List.of(), new ValidatedPackage(List.copyOf(descriptors), List.copyOf(tables)));
+  }
+
+  private static @Nullable Table merge(List<Table> sameName, List<Problem> problems) {
+    Table first = sameName.get(0);
+    List<Row> rows = new ArrayList<>();
+    for (Table table : sameName) {
+      if (!table.schema().fieldNames().equals(first.schema().fieldNames())) {
+        problems.add(
+            new Problem(
+                table.rows().isEmpty() ? table.resource().path() : table.rows().get(0).file(),
+                1,
+                1,
+                "与其他数据包中的同名资源 " + first.name() + " 字段不一致",
+                "its fields differ from resource " + first.name() + " in another package"));
+        return null;
+      }
+      rows.addAll(table.rows());
+    }
+    return new Table(first.resource(), List.copyOf(rows));
   }
 
   private static @Nullable Table readTable(
-      Path directory, Resource resource, List<Problem> problems) {
-    String file = resource.path();
-    Path path = directory.resolve(file).normalize();
+      Path directory, String prefix, Resource resource, List<Problem> problems) {
+    String file = prefix + resource.path();
+    Path path = directory.resolve(resource.path()).normalize();
     if (!path.startsWith(directory.normalize()) || !Files.isRegularFile(path)) {
       problems.add(
           new Problem(
@@ -74,7 +122,7 @@ public final class PackageValidator {
       return null;
     }
     try (CSVParser parser = CSVParser.parse(text, CSV)) {
-      return parseRecords(resource, parser.getRecords(), problems);
+      return parseRecords(file, resource, parser.getRecords(), problems);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       problems.add(
           new Problem(
@@ -88,8 +136,7 @@ public final class PackageValidator {
   }
 
   private static @Nullable Table parseRecords(
-      Resource resource, List<CSVRecord> records, List<Problem> problems) {
-    String file = resource.path();
+      String file, Resource resource, List<CSVRecord> records, List<Problem> problems) {
     TableSchema schema = resource.schema();
     if (records.isEmpty()) {
       problems.add(new Problem(file, 1, 1, "缺少表头行", "the header row is missing"));
@@ -127,7 +174,7 @@ public final class PackageValidator {
                 record.get(column),
                 problems));
       }
-      rows.add(new Row(rowNumber, java.util.Collections.unmodifiableList(values)));
+      rows.add(new Row(file, rowNumber, java.util.Collections.unmodifiableList(values)));
     }
     return new Table(resource, List.copyOf(rows));
   }
@@ -294,7 +341,7 @@ public final class PackageValidator {
         if (first != null) {
           problems.add(
               new Problem(
-                  table.resource().path(),
+                  row.file(),
                   row.number(),
                   indexes[0] + 1,
                   "键 " + key + " 的值 " + tuple + " 与第 " + first + " 行重复",
@@ -305,7 +352,7 @@ public final class PackageValidator {
   }
 
   private static void checkForeignKeys(
-      DataPackage descriptor, List<Table> tables, List<Problem> problems) {
+      List<Table> tables, Set<String> declared, List<Problem> problems) {
     Map<String, Table> byName = new HashMap<>();
     tables.forEach(t -> byName.put(t.name(), t));
     for (Table table : tables) {
@@ -314,15 +361,16 @@ public final class PackageValidator {
         String target = fk.resource().isEmpty() ? table.name() : fk.resource();
         Table referenced = byName.get(target);
         if (referenced == null) {
-          if (descriptor.resource(target).isEmpty()) {
-            problems.add(
-                new Problem(
-                    DataPackage.DESCRIPTOR,
-                    0,
-                    0,
-                    table.name() + " 的外键引用了不存在的资源 " + target,
-                    "a foreign key of " + table.name() + " refers to unknown resource " + target));
+          if (declared.contains(target)) {
+            continue; // that table could not be read; its problems are reported already
           }
+          problems.add(
+              new Problem(
+                  DataPackage.DESCRIPTOR,
+                  0,
+                  0,
+                  table.name() + " 的外键引用了不存在的资源 " + target,
+                  "a foreign key of " + table.name() + " refers to unknown resource " + target));
           continue;
         }
         int[] from = fk.fields().stream().mapToInt(schema::indexOf).toArray();
@@ -336,7 +384,7 @@ public final class PackageValidator {
             int column = from[from.length - 1] + 1;
             problems.add(
                 new Problem(
-                    table.resource().path(),
+                    row.file(),
                     row.number(),
                     column,
                     fk.fields() + " 的值 " + tuple + " 在 " + referenced.resource().path() + " 中不存在",

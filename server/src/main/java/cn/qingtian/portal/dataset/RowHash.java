@@ -27,7 +27,7 @@ public final class RowHash {
   }
 
   public static String ofPackage(ValidatedPackage validated) {
-    StringBuilder canonical = new StringBuilder(validated.descriptor().name()).append('\n');
+    StringBuilder canonical = new StringBuilder(validated.name()).append('\n');
     validated.tables().stream()
         .sorted(Comparator.comparing(Table::name))
         .forEach(

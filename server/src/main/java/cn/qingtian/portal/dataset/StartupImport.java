@@ -4,6 +4,7 @@ import cn.qingtian.portal.release.CurrentRelease;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +38,14 @@ class StartupImport implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws SQLException, IOException {
     try (BundledDatasets.Located bundled = BundledDatasets.locate(properties)) {
-      importIfNew(bundled.directory());
+      importIfNew(bundled.packages());
     }
     currentRelease.refresh().block();
   }
 
-  private void importIfNew(Path directory) throws SQLException {
-    log.info("Checking bundled datasets in {}", directory);
-    Validation validation = PackageValidator.validate(directory);
+  private void importIfNew(List<Path> packages) throws SQLException {
+    log.info("Checking bundled datasets {}", packages);
+    Validation validation = PackageValidator.validate(packages);
     if (!validation.isValid()) {
       validation.problems().forEach(problem -> log.error("{}", problem));
       log.error("Bundled datasets are invalid: not imported, the current release keeps serving");
@@ -56,7 +57,12 @@ class StartupImport implements ApplicationRunner {
             "Bundled datasets equal release #{}, older than the current one: not re-imported",
             earlier.get());
       } else {
-        importer.importPackage(valid, false, null, message -> log.info("{}", message));
+        try {
+          importer.importPackage(valid, false, null, message -> log.info("{}", message));
+        } catch (ImportRefusedException refused) {
+          refused.problems().forEach(problem -> log.error("{}", problem));
+          log.error("Bundled datasets were refused: the current release keeps serving");
+        }
       }
     }
   }

@@ -24,10 +24,12 @@ class IndicatorController {
 
   private final PlanRepository plans;
   private final PlanLookups lookups;
+  private final ProgressFilter progress;
 
-  IndicatorController(PlanRepository plans, PlanLookups lookups) {
+  IndicatorController(PlanRepository plans, PlanLookups lookups, ProgressFilter progress) {
     this.plans = plans;
     this.lookups = lookups;
+    this.progress = progress;
   }
 
   @QueryMapping
@@ -35,7 +37,14 @@ class IndicatorController {
       @Arguments IndicatorFilter filter,
       @Arguments PageRequest page,
       @ContextValue Release release) {
-    return plans.indicators(release.number(), filter).collectList().map(list -> page(list, page));
+    Mono<List<Indicator>> matching = plans.indicators(release.number(), filter).collectList();
+    if (filter.needsProgress()) {
+      matching =
+          matching.zipWith(
+              progress.indicatorCodes(release.number(), filter.status(), filter.provenance()),
+              (list, codes) -> list.stream().filter(i -> codes.contains(i.code())).toList());
+    }
+    return matching.map(list -> page(list, page));
   }
 
   @QueryMapping

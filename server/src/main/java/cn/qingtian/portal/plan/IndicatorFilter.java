@@ -9,4 +9,11 @@ record IndicatorFilter(
     @Nullable String measure,
     @Nullable String targetGroup,
     @Nullable String department,
-    @Nullable String targetKind) {}
+    @Nullable String targetKind,
+    @Nullable String status,
+    @Nullable String provenance) {
+
+  boolean needsProgress() {
+    return status != null || provenance != null;
+  }
+}

@@ -250,6 +250,14 @@ class PlanRepository {
         .all();
   }
 
+  Flux<Target> allTargets(int release) {
+    return Sql.select("select t.* from targets t", "t", release)
+        .orderBy("t.indicator, t.seq")
+        .on(database)
+        .map(PlanRepository::target)
+        .all();
+  }
+
   Flux<Target> targetsByCode(int release, Collection<String> codes) {
     return Sql.select("select t.* from targets t", "t", release)
         .and("t.code = any(:codes)", "codes", codes.toArray(String[]::new))
@@ -361,7 +369,10 @@ class PlanRepository {
         row.get("base_year", Integer.class),
         integer(row, "target_year"),
         str(row, "related_indicator"),
-        text(row, "text_zh", "text_en"));
+        text(row, "text_zh", "text_en"),
+        str(row, "unmeasurable_reason_zh") == null
+            ? null
+            : text(row, "unmeasurable_reason_zh", "unmeasurable_reason_en"));
   }
 
   private static LocalizedText text(Readable row, String zh, String en) {

@@ -16,9 +16,15 @@ public record Target(
     @Nullable Integer baseYear,
     int targetYear,
     @Nullable String relatedIndicatorCode,
-    LocalizedText textText) {
+    LocalizedText textText,
+    @Nullable LocalizedText unmeasurableReason) {
 
   public String id() {
     return GlobalId.of("Target", code);
+  }
+
+  /** Whether the higher value is the better one: GE/GT/INCREASE, not LE/LT/DECREASE. */
+  public boolean higherIsBetter() {
+    return !comparator.equals("LE") && !comparator.equals("LT") && !comparator.equals("DECREASE");
   }
 }

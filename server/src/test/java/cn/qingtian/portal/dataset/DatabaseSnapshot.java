@@ -34,7 +34,9 @@ record DatabaseSnapshot(Map<String, String> tables) {
             "measure_departments",
             "indicators",
             "targets",
-            "target_quotes"
+            "target_quotes",
+            "sources",
+            "observations"
           }) {
         try (ResultSet rs =
             statement.executeQuery(

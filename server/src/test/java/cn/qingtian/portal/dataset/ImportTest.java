@@ -53,9 +53,11 @@ class ImportTest {
     DatabaseSnapshot before = DatabaseSnapshot.take(connections);
     ValidatedPackage same =
         PackageValidator.validate(
-                PackageFixture.copyOfBundled(temp)
-                    .edit("departments.csv", text -> text.replace("\n", "\r\n"))
-                    .directory())
+                List.of(
+                    PackageFixture.copyOfBundled(temp)
+                        .edit("departments.csv", text -> text.replace("\n", "\r\n"))
+                        .directory(),
+                    PackageFixture.DEMO))
             .valid()
             .orElseThrow();
 
@@ -130,7 +132,7 @@ class ImportTest {
         PackageValidator.validate(unknownTable.directory()).valid().orElseThrow();
     List<Table> reordered = new ArrayList<>(valid.tables());
     reordered.add(reordered.remove(0));
-    ValidatedPackage failsLast = new ValidatedPackage(valid.descriptor(), reordered);
+    ValidatedPackage failsLast = new ValidatedPackage(valid.descriptors(), reordered);
 
     assertThatThrownBy(() -> importer.importPackage(failsLast, false, null, message -> {}))
         .isInstanceOf(java.sql.SQLException.class);

@@ -15,6 +15,9 @@ public final class PackageFixture {
   public static final Path BUNDLED =
       Path.of("..", "datasets", "qingtian").toAbsolutePath().normalize();
 
+  /** The bundled demo package, imported together with the plan by default. */
+  public static final Path DEMO = Path.of("..", "datasets", "demo").toAbsolutePath().normalize();
+
   private final Path directory;
 
   private PackageFixture(Path directory) {
@@ -60,8 +63,9 @@ public final class PackageFixture {
   }
 
   public PackageFixture version(String version) {
-    return replace(
-        "datapackage.json", "\"version\": \"1.0.0\"", "\"version\": \"" + version + "\"");
+    return edit(
+        "datapackage.json",
+        text -> text.replaceFirst("\"version\": \"[^\"]*\"", "\"version\": \"" + version + "\""));
   }
 
   public PackageFixture edit(String file, UnaryOperator<String> change) {

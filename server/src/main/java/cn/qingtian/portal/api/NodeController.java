@@ -1,11 +1,8 @@
-package cn.qingtian.portal.plan;
+package cn.qingtian.portal.api;
 
-import cn.qingtian.portal.api.GlobalId;
-import cn.qingtian.portal.api.InvalidInputException;
 import cn.qingtian.portal.release.Release;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -19,10 +16,10 @@ class NodeController {
 
   private static final int MAX_IDS = 100;
 
-  private final PlanRepository plans;
+  private final List<NodeResolver> resolvers;
 
-  NodeController(PlanRepository plans) {
-    this.plans = plans;
+  NodeController(List<NodeResolver> resolvers) {
+    this.resolvers = resolvers;
   }
 
   @QueryMapping
@@ -52,23 +49,6 @@ class NodeController {
   }
 
   private Mono<Object> find(GlobalId id, int release) {
-    List<String> parts = id.parts();
-    String first = parts.get(0);
-    String second = parts.size() > 1 ? parts.get(1) : "";
-    Flux<?> found =
-        switch (id.type()) {
-          case "Plan" -> plans.plans(release, Set.of(first));
-          case "Area" -> plans.areas(release, Set.of(first)).filter(a -> a.code().equals(second));
-          case "Section" ->
-              plans.sections(release, Set.of(first)).filter(s -> s.code().equals(second));
-          case "TargetGroup" ->
-              plans.targetGroups(release, Set.of(first)).filter(g -> g.code().equals(second));
-          case "Measure" -> plans.measuresWhere(release, "code", Set.of(first + "/" + second));
-          case "Department" -> plans.departments(release, null, null, Set.of(first));
-          case "Indicator" -> plans.indicatorsWhere(release, "code", Set.of(first));
-          case "Target" -> plans.targetsByCode(release, Set.of(first));
-          default -> Flux.empty();
-        };
-    return found.next().cast(Object.class);
+    return Flux.fromIterable(resolvers).concatMap(r -> r.resolve(id, release)).next();
   }
 }

@@ -1,0 +1,216 @@
+package cn.qingtian.portal.demo;
+
+import cn.qingtian.portal.dataset.DataPackage;
+import cn.qingtian.portal.dataset.PackageValidator;
+import cn.qingtian.portal.dataset.Row;
+import cn.qingtian.portal.dataset.Table;
+import cn.qingtian.portal.dataset.ValidatedPackage;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes the synthetic DEMO data package ({@code datasets/demo/}): observations for Qingtian of
+ * every quantified indicator of the plan, 2020 to 2023, 2024 or 2025, on trajectories chosen so
+ * that every progress status appears. Deterministic: a fixed seed and fixed metadata, so two runs
+ * write byte-identical files. Every row is labelled {@code DEMO}; docs/data.md describes the
+ * assumptions.
+ */
+public final class DemoGenerator {
+
+  /** The seed of the small noise on intermediate years. */
+  public static final long SEED = 20211231L;
+
+  static final String GEOGRAPHY = "331121";
+  static final String SOURCE = "DEMO_GENERATOR";
+  static final int BASE_YEAR = 2020;
+  static final int TARGET_YEAR = 2025;
+
+  private static final Set<String> WHOLE_UNITS = Set.of("元", "人", "户", "家", "个", "名", "人次", "是/否");
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final ValidatedPackage plan;
+  private final List<List<String>> observations = new ArrayList<>();
+  private final Set<String> realKeys = new HashSet<>();
+
+  private DemoGenerator(ValidatedPackage plan) {
+    this.plan = plan;
+    Table real = table("observations");
+    for (Row row : real.rows()) {
+      realKeys.add(row.get(0) + "|" + row.get(1) + "|" + row.get(2));
+    }
+  }
+
+  /** Generates the demo package of {@code planPackage} into {@code out}. */
+  public static void generate(Path planPackage, Path out) throws IOException {
+    ValidatedPackage plan =
+        PackageValidator.validate(planPackage)
+            .valid()
+            .orElseThrow(() -> new IllegalArgumentException("invalid plan package " + planPackage));
+    new DemoGenerator(plan).write(planPackage, out);
+  }
+
+  private void write(Path planPackage, Path out) throws IOException {
+    List<Trajectory> trajectories = Trajectory.plan(table("indicators"), table("targets"));
+    for (Trajectory trajectory : trajectories) {
+      add(trajectory);
+    }
+    Files.createDirectories(out);
+    Files.writeString(
+        out.resolve("datapackage.json"), descriptor(planPackage), StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("sources.csv"),
+        csv(sourceHeader(), List.of(sourceRow())),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("observations.csv"),
+        csv(observationHeader(), observations),
+        StandardCharsets.UTF_8);
+  }
+
+  private void add(Trajectory trajectory) {
+    SplittableRandom random = new SplittableRandom(SEED ^ trajectory.indicator().hashCode());
+    Map<Integer, Double> values = trajectory.values();
+    for (Map.Entry<Integer, Double> entry : values.entrySet()) {
+      int year = entry.getKey();
+      double value = entry.getValue();
+      boolean endpoint =
+          year == values.keySet().stream().min(Integer::compare).orElseThrow()
+              || year == values.keySet().stream().max(Integer::compare).orElseThrow();
+      if (!endpoint) {
+        value *= 1 + (random.nextDouble() - 0.5) * trajectory.noise();
+      }
+      addRow(trajectory, Integer.toString(year), value, year >= 2024 ? "PROVISIONAL" : "FINAL");
+    }
+    if (trajectory.partialYear() != null) {
+      int last = values.keySet().stream().max(Integer::compare).orElseThrow();
+      String partial = Math.min(last + 1, TARGET_YEAR) + "-01-01/P9M";
+      addRow(trajectory, partial, trajectory.partialYear(), "PROVISIONAL");
+    }
+  }
+
+  private void addRow(Trajectory trajectory, String period, double value, String status) {
+    if (realKeys.contains(trajectory.indicator() + "|" + GEOGRAPHY + "|" + period)) {
+      return;
+    }
+    observations.add(
+        List.of(
+            trajectory.indicator(),
+            GEOGRAPHY,
+            period,
+            "_T",
+            format(value, trajectory.unit()),
+            trajectory.unit(),
+            status,
+            "DEMO",
+            SOURCE,
+            "演示数据：合成，非真实统计",
+            "DEMO: synthetic, not a real statistic"));
+  }
+
+  static String format(double value, String unit) {
+    int scale = WHOLE_UNITS.contains(unit) ? 0 : 2;
+    BigDecimal decimal = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+    return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+  }
+
+  private String descriptor(Path planPackage) throws IOException {
+    JsonNode planDescriptor =
+        JSON.readTree(Files.readString(planPackage.resolve(DataPackage.DESCRIPTOR)));
+    ObjectNode root = JSON.createObjectNode();
+    root.put("name", "qingtian-demo");
+    root.put("title", "演示数据（合成，非真实统计）/ DEMO data: synthetic, not real statistics");
+    root.put(
+        "description",
+        "Synthetic observations for every quantified indicator of the Qingtian plan, generated by"
+            + " `java -jar portal-server.jar demo-data` with seed "
+            + SEED
+            + ". Every row is labelled DEMO. Never mistake them for official figures.");
+    root.put("version", "1.0.0");
+    root.put("created", "2026-11-29T00:00:00Z");
+    root.set("licenses", planDescriptor.get("licenses"));
+    var resources = root.putArray("resources");
+    for (JsonNode resource : planDescriptor.get("resources")) {
+      String name = resource.get("name").asString();
+      if (name.equals("sources") || name.equals("observations")) {
+        ObjectNode copy = (ObjectNode) resource.deepCopy();
+        if (copy.has("schema") && copy.get("schema").has("foreignKeys")) {
+          ((ObjectNode) copy.get("schema")).remove("foreignKeys");
+        }
+        resources.add(copy);
+      }
+    }
+    return JSON.writeValueAsString(root) + "\n";
+  }
+
+  private static List<String> sourceHeader() {
+    return List.of("code", "title", "publisher", "url", "published", "accessed", "note_en");
+  }
+
+  private static List<String> sourceRow() {
+    return List.of(
+        SOURCE,
+        "合成演示数据（非真实统计）",
+        "青田进展门户演示数据生成器",
+        "",
+        "",
+        "",
+        "Synthetic DEMO values made by the portal's generator (seed "
+            + SEED
+            + "); not real statistics.");
+  }
+
+  private static List<String> observationHeader() {
+    return List.of(
+        "indicator",
+        "geography",
+        "period",
+        "disaggregation",
+        "value",
+        "unit_zh",
+        "status",
+        "provenance",
+        "source",
+        "footnote_zh",
+        "footnote_en");
+  }
+
+  private static String csv(List<String> header, List<List<String>> rows) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+      printer.printRecord(header);
+      for (List<String> row : rows) {
+        printer.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private Table table(String name) {
+    return plan.tables().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the plan package has no " + name));
+  }
+}

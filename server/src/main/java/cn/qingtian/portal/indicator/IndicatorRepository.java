@@ -1,0 +1,101 @@
+package cn.qingtian.portal.indicator;
+
+import cn.qingtian.portal.api.LocalizedText;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+
+/** Reads observations, geographies and sources of one release. */
+@Repository
+class IndicatorRepository {
+
+  private static final String IN_RELEASE =
+      " where %1$s.valid_from <= :release and (%1$s.valid_to is null or %1$s.valid_to > :release)";
+
+  private final DatabaseClient database;
+
+  IndicatorRepository(DatabaseClient database) {
+    this.database = database;
+  }
+
+  /** Observations of these indicators (all indicators when null), in period order. */
+  Flux<Observation> observations(int release, @Nullable Collection<String> indicators) {
+    String sql = "select * from observations o" + IN_RELEASE.formatted("o");
+    if (indicators != null) {
+      sql += " and o.indicator = any(:codes)";
+    }
+    var spec =
+        database.sql(sql + " order by o.indicator, o.geography, o.period").bind("release", release);
+    if (indicators != null) {
+      spec = spec.bind("codes", indicators.toArray(String[]::new));
+    }
+    return spec.map(IndicatorRepository::observation).all();
+  }
+
+  Flux<Geography> geographies(int release, @Nullable Collection<String> codes) {
+    String sql = "select * from geographies g" + IN_RELEASE.formatted("g");
+    if (codes != null) {
+      sql += " and g.code = any(:codes)";
+    }
+    var spec = database.sql(sql + " order by g.code").bind("release", release);
+    if (codes != null) {
+      spec = spec.bind("codes", codes.toArray(String[]::new));
+    }
+    return spec.map(
+            row ->
+                new Geography(
+                    row.get("code", String.class),
+                    LocalizedText.of(
+                        row.get("name_zh", String.class), row.get("name_en", String.class)),
+                    row.get("level", String.class),
+                    row.get("parent", String.class)))
+        .all();
+  }
+
+  Flux<Source> sources(int release, @Nullable Collection<String> codes) {
+    String sql = "select * from sources s" + IN_RELEASE.formatted("s");
+    if (codes != null) {
+      sql += " and s.code = any(:codes)";
+    }
+    var spec = database.sql(sql + " order by s.code").bind("release", release);
+    if (codes != null) {
+      spec = spec.bind("codes", codes.toArray(String[]::new));
+    }
+    return spec.map(
+            row ->
+                new Source(
+                    row.get("code", String.class),
+                    row.get("title", String.class),
+                    row.get("publisher", String.class),
+                    row.get("url", String.class),
+                    date(row, "published"),
+                    date(row, "accessed"),
+                    row.get("note_en", String.class)))
+        .all();
+  }
+
+  private static Observation observation(Readable row) {
+    return new Observation(
+        row.get("indicator", String.class),
+        row.get("geography", String.class),
+        Period.parse(row.get("period", String.class)),
+        row.get("disaggregation", String.class),
+        row.get("value", BigDecimal.class).doubleValue(),
+        row.get("unit_zh", String.class),
+        row.get("status", String.class),
+        Provenance.valueOf(row.get("provenance", String.class)),
+        row.get("source", String.class),
+        row.get("footnote_zh", String.class),
+        row.get("footnote_en", String.class));
+  }
+
+  private static @Nullable String date(Readable row, String column) {
+    LocalDate date = row.get(column, LocalDate.class);
+    return date == null ? null : date.toString();
+  }
+}

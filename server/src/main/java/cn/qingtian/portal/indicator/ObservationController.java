@@ -1,0 +1,102 @@
+package cn.qingtian.portal.indicator;
+
+import cn.qingtian.portal.api.Connection;
+import cn.qingtian.portal.api.PageRequest;
+import cn.qingtian.portal.api.Pagination;
+import cn.qingtian.portal.release.Release;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Arguments;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** The {@code Observation}, {@code Series}, {@code Geography} and {@code Source} types. */
+@Controller
+class ObservationController {
+
+  private final IndicatorRepository repository;
+
+  ObservationController(IndicatorRepository repository) {
+    this.repository = repository;
+  }
+
+  @QueryMapping
+  Mono<Connection<Geography>> geographies(
+      @Arguments PageRequest page, @ContextValue Release release) {
+    return repository
+        .geographies(release.number(), null)
+        .collectList()
+        .map(list -> Pagination.page(list, Geography::code, page));
+  }
+
+  @QueryMapping
+  Mono<Connection<Source>> sources(@Arguments PageRequest page, @ContextValue Release release) {
+    return repository
+        .sources(release.number(), null)
+        .collectList()
+        .map(list -> Pagination.page(list, Source::code, page));
+  }
+
+  @SchemaMapping(typeName = "Observation")
+  String period(Observation observation) {
+    return observation.period().code();
+  }
+
+  @SchemaMapping(typeName = "Observation")
+  boolean annual(Observation observation) {
+    return observation.period().annual();
+  }
+
+  @BatchMapping(typeName = "Observation", field = "geography")
+  Mono<Map<Observation, Geography>> observationGeography(
+      List<Observation> observations, @ContextValue Release release) {
+    return parents(observations, Observation::geography, release);
+  }
+
+  @BatchMapping(typeName = "Series", field = "geography")
+  Mono<Map<Series, Geography>> seriesGeography(List<Series> series, @ContextValue Release release) {
+    return parents(series, Series::geographyCode, release);
+  }
+
+  @BatchMapping(typeName = "Geography", field = "parent")
+  Mono<Map<Geography, Geography>> parent(List<Geography> places, @ContextValue Release release) {
+    return parents(places, Geography::parentCode, release);
+  }
+
+  @BatchMapping(typeName = "Observation")
+  Mono<Map<Observation, Source>> source(
+      List<Observation> observations, @ContextValue Release release) {
+    List<String> codes = observations.stream().map(Observation::sourceCode).distinct().toList();
+    return repository
+        .sources(release.number(), codes)
+        .collectMap(Source::code)
+        .map(byCode -> byChild(observations, Observation::sourceCode, byCode));
+  }
+
+  private <T> Mono<Map<T, Geography>> parents(
+      List<T> children, Function<T, String> code, Release release) {
+    List<String> codes = children.stream().map(code).filter(Objects::nonNull).distinct().toList();
+    if (codes.isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    return repository
+        .geographies(release.number(), codes)
+        .collectMap(Geography::code)
+        .map(byCode -> byChild(children, code, byCode));
+  }
+
+  private static <T, P> Map<T, P> byChild(
+      List<T> children, Function<T, String> code, Map<String, P> byCode) {
+    return children.stream()
+        .filter(child -> code.apply(child) != null && byCode.containsKey(code.apply(child)))
+        .collect(
+            Collectors.toMap(Function.identity(), c -> byCode.get(code.apply(c)), (a, b) -> a));
+  }
+}

@@ -1,0 +1,19 @@
+package cn.qingtian.portal.indicator;
+
+import cn.qingtian.portal.api.GlobalId;
+import org.jspecify.annotations.Nullable;
+
+/** Where an observation was published. */
+public record Source(
+    String code,
+    String title,
+    String publisher,
+    @Nullable String url,
+    @Nullable String published,
+    @Nullable String accessed,
+    @Nullable String note) {
+
+  public String id() {
+    return GlobalId.of("Source", code);
+  }
+}

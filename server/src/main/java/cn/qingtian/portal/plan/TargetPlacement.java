@@ -1,0 +1,17 @@
+package cn.qingtian.portal.plan;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a target sits in its plan, for progress roll-ups: its indicator's plan, area and measure,
+ * the measure's target group and every unit responsible for the measure.
+ */
+public record TargetPlacement(
+    String targetCode,
+    String indicatorCode,
+    String planCode,
+    @Nullable String areaCode,
+    @Nullable String measureCode,
+    @Nullable String targetGroupCode,
+    List<String> departmentCodes) {}
