@@ -143,6 +143,11 @@ class IndicatorProgressController {
     return progress.of(release.number()).mapNotNull(rp -> rp.byTarget().get(target.code()));
   }
 
+  @SchemaMapping(typeName = "Target")
+  Mono<List<PathPoint>> targetPath(Target target, @ContextValue Release release) {
+    return targetProgress(target, release).map(Progress::targetPath);
+  }
+
   @SchemaMapping(typeName = "Plan", field = "progress")
   Mono<ProgressCounts> planProgress(Plan plan, @ContextValue Release release) {
     return counts(release, p -> p.planCode().equals(plan.code()));
