@@ -113,7 +113,6 @@ public final class ProgressCalculator {
     double sign = target.higherIsBetter() ? 1 : -1;
     double ratio = required == 0 ? 0 : sign * observed / Math.abs(required);
     return Outcome.byRatio(ratio, "R = s·CAGR观测/|CAGR所需|", "R = s·CAGR observed / |CAGR required|")
-        .ratio(ratio)
         .figures(base, latest, path)
         .rates(observed, requiredRate(latest, goal, target.targetYear()))
         .projected(project(latest, observed, target.targetYear()))
@@ -147,7 +146,6 @@ public final class ProgressCalculator {
     }
     double ratio = goal == 0 ? 0 : observed / goal;
     return Outcome.byRatio(ratio, "R = 观测年均增速/目标年均增速", "R = observed / required annual growth")
-        .ratio(ratio)
         .figures(base, latest, path)
         .rates(observed, requiredRate(latest, endOfPath, target.targetYear()))
         .projected(project(latest, observed, target.targetYear()))
@@ -187,8 +185,7 @@ public final class ProgressCalculator {
       double ratio = pace / (goal / years);
       outcome =
           Outcome.byRatio(
-                  ratio, "R = 年均完成量/所需年均量", "R = average yearly count / required yearly count")
-              .ratio(ratio);
+              ratio, "R = 年均完成量/所需年均量", "R = average yearly count / required yearly count");
     }
     int remaining = target.targetYear() - latest.year();
     return outcome
@@ -242,8 +239,7 @@ public final class ProgressCalculator {
                       ProgressStatus.DETERIORATION,
                       text("最新年份低于目标且较上年下降", "the latest year is below the target and fell"))
                   .ratio(ratio)
-              : Outcome.byRatio(ratio, "R = 最差年份/年度目标", "R = worst year / yearly target")
-                  .ratio(ratio);
+              : Outcome.byRatio(ratio, "R = 最差年份/年度目标", "R = worst year / yearly target");
     }
     return outcome.figures(counted.get(0), latest, path).build(target, counted);
   }
@@ -276,7 +272,6 @@ public final class ProgressCalculator {
     }
     double ratio = base.value() == 0 ? -1 : (base.value() - latest.value()) / base.value();
     return Outcome.byRatio(ratio, "R = 减少量/基期值", "R = reduction / base value")
-        .ratio(ratio)
         .figures(base, latest, path)
         .build(target, List.of(base, latest));
   }
@@ -409,8 +404,7 @@ public final class ProgressCalculator {
       double ratio = other <= 0 ? (own >= other ? 1 : -1) : own / other;
       outcome =
           Outcome.byRatio(
-                  ratio, "R = 本指标年均增速/比较指标年均增速", "R = own annual growth / related annual growth")
-              .ratio(ratio);
+              ratio, "R = 本指标年均增速/比较指标年均增速", "R = own annual growth / related annual growth");
     }
     List<Observation> used =
         new ArrayList<>(List.of(base, latest, at(related, from), at(related, to)));
@@ -554,11 +548,19 @@ public final class ProgressCalculator {
               : ratio >= MODERATE
                   ? ProgressStatus.MODERATE
                   : ratio >= 0 ? ProgressStatus.LIMITED : ProgressStatus.DETERIORATION;
-      return new Outcome(
-          status,
-          text(
-              formulaZh + " = " + String.format("%.2f", ratio) + "（阈值 0.95 / 0.60 / 0）",
-              formulaEn + " = " + String.format("%.2f", ratio) + " (thresholds 0.95 / 0.60 / 0)"));
+      Outcome outcome =
+          new Outcome(
+              status,
+              text(
+                  formulaZh
+                      + " = "
+                      + String.format(java.util.Locale.ROOT, "%.2f", ratio)
+                      + "（阈值 0.95 / 0.60 / 0）",
+                  formulaEn
+                      + " = "
+                      + String.format(java.util.Locale.ROOT, "%.2f", ratio)
+                      + " (thresholds 0.95 / 0.60 / 0)"));
+      return outcome.ratio(ratio);
     }
 
     Outcome ratio(double value) {

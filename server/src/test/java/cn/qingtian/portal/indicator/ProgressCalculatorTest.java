@@ -394,43 +394,25 @@ class ProgressCalculatorTest {
   }
 
   private static Observation obs(String period, double value) {
+    return observation(period, value, "元");
+  }
+
+  private static Observation count(int year, double value) {
+    return observation(Integer.toString(year), value, "人");
+  }
+
+  private static Observation pct(int year, double value) {
+    return observation(Integer.toString(year), value, "%");
+  }
+
+  private static Observation observation(String period, double value, String unit) {
     return new Observation(
         "X",
         "331121",
         Period.parse(period),
         "_T",
         value,
-        "元",
-        "FINAL",
-        Provenance.OFFICIAL,
-        "SRC",
-        null,
-        null);
-  }
-
-  private static Observation count(int year, double value) {
-    return new Observation(
-        "X",
-        "331121",
-        Period.parse(Integer.toString(year)),
-        "_T",
-        value,
-        "人",
-        "FINAL",
-        Provenance.OFFICIAL,
-        "SRC",
-        null,
-        null);
-  }
-
-  private static Observation pct(int year, double value) {
-    return new Observation(
-        "X",
-        "331121",
-        Period.parse(Integer.toString(year)),
-        "_T",
-        value,
-        "%",
+        unit,
         "FINAL",
         Provenance.OFFICIAL,
         "SRC",
