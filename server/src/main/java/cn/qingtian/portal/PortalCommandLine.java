@@ -6,8 +6,14 @@ import cn.qingtian.portal.dataset.PackageImporter;
 import cn.qingtian.portal.dataset.PackageValidator;
 import cn.qingtian.portal.dataset.Validation;
 import cn.qingtian.portal.demo.DemoGenerator;
+import cn.qingtian.portal.release.CurrentRelease;
+import cn.qingtian.portal.site.SitePublishing;
+import cn.qingtian.site.HttpGraphQlTransport;
+import cn.qingtian.site.SitePublisher;
+import cn.qingtian.site.SiteSettings;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +51,11 @@ public final class PortalCommandLine {
           --dry-run           只显示各表将新增、修改、删除的行数，不做任何修改
                               print rows added, changed and removed per table; change nothing
           --note <text>       版本说明 / a note for the release
+        publish --out <dir>   生成静态进展网站（中英文全部页面），完成后原子切换；不影响正在运行的门户
+                              build the static site (every page, both languages) and switch it
+                              in atomically; <dir> becomes a link to the newest complete build
+          --from <url>        从运行中门户的 /graphql 读取（如 http://localhost:8080/graphql），
+                              不需要数据库 / read from a running portal's endpoint; no database
         demo-data [<plan> <out>]
                               生成合成演示数据包（默认 datasets/qingtian → datasets/demo），固定种子，
                               可重复 / write the synthetic DEMO package (default datasets/qingtian
@@ -75,6 +86,7 @@ public final class PortalCommandLine {
       case "validate" -> validate(rest, out, err);
       case "import" -> importPackage(rest, out, err);
       case "demo-data" -> demoData(rest, out, err);
+      case "publish" -> publish(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;
@@ -106,6 +118,86 @@ public final class PortalCommandLine {
 
   private static List<Path> paths(List<String> directories) {
     return directories.stream().map(Path::of).toList();
+  }
+
+  private static int publish(String[] args, PrintStream out, PrintStream err) {
+    String target = null;
+    String from = null;
+    List<String> springArgs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if ((args[i].equals("--out") || args[i].equals("--from")) && i + 1 < args.length) {
+        if (args[i].equals("--out")) {
+          target = args[++i];
+        } else {
+          from = args[++i];
+        }
+      } else if (args[i].startsWith("--")) {
+        springArgs.add(args[i]);
+      } else {
+        err.println("未知参数 / unknown argument: " + args[i]);
+        return 2;
+      }
+    }
+    if (target == null) {
+      err.println("用法 / usage: publish --out <dir> [--from <url>]");
+      return 2;
+    }
+    Path directory = Path.of(target);
+    try {
+      if (from != null) {
+        SitePublisher.Result result =
+            new SitePublisher(
+                    new HttpGraphQlTransport(URI.create(from)),
+                    SiteSettings.defaults(),
+                    out::println)
+                .publish(directory);
+        out.println(
+            "结果 / result: " + result.pages() + " pages, release #" + result.release().number());
+        return 0;
+      }
+      return publishWithOwnDatabase(directory, springArgs, out);
+    } catch (RuntimeException e) {
+      err.println("站点未生成，原有站点保持不变 / site not published, the previous one stays: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /**
+   * Publishes from the bundled datasets with an embedded PostgreSQL of its own (unless an external
+   * one is configured), so it runs beside a serving portal without touching its database.
+   */
+  private static int publishWithOwnDatabase(
+      Path directory, List<String> springArgs, PrintStream out) {
+    Path data;
+    try {
+      data = java.nio.file.Files.createTempDirectory("portal-publish");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    springArgs.add("--portal.database.embedded-data-directory=" + data.resolve("postgres"));
+    springArgs.add("--portal.site.publish-on-release=false");
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(PortalApplication.class)
+            .web(WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .run(springArgs.toArray(String[]::new))) {
+      var release = context.getBean(CurrentRelease.class).refresh().block();
+      SitePublisher.Result result =
+          context.getBean(SitePublishing.class).publish(release, directory, out::println);
+      out.println(
+          "结果 / result: "
+              + result.pages()
+              + " pages, release #"
+              + result.release().number()
+              + ", fetch "
+              + result.fetchMillis()
+              + " ms, render "
+              + result.renderMillis()
+              + " ms");
+      return 0;
+    } finally {
+      org.springframework.util.FileSystemUtils.deleteRecursively(data.toFile());
+    }
   }
 
   private static int demoData(String[] args, PrintStream out, PrintStream err) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -22,14 +23,17 @@ public class CurrentRelease implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(CurrentRelease.class);
 
   private final ReleaseRepository releases;
+  private final ApplicationEventPublisher events;
   private final Duration pollInterval;
   private final AtomicReference<Release> current = new AtomicReference<>(Release.NONE);
   private volatile Disposable polling;
 
   CurrentRelease(
       ReleaseRepository releases,
+      ApplicationEventPublisher events,
       @Value("${portal.release.poll-interval:2s}") Duration pollInterval) {
     this.releases = releases;
+    this.events = events;
     this.pollInterval = pollInterval;
   }
 
@@ -47,6 +51,7 @@ public class CurrentRelease implements SmartLifecycle {
     Release previous = current.getAndSet(latest);
     if (previous.number() != latest.number()) {
       log.info("Serving release #{} ({})", latest.number(), latest.version());
+      events.publishEvent(new ReleaseChanged(latest));
     }
   }
 

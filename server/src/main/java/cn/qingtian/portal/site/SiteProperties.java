@@ -1,0 +1,33 @@
+package cn.qingtian.portal.site;
+
+import cn.qingtian.site.SiteSettings;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The public progress site the portal builds and serves.
+ *
+ * @param directory where the current build is linked ({@code PORTAL_SITE_DIRECTORY})
+ * @param publishOnRelease whether {@code serve} rebuilds the site on every new release
+ * @param baseUrl the public address of the site, for share cards and the sitemap
+ */
+@ConfigurationProperties("portal.site")
+public record SiteProperties(
+    @DefaultValue("portal-data/site") Path directory,
+    @DefaultValue("true") boolean publishOnRelease,
+    @DefaultValue("qt-kzt-2021-2025") String plan,
+    @Nullable String baseUrl,
+    @DefaultValue("青田县“扩中”“提低”进展门户") String publisherZh,
+    @DefaultValue("Qingtian progress portal") String publisherEn,
+    @Nullable String contact,
+    @Nullable String icpNumber,
+    @Nullable String siteCode,
+    @Nullable String reportUrl) {
+
+  public SiteSettings settings() {
+    return new SiteSettings(
+        plan, baseUrl, publisherZh, publisherEn, contact, icpNumber, siteCode, reportUrl);
+  }
+}

@@ -1,0 +1,74 @@
+package cn.qingtian.portal.site;
+
+import cn.qingtian.portal.release.Release;
+import cn.qingtian.portal.release.ReleaseChanged;
+import cn.qingtian.site.SitePublisher;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.stereotype.Component;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Builds the public site for a release: on every new release while serving (one build at a time,
+ * the newest release wins), and on demand for the {@code publish} command.
+ */
+@Component
+public class SitePublishing {
+
+  private static final Logger log = LoggerFactory.getLogger(SitePublishing.class);
+
+  private final ExecutionGraphQlService graphQl;
+  private final SiteProperties properties;
+  private final Scheduler builder = Schedulers.newSingle("site-publisher");
+  private final AtomicReference<Release> pending = new AtomicReference<>();
+
+  SitePublishing(ExecutionGraphQlService graphQl, SiteProperties properties) {
+    this.graphQl = graphQl;
+    this.properties = properties;
+  }
+
+  /** Builds the site of a release into {@code out}; runs on the calling thread. */
+  public SitePublisher.Result publish(
+      Release release, Path out, java.util.function.Consumer<String> progress) {
+    return new SitePublisher(
+            new InProcessGraphQlTransport(graphQl, release), properties.settings(), progress)
+        .publish(out);
+  }
+
+  @EventListener
+  void onRelease(ReleaseChanged changed) {
+    if (!properties.publishOnRelease() || changed.release().number() == 0) {
+      return;
+    }
+    if (pending.getAndSet(changed.release()) == null) {
+      builder.schedule(this::buildPending);
+    }
+  }
+
+  private void buildPending() {
+    Release release = pending.get();
+    try {
+      SitePublisher.Result result =
+          publish(release, properties.directory(), message -> log.info("site: {}", message));
+      log.info(
+          "Site of release #{} published: {} pages, fetch {} ms, render {} ms",
+          release.number(),
+          result.pages(),
+          result.fetchMillis(),
+          result.renderMillis());
+    } catch (RuntimeException e) {
+      log.error(
+          "Site of release #{} not published; the previous site stays: {}",
+          release.number(),
+          e.getMessage());
+    }
+    if (!pending.compareAndSet(release, null)) {
+      builder.schedule(this::buildPending);
+    }
+  }
+}

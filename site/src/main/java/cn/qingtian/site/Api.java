@@ -1,0 +1,191 @@
+package cn.qingtian.site;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shapes of the GraphQL answers the site reads, one record per object type of the documents in
+ * {@code src/main/resources/graphql/}. Field names are the schema's.
+ */
+public final class Api {
+
+  private Api() {}
+
+  public record Release(int number, String version, String publishedAt, String contentHash) {}
+
+  public record Lang(String lang) {}
+
+  public record Nodes<T>(List<T> nodes) {}
+
+  public record PageInfo(boolean hasNextPage, @Nullable String endCursor) {}
+
+  public record Page<T>(PageInfo pageInfo, List<T> nodes) {}
+
+  public record Code(String code) {}
+
+  public record StatusCount(String status, int count) {}
+
+  public record Counts(int total, List<StatusCount> byStatus, String provenance) {
+
+    public int count(String status) {
+      return byStatus.stream()
+          .filter(c -> c.status().equals(status))
+          .mapToInt(StatusCount::count)
+          .sum();
+    }
+  }
+
+  public record FinalEvaluation(
+      int total,
+      int achieved,
+      int notAchieved,
+      int projected,
+      int cannotBeJudged,
+      String provenance) {}
+
+  public record LinkedPlan(String code, String title, @Nullable String documentNumber) {}
+
+  public record Principle(int number, String title, String text) {}
+
+  public record Area(String code, String title, String text, Counts progress) {}
+
+  public record Section(
+      String code, int number, String title, @Nullable String intro, Nodes<Code> measures) {}
+
+  public record Group(String code, int number, String title, String group, Nodes<Code> measures) {}
+
+  public record Plan(
+      String code,
+      String title,
+      Lang titleText,
+      @Nullable String documentNumber,
+      @Nullable String issueDate,
+      List<String> issuers,
+      int periodStart,
+      int periodEnd,
+      Nodes<LinkedPlan> parentPlans,
+      List<Principle> principles,
+      List<Area> areas,
+      List<Section> sections,
+      Nodes<Group> targetGroups,
+      Counts progress,
+      FinalEvaluation finalEvaluation) {}
+
+  public record Overview(Release currentRelease, Plan plan) {}
+
+  public record Named(String code, String name) {}
+
+  public record Titled(String code, String title) {}
+
+  public record MeasureRef(String code, String title, @Nullable Titled targetGroup) {}
+
+  public record Headline(String status, String provenance) {}
+
+  public record PathPoint(int year, double value) {}
+
+  public record Point(String period, double value) {}
+
+  public record Progress(
+      String status,
+      String reason,
+      String summary,
+      @Nullable Double ratio,
+      @Nullable Double observedRate,
+      @Nullable Double requiredRate,
+      @Nullable Double projectedValue,
+      String provenance,
+      @Nullable Double pathValueAtLatest,
+      List<PathPoint> targetPath,
+      @Nullable Point baseline,
+      @Nullable Point latest) {}
+
+  public record QuotePlace(String code) {}
+
+  public record Quote(String text, @Nullable QuotePlace area, @Nullable QuotePlace measure) {}
+
+  public record Target(
+      String code,
+      String kind,
+      String comparator,
+      @Nullable Double value,
+      @Nullable String unit,
+      int targetYear,
+      String text,
+      List<Quote> quotes,
+      Progress progress) {}
+
+  public record Source(
+      String code,
+      String title,
+      @Nullable String publisher,
+      @Nullable String url,
+      @Nullable String published) {}
+
+  public record Observation(
+      String period,
+      int year,
+      boolean annual,
+      double value,
+      @Nullable String unit,
+      @Nullable String status,
+      String provenance,
+      @Nullable String footnote,
+      Source source) {}
+
+  public record Geography(String code, String name) {}
+
+  public record Series(Geography geography, List<Observation> observations) {}
+
+  public record Indicator(
+      String code,
+      String name,
+      Lang nameText,
+      String definition,
+      @Nullable String scope,
+      String unit,
+      String frequency,
+      @Nullable Named statisticalUnit,
+      @Nullable Titled area,
+      @Nullable MeasureRef measure,
+      @Nullable Headline progress,
+      List<Target> targets,
+      Nodes<Observation> observations,
+      List<Series> comparison) {
+
+    public boolean hasDemo() {
+      return observations.nodes().stream().anyMatch(o -> o.provenance().equals("DEMO"));
+    }
+  }
+
+  public record IndicatorRef(String code, String name, @Nullable Headline progress) {}
+
+  public record UnitEdge(String role, int position, Named node) {}
+
+  public record Edges<T>(List<T> edges) {}
+
+  public record Measure(
+      String code,
+      String kind,
+      int number,
+      String title,
+      Lang titleText,
+      String summary,
+      String text,
+      @Nullable Titled section,
+      @Nullable Titled targetGroup,
+      Edges<UnitEdge> departments,
+      Nodes<IndicatorRef> indicators,
+      Counts progress) {}
+
+  public record MeasureEdge(String role, Titled node) {}
+
+  public record Department(
+      String code,
+      String name,
+      Lang nameText,
+      @Nullable String fullName,
+      String kind,
+      Edges<MeasureEdge> measures,
+      Nodes<IndicatorRef> indicators,
+      Counts progress) {}
+}

@@ -1,0 +1,203 @@
+package cn.qingtian.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/** Lays an indicator's series out as a {@link Chart}; only whole years are drawn. */
+final class ChartLayout {
+
+  static final int WIDTH = 640;
+  static final int HEIGHT = 300;
+  private static final int LEFT = 72;
+  private static final int RIGHT = 16;
+  private static final int TOP = 16;
+  private static final int BOTTOM = 36;
+  private static final Set<String> LEVEL_KINDS =
+      Set.of("LEVEL", "SHARE", "FULL_COVERAGE", "CEILING", "FLOOR", "GROWTH_RATE");
+
+  private ChartLayout() {}
+
+  static @Nullable Chart of(Api.Indicator indicator, Messages t) {
+    List<Api.Observation> own =
+        indicator.observations().nodes().stream().filter(Api.Observation::annual).toList();
+    if (own.isEmpty()) {
+      return null;
+    }
+    Api.Target target =
+        indicator.targets().stream()
+            .filter(x -> LEVEL_KINDS.contains(x.kind()))
+            .findFirst()
+            .orElse(null);
+    TreeSet<Integer> years = new TreeSet<>();
+    List<Double> values = new ArrayList<>();
+    own.forEach(
+        o -> {
+          years.add(o.year());
+          values.add(o.value());
+        });
+    for (Api.Series series : indicator.comparison()) {
+      series.observations().stream()
+          .filter(Api.Observation::annual)
+          .forEach(
+              o -> {
+                years.add(o.year());
+                values.add(o.value());
+              });
+    }
+    if (target != null) {
+      years.add(target.targetYear());
+      target.progress().targetPath().forEach(p -> values.add(p.value()));
+      if (target.progress().projectedValue() != null) {
+        values.add(target.progress().projectedValue());
+      }
+      if (target.value() != null && !target.kind().equals("GROWTH_RATE")) {
+        values.add(target.value());
+      }
+    }
+    int firstYear = years.first();
+    int lastYear = Math.max(years.last(), firstYear + 1);
+    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    double min = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+    double top = max == min ? max + 1 : max + (max - min) * 0.08;
+    IntToDoubleFunction x =
+        year ->
+            LEFT + (WIDTH - LEFT - RIGHT) * (year - firstYear) / (double) (lastYear - firstYear);
+    DoubleUnaryOperator y = value -> TOP + (HEIGHT - TOP - BOTTOM) * (top - value) / (top - min);
+
+    List<Chart.Tick> xTicks = new ArrayList<>();
+    for (int year = firstYear; year <= lastYear; year++) {
+      xTicks.add(new Chart.Tick(x.applyAsDouble(year), Integer.toString(year)));
+    }
+    List<Chart.Tick> yTicks = new ArrayList<>();
+    for (int i = 0; i <= 4; i++) {
+      double value = min + (top - min) * i / 4;
+      yTicks.add(new Chart.Tick(y.applyAsDouble(value), Format.number(value)));
+    }
+    List<Chart.Line> lines = new ArrayList<>();
+    List<Chart.Dot> dots = new ArrayList<>();
+    lines.add(new Chart.Line(indicator.name(), points(own, x, y), "series own"));
+    for (Api.Observation o : own) {
+      dots.add(
+          new Chart.Dot(
+              x.applyAsDouble(o.year()),
+              y.applyAsDouble(o.value()),
+              o.provenance().equals("DEMO"),
+              o.period() + ": " + Format.number(o.value())));
+    }
+    int index = 0;
+    for (Api.Series series : indicator.comparison()) {
+      List<Api.Observation> annual =
+          series.observations().stream().filter(Api.Observation::annual).toList();
+      if (!annual.isEmpty()) {
+        lines.add(
+            new Chart.Line(
+                series.geography().name(),
+                points(annual, x, y),
+                "series comparison c" + (index++ % 3)));
+      }
+    }
+    Chart.Line targetLine = null;
+    Chart.Line path = null;
+    Chart.Line projection = null;
+    if (target != null) {
+      if (target.value() != null && !target.kind().equals("GROWTH_RATE")) {
+        double ty = y.applyAsDouble(target.value());
+        targetLine =
+            new Chart.Line(
+                t.get("target") + " " + Format.number(target.value()),
+                Format.coordinate(x.applyAsDouble(firstYear))
+                    + ","
+                    + Format.coordinate(ty)
+                    + " "
+                    + Format.coordinate(x.applyAsDouble(lastYear))
+                    + ","
+                    + Format.coordinate(ty),
+                "target");
+      }
+      List<Api.PathPoint> points = target.progress().targetPath();
+      if (!points.isEmpty()) {
+        StringBuilder line = new StringBuilder();
+        points.forEach(
+            p ->
+                line.append(line.isEmpty() ? "" : " ")
+                    .append(Format.coordinate(x.applyAsDouble(p.year())))
+                    .append(',')
+                    .append(Format.coordinate(y.applyAsDouble(p.value()))));
+        path = new Chart.Line(t.get("path"), line.toString(), "path");
+      }
+      Api.Observation last = own.get(own.size() - 1);
+      Double projected = target.progress().projectedValue();
+      if (projected != null && last.year() < target.targetYear()) {
+        projection =
+            new Chart.Line(
+                t.get("projection"),
+                Format.coordinate(x.applyAsDouble(last.year()))
+                    + ","
+                    + Format.coordinate(y.applyAsDouble(last.value()))
+                    + " "
+                    + Format.coordinate(x.applyAsDouble(target.targetYear()))
+                    + ","
+                    + Format.coordinate(y.applyAsDouble(projected)),
+                "projection");
+      }
+    }
+    String description =
+        indicator.targets().isEmpty()
+            ? indicator.definition()
+            : indicator.targets().get(0).progress().summary();
+    return new Chart(
+        WIDTH,
+        HEIGHT,
+        indicator.name(),
+        description,
+        xTicks,
+        yTicks,
+        lines,
+        dots,
+        targetLine,
+        path,
+        projection);
+  }
+
+  private static String points(
+      List<Api.Observation> observations, IntToDoubleFunction x, DoubleUnaryOperator y) {
+    StringBuilder points = new StringBuilder();
+    for (Api.Observation o : observations) {
+      points
+          .append(points.isEmpty() ? "" : " ")
+          .append(Format.coordinate(x.applyAsDouble(o.year())))
+          .append(',')
+          .append(Format.coordinate(y.applyAsDouble(o.value())));
+    }
+    return points.toString();
+  }
+
+  /** A small line of the plan geography's whole years, for the home page cards. */
+  static String sparkline(Api.Indicator indicator, int width, int height) {
+    List<Api.Observation> own =
+        indicator.observations().nodes().stream().filter(Api.Observation::annual).toList();
+    if (own.size() < 2) {
+      return "";
+    }
+    double max = own.stream().mapToDouble(Api.Observation::value).max().orElse(1);
+    double min = own.stream().mapToDouble(Api.Observation::value).min().orElse(0);
+    int first = own.get(0).year();
+    int last = own.get(own.size() - 1).year();
+    StringBuilder points = new StringBuilder();
+    for (Api.Observation o : own) {
+      double px = 2 + (width - 4) * (o.year() - first) / (double) Math.max(1, last - first);
+      double py = max == min ? height / 2.0 : 2 + (height - 4) * (max - o.value()) / (max - min);
+      points
+          .append(points.isEmpty() ? "" : " ")
+          .append(Format.coordinate(px))
+          .append(',')
+          .append(Format.coordinate(py));
+    }
+    return points.toString();
+  }
+}

@@ -1,0 +1,132 @@
+package cn.qingtian.site;
+
+import java.util.Map;
+
+/** The site's own words in Chinese and English; data comes from the API in the page's language. */
+public final class Messages {
+
+  private static final Map<String, String[]> TEXT =
+      Map.ofEntries(
+          entry("skip", "跳到正文", "Skip to content"),
+          entry("nav.home", "进展总览", "Progress"),
+          entry("nav.plan", "方案结构", "The plan"),
+          entry("nav.about", "关于与方法", "About and method"),
+          entry("nav.api", "数据接口", "API"),
+          entry("nav.main", "主导航", "Main"),
+          entry("lang.switch", "English", "中文"),
+          entry("elderly", "大字高对比", "Large text"),
+          entry(
+              "demo.banner",
+              "本页含演示数据（DEMO）：合成数值，非真实统计，仅用于展示门户功能。",
+              "This page shows DEMO data: synthetic values, not real statistics, shown only to demonstrate the portal."),
+          entry("release", "数据版本", "Data release"),
+          entry("published", "发布于", "published"),
+          entry("report", "报告错误", "Report an error"),
+          entry("report.none", "如发现错误，请联系发布单位。", "To report an error, contact the publisher."),
+          entry("contact", "联系方式", "Contact"),
+          entry("icp", "ICP备案号", "ICP filing"),
+          entry("sitecode", "政府网站标识码", "Government website code"),
+          entry(
+              "unofficial",
+              "英文为非官方译文，以中文为准。",
+              "English is an unofficial translation; the Chinese text is authoritative."),
+          entry("home.title", "进展总览", "Progress overview"),
+          entry("home.counts", "各状态目标数", "Targets by status"),
+          entry("home.final", "规划期最终评估", "Final evaluation of the plan period"),
+          entry("home.cards", "主要目标", "Headline targets"),
+          entry("home.filter.area", "按领域筛选", "Filter by area"),
+          entry("home.filter.status", "按状态筛选", "Filter by status"),
+          entry("home.filter.all", "全部", "All"),
+          entry("final.achieved", "已实现", "Achieved"),
+          entry("final.notAchieved", "未实现", "Not achieved"),
+          entry("final.projected", "尚在评估期（按预测判断）", "Judged by projection"),
+          entry("final.cannot", "无法判断", "Cannot be judged"),
+          entry("latest", "最新值", "Latest"),
+          entry("target", "目标", "Target"),
+          entry("status", "状态", "Status"),
+          entry("provenance", "来源类别", "Provenance"),
+          entry("no.data", "暂无数据", "No data yet"),
+          entry("indicator", "指标", "Indicator"),
+          entry("definition", "定义", "Definition"),
+          entry("scope", "统计口径", "Scope"),
+          entry("unit", "单位", "Unit"),
+          entry("frequency", "频率", "Frequency"),
+          entry("statistical.unit", "统计单位", "Statistical unit"),
+          entry("area", "领域", "Area"),
+          entry("measure", "举措", "Measure"),
+          entry("measures", "举措", "Measures"),
+          entry("group", "目标群体", "Target group"),
+          entry("groups", "八大群体激励计划", "Target groups"),
+          entry("department", "责任单位", "Responsible unit"),
+          entry("departments", "责任单位", "Responsible units"),
+          entry("sentence", "原文", "As stated in the plan"),
+          entry("sources", "来源", "Sources"),
+          entry("chart", "图表", "Chart"),
+          entry("table", "数据表", "Data table"),
+          entry("period", "时期", "Period"),
+          entry("value", "数值", "Value"),
+          entry("geography", "地区", "Geography"),
+          entry("footnote", "注释", "Note"),
+          entry("path", "目标路径", "Target path"),
+          entry("projection", "按当前速度预测", "Projection at the observed rate"),
+          entry("comparison", "比较地区", "Comparison"),
+          entry("summary", "进展摘要", "Summary"),
+          entry("required", "尚需年均变化", "Annual change still needed"),
+          entry("projected", "目标年预测值", "Projected for the target year"),
+          entry("lead", "牵头", "Lead"),
+          entry("support", "配合", "Support"),
+          entry("indicators", "指标", "Indicators"),
+          entry("progress", "进展", "Progress"),
+          entry("text", "原文", "Full text"),
+          entry("principles", "基本原则", "Basic principles"),
+          entry("areas", "主要目标", "Main objectives"),
+          entry("sections", "主要实施路径", "Implementation paths"),
+          entry("safeguards", "强化组织实施", "Safeguards"),
+          entry("parents", "落实的上级方案", "Parent plans implemented"),
+          entry("download", "下载本页数据（GraphQL）", "Data behind this page (GraphQL)"),
+          entry("notfound.title", "找不到页面", "Page not found"),
+          entry("notfound.text", "该页面不存在或已移动。", "This page does not exist or has moved."),
+          entry("about.title", "关于本站与方法", "About and method"),
+          entry("api.title", "数据接口（GraphQL）", "The API (GraphQL)"),
+          entry("status.TARGET_ACHIEVED", "已实现", "Achieved"),
+          entry("status.NOT_ACHIEVED", "未实现", "Not achieved"),
+          entry("status.ON_TRACK", "进展顺利", "On track"),
+          entry("status.MODERATE", "进展一般", "Moderate progress"),
+          entry("status.LIMITED", "进展有限", "Limited progress"),
+          entry("status.DETERIORATION", "倒退", "Deterioration"),
+          entry("status.INSUFFICIENT_DATA", "数据不足", "Insufficient data"),
+          entry("status.NOT_ASSESSABLE", "无法评估", "Not assessable"),
+          entry("provenance.OFFICIAL", "官方", "Official"),
+          entry("provenance.SECONDARY", "转载", "Secondary"),
+          entry("provenance.DEMO", "演示数据", "DEMO"));
+
+  private final boolean english;
+
+  private Messages(boolean english) {
+    this.english = english;
+  }
+
+  public static Messages of(String lang) {
+    return new Messages(lang.equals("en"));
+  }
+
+  public String get(String key) {
+    String[] text = TEXT.get(key);
+    if (text == null) {
+      throw new IllegalArgumentException("no message " + key);
+    }
+    return english ? text[1] : text[0];
+  }
+
+  public String status(String status) {
+    return get("status." + status);
+  }
+
+  public String provenance(String provenance) {
+    return get("provenance." + provenance);
+  }
+
+  private static Map.Entry<String, String[]> entry(String key, String zh, String en) {
+    return Map.entry(key, new String[] {zh, en});
+  }
+}

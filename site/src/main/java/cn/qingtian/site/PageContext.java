@@ -1,0 +1,75 @@
+package cn.qingtian.site;
+
+import java.util.List;
+
+/**
+ * What every page needs besides its own model: language, the relative path back to the site root,
+ * its own path (for the language switch and hreflang), the release, whether it shows DEMO data, and
+ * the site's settings.
+ *
+ * @param lang {@code zh} or {@code en}
+ * @param path the page's path without the language prefix, e.g. {@code indicators/GDP/}
+ */
+public record PageContext(
+    String lang,
+    String path,
+    String title,
+    String description,
+    Api.Release release,
+    boolean demo,
+    SiteSettings settings) {
+
+  public Messages t() {
+    return Messages.of(lang);
+  }
+
+  /** The BCP 47 tag of the page. */
+  public String htmlLang() {
+    return lang.equals("en") ? "en" : "zh-CN";
+  }
+
+  /** The tag of a text that may have fallen back to Chinese (decision D10). */
+  public String langOf(Api.Lang text) {
+    return text.lang().equals("EN") ? "en" : "zh-CN";
+  }
+
+  /**
+   * Relative path from this page to the site root. The not-found page is served at any depth, so it
+   * links from the configured address, or else from the host's root.
+   */
+  public String root() {
+    if (path.equals("404.html")) {
+      String base = settings.baseUrl();
+      return base == null || base.isBlank() ? "/" : base.endsWith("/") ? base : base + "/";
+    }
+    int depth = (int) path.chars().filter(c -> c == '/').count() + (lang.equals("en") ? 1 : 0);
+    return depth == 0 ? "./" : "../".repeat(depth);
+  }
+
+  /** Relative link to a page in this page's language. */
+  public String link(String target) {
+    return root() + (lang.equals("en") ? "en/" : "") + target;
+  }
+
+  /** Relative link to the same page in the other language. */
+  public String otherLanguage() {
+    return root() + (lang.equals("en") ? "" : "en/") + path;
+  }
+
+  public String asset(String file) {
+    return root() + "assets/" + file;
+  }
+
+  /** The address of this page in a language, absolute when a base URL is set. */
+  public String address(String language) {
+    return settings.absolute((language.equals("en") ? "en/" : "") + path);
+  }
+
+  public List<String> languages() {
+    return List.of("zh", "en");
+  }
+
+  public String number(double value) {
+    return Format.number(value);
+  }
+}

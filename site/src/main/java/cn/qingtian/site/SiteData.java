@@ -1,0 +1,94 @@
+package cn.qingtian.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Everything the site shows in one language, fetched by running the site's GraphQL documents
+ * through a transport (paging through long lists) and read into {@link Api} records.
+ */
+public record SiteData(
+    String lang,
+    Api.Overview overview,
+    List<Api.Indicator> indicators,
+    List<Api.Measure> measures,
+    List<Api.Department> departments) {
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  public static SiteData fetch(GraphQlTransport transport, String planCode, String lang) {
+    String graphQlLang = lang.equals("en") ? "EN" : "ZH";
+    Map<String, Object> variables = Map.of("plan", planCode, "lang", graphQlLang);
+    Api.Overview overview =
+        read(transport.execute(document("overview"), variables), Api.Overview.class);
+    return new SiteData(
+        lang,
+        overview,
+        pages(transport, "indicators", graphQlLang, Api.Indicator.class),
+        pages(transport, "measures", graphQlLang, Api.Measure.class),
+        pages(transport, "departments", graphQlLang, Api.Department.class));
+  }
+
+  public boolean hasDemo() {
+    return overview.plan().progress().provenance().equals("DEMO")
+        || indicators.stream().anyMatch(Api.Indicator::hasDemo);
+  }
+
+  public Map<String, Api.Measure> measuresByCode() {
+    Map<String, Api.Measure> byCode = new java.util.LinkedHashMap<>();
+    measures.forEach(m -> byCode.put(m.code(), m));
+    return byCode;
+  }
+
+  private static <T> List<T> pages(
+      GraphQlTransport transport, String name, String lang, Class<T> type) {
+    JavaType pageType = JSON.getTypeFactory().constructParametricType(Api.Page.class, type);
+    List<T> all = new ArrayList<>();
+    String after = null;
+    do {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("lang", lang);
+      if (after != null) {
+        variables.put("after", after);
+      }
+      JsonNode data = JSON.readTree(transport.execute(document(name), variables));
+      Api.Page<T> page = JSON.readValue(JSON.treeAsTokens(data.get(name)), pageType);
+      all.addAll(page.nodes());
+      after = page.pageInfo().hasNextPage() ? page.pageInfo().endCursor() : null;
+    } while (after != null);
+    return List.copyOf(all);
+  }
+
+  private static <T> T read(String json, Class<T> type) {
+    return JSON.readValue(json, type);
+  }
+
+  static String document(String name) {
+    try (InputStream in = SiteData.class.getResourceAsStream("/graphql/" + name + ".graphql")) {
+      if (in == null) {
+        throw new IllegalStateException("missing document graphql/" + name + ".graphql");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+    Map<String, T> byKey = new HashMap<>();
+    items.forEach(item -> byKey.put(key.apply(item), item));
+    return byKey;
+  }
+}

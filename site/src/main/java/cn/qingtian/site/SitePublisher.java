@@ -1,0 +1,356 @@
+package cn.qingtian.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Builds the whole site for every language into a fresh folder, then switches it in atomically:
+ * {@code out} is a symbolic link to the latest complete build, replaced by one rename. A failed
+ * build leaves the previous site untouched. Pages are rendered in parallel; output is deterministic
+ * (no clock, stable order), so the same release gives byte-identical files.
+ */
+public final class SitePublisher {
+
+  static final List<String> LANGUAGES = List.of("zh", "en");
+  private static final List<String> ASSETS = List.of("site.css", "site.js", "share.png");
+  private static final int KEEP_BUILDS = 2;
+
+  private final GraphQlTransport transport;
+  private final SiteSettings settings;
+  private final Consumer<String> progress;
+  private final SiteRenderer renderer = new SiteRenderer();
+
+  public SitePublisher(
+      GraphQlTransport transport, SiteSettings settings, Consumer<String> progress) {
+    this.transport = transport;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** What a build produced. */
+  public record Result(
+      Path build, int pages, Api.Release release, long fetchMillis, long renderMillis) {}
+
+  public Result publish(Path out) {
+    long start = System.nanoTime();
+    Map<String, SiteData> data = new TreeMap<>();
+    for (String lang : LANGUAGES) {
+      progress.accept("fetching " + lang + " …");
+      data.put(lang, SiteData.fetch(transport, settings.planCode(), lang));
+    }
+    long fetched = System.nanoTime();
+    List<PageSpec> pages = new ArrayList<>();
+    data.values().forEach(d -> pages.addAll(pagesOf(d)));
+    Path builds = buildsFolder(out);
+    Path build;
+    try {
+      Files.createDirectories(builds);
+      build = Files.createTempDirectory(builds, "build-");
+      // Readable by the web server that may host it, like any published folder.
+      Files.setPosixFilePermissions(build, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a build folder in " + builds, e);
+    }
+    try {
+      render(build, pages);
+      writeAssets(build);
+      writeText(build.resolve("sitemap.xml"), sitemap(pages));
+      writeText(build.resolve("robots.txt"), robots());
+      switchTo(out, build);
+    } catch (RuntimeException e) {
+      deleteQuietly(build);
+      throw e;
+    }
+    cleanOldBuilds(builds, build);
+    long rendered = System.nanoTime();
+    Api.Release release = data.get("zh").overview().currentRelease();
+    progress.accept(
+        "published " + pages.size() + " pages of release #" + release.number() + " to " + out);
+    return new Result(
+        build,
+        pages.size(),
+        release,
+        (fetched - start) / 1_000_000,
+        (rendered - fetched) / 1_000_000);
+  }
+
+  /** A page to write: its file, template and model. */
+  record PageSpec(String lang, String path, String file, String template, Object model) {}
+
+  private List<PageSpec> pagesOf(SiteData data) {
+    String lang = data.lang();
+    Api.Release release = data.overview().currentRelease();
+    boolean demo = data.hasDemo();
+    Messages t = Messages.of(lang);
+    List<PageSpec> pages = new ArrayList<>();
+    Api.Plan plan = data.overview().plan();
+    Map<String, Api.Indicator> indicators = SiteData.index(data.indicators(), Api.Indicator::code);
+
+    PageContext home = context(lang, "", t.get("home.title"), plan.title(), release, demo);
+    pages.add(
+        page(home, "index.html", "home", new Pages.Home(home, data.overview(), cards(data, t))));
+    PageContext list =
+        context(lang, "indicators/", t.get("indicators"), plan.title(), release, demo);
+    pages.add(
+        page(
+            list,
+            "indicators/index.html",
+            "indicators",
+            new Pages.IndicatorList(list, data.indicators())));
+    for (Api.Indicator indicator : data.indicators()) {
+      String path = "indicators/" + indicator.code() + "/";
+      String summary =
+          indicator.targets().isEmpty()
+              ? indicator.definition()
+              : indicator.targets().get(0).progress().summary();
+      PageContext page =
+          context(lang, path, indicator.name(), summary, release, indicator.hasDemo());
+      pages.add(
+          page(
+              page,
+              path + "index.html",
+              "indicator",
+              new Pages.Indicator(page, indicator, ChartLayout.of(indicator, t))));
+    }
+    PageContext structure = context(lang, "plan/", t.get("nav.plan"), plan.title(), release, demo);
+    pages.add(
+        page(
+            structure,
+            "plan/index.html",
+            "plan",
+            new Pages.Plan(structure, data.overview(), data.measuresByCode())));
+    for (Api.Measure measure : data.measures()) {
+      String path = "measures/" + measure.code() + "/";
+      boolean measureDemo = measure.progress().provenance().equals("DEMO");
+      PageContext page =
+          context(
+              lang,
+              path,
+              measure.code() + " " + measure.title(),
+              measure.summary(),
+              release,
+              measureDemo);
+      pages.add(page(page, path + "index.html", "measure", new Pages.Measure(page, measure)));
+    }
+    for (Api.Group group : plan.targetGroups().nodes()) {
+      String path = "groups/" + group.code() + "/";
+      List<Api.Measure> measures =
+          group.measures().nodes().stream().map(c -> data.measuresByCode().get(c.code())).toList();
+      boolean groupDemo = measures.stream().anyMatch(m -> m.progress().provenance().equals("DEMO"));
+      PageContext page = context(lang, path, group.title(), group.group(), release, groupDemo);
+      pages.add(page(page, path + "index.html", "group", new Pages.Group(page, group, measures)));
+    }
+    PageContext units =
+        context(lang, "departments/", t.get("departments"), plan.title(), release, false);
+    pages.add(
+        page(
+            units,
+            "departments/index.html",
+            "departments",
+            new Pages.DepartmentList(units, data.departments())));
+    for (Api.Department department : data.departments()) {
+      String path = "departments/" + department.code() + "/";
+      boolean unitDemo =
+          department.progress().provenance().equals("DEMO") && department.progress().total() > 0;
+      PageContext page =
+          context(
+              lang,
+              path,
+              department.name(),
+              department.fullName() == null ? department.name() : department.fullName(),
+              release,
+              unitDemo);
+      pages.add(
+          page(page, path + "index.html", "department", new Pages.Department(page, department)));
+    }
+    PageContext about = context(lang, "about/", t.get("about.title"), plan.title(), release, false);
+    pages.add(page(about, "about/index.html", "about", new Pages.Info(about, data.overview())));
+    PageContext api = context(lang, "api/", t.get("api.title"), plan.title(), release, false);
+    pages.add(page(api, "api/index.html", "api", new Pages.Info(api, data.overview())));
+    PageContext missing =
+        context(lang, "404.html", t.get("notfound.title"), plan.title(), release, false);
+    pages.add(page(missing, "404.html", "notfound", new Pages.Info(missing, data.overview())));
+    return pages;
+  }
+
+  private List<Pages.Card> cards(SiteData data, Messages t) {
+    List<Pages.Card> cards = new ArrayList<>();
+    for (Api.Indicator indicator : data.indicators()) {
+      if (indicator.area() == null
+          || indicator.targets().isEmpty()
+          || indicator.progress() == null) {
+        continue;
+      }
+      Api.Target target = indicator.targets().get(0);
+      var latest =
+          indicator.observations().nodes().stream()
+              .filter(Api.Observation::annual)
+              .reduce((a, b) -> b);
+      cards.add(
+          new Pages.Card(
+              indicator.code(),
+              indicator.name(),
+              indicator.nameText().lang().equals("EN") ? "en" : "zh-CN",
+              indicator.area().code(),
+              indicator.progress().status(),
+              indicator.progress().provenance(),
+              latest
+                  .map(o -> o.period() + ": " + Format.number(o.value()) + " " + indicator.unit())
+                  .orElse(null),
+              target.text(),
+              target.progress().summary(),
+              ChartLayout.sparkline(indicator, 120, 32)));
+    }
+    return cards;
+  }
+
+  private PageContext context(
+      String lang,
+      String path,
+      String title,
+      String description,
+      Api.Release release,
+      boolean demo) {
+    return new PageContext(lang, path, title, description, release, demo, settings);
+  }
+
+  private static PageSpec page(PageContext context, String file, String template, Object model) {
+    return new PageSpec(context.lang(), context.path(), file, template, model);
+  }
+
+  private void render(Path build, List<PageSpec> pages) {
+    AtomicInteger done = new AtomicInteger();
+    int step = Math.max(50, pages.size() / 10);
+    pages.parallelStream()
+        .forEach(
+            spec -> {
+              String html = renderer.render(spec.template(), spec.model());
+              String prefix = spec.lang().equals("en") ? "en/" : "";
+              writeText(build.resolve(prefix + spec.file()), html);
+              int count = done.incrementAndGet();
+              if (count % step == 0) {
+                progress.accept("rendered " + count + " / " + pages.size() + " pages");
+              }
+            });
+  }
+
+  private String sitemap(List<PageSpec> pages) {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    pages.stream()
+        .filter(p -> !p.file().equals("404.html"))
+        .map(p -> settings.absolute((p.lang().equals("en") ? "en/" : "") + p.path()))
+        .sorted()
+        .forEach(url -> xml.append("  <url><loc>").append(xmlEscape(url)).append("</loc></url>\n"));
+    return xml.append("</urlset>\n").toString();
+  }
+
+  private String robots() {
+    return "User-agent: *\nAllow: /\nSitemap: " + settings.absolute("sitemap.xml") + "\n";
+  }
+
+  private static String xmlEscape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static void writeAssets(Path build) {
+    for (String asset : ASSETS) {
+      try (InputStream in = SitePublisher.class.getResourceAsStream("/assets/" + asset)) {
+        if (in == null) {
+          throw new SiteException("missing asset " + asset);
+        }
+        Path target = build.resolve("assets").resolve(asset);
+        Files.createDirectories(target.getParent());
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static void writeText(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  static Path buildsFolder(Path out) {
+    Path absolute = out.toAbsolutePath().normalize();
+    return absolute.resolveSibling(absolute.getFileName() + ".builds");
+  }
+
+  /** Points {@code out} at {@code build} with one atomic rename of a fresh symbolic link. */
+  private static void switchTo(Path out, Path build) {
+    Path absolute = out.toAbsolutePath().normalize();
+    try {
+      if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(absolute)) {
+        try (Stream<Path> entries = Files.list(absolute)) {
+          if (entries.findAny().isPresent()) {
+            throw new SiteException(
+                absolute
+                    + " exists and is not a site published by this command; choose another --out");
+          }
+        }
+        Files.delete(absolute);
+      }
+      Path link = absolute.resolveSibling(absolute.getFileName() + ".next");
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, absolute.getParent().relativize(build));
+      Files.move(
+          link, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (FileAlreadyExistsException e) {
+      throw new SiteException("cannot replace " + absolute, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot switch " + absolute + " to the new build", e);
+    }
+  }
+
+  private static void cleanOldBuilds(Path builds, Path current) {
+    try (Stream<Path> entries = Files.list(builds)) {
+      List<Path> old =
+          entries
+              .filter(p -> !p.equals(current))
+              .sorted(Comparator.comparing(SitePublisher::modified).reversed())
+              .skip(KEEP_BUILDS - 1)
+              .toList();
+      old.forEach(SitePublisher::deleteQuietly);
+    } catch (IOException e) {
+      // old builds only take space; the new site is in place
+    }
+  }
+
+  private static long modified(Path path) {
+    try {
+      return Files.getLastModifiedTime(path).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  static void deleteQuietly(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+}
