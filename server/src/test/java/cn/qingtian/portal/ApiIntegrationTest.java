@@ -15,6 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "portal.release.poll-interval=200ms")
+    properties = {"portal.release.poll-interval=200ms", "portal.site.publish-on-release=false"})
 @AutoConfigureHttpGraphQlTester
 public @interface ApiIntegrationTest {}

@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With no database configured, the portal starts its own real PostgreSQL and serves the plan. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "portal.site.publish-on-release=false")
 @AutoConfigureHttpGraphQlTester
 class EmbeddedDefaultTest {
 
