@@ -60,9 +60,14 @@ public record PageContext(
     return root() + "assets/" + file;
   }
 
-  /** The address of this page in a language, absolute when a base URL is set. */
+  /** The address of this page in a language: absolute when a base URL is set, else relative. */
   public String address(String language) {
-    return settings.absolute((language.equals("en") ? "en/" : "") + path);
+    String target = (language.equals("en") ? "en/" : "") + path;
+    if (settings.baseUrl() != null && !settings.baseUrl().isBlank()) {
+      return settings.absolute(target);
+    }
+    String relative = root().equals("./") ? target : root() + target;
+    return relative.isEmpty() ? "./" : relative;
   }
 
   public List<String> languages() {

@@ -1,0 +1,178 @@
+package cn.qingtian.portal.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.release.CurrentRelease;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The published site: complete, deterministic, valid, light, self-contained, and true to the API.
+ */
+@ApiIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SitePublishTest extends SharedDatabase {
+
+  @Autowired SitePublishing publishing;
+  @Autowired CurrentRelease currentRelease;
+  @Autowired HttpGraphQlTester graphQl;
+
+  @TempDir static Path temp;
+  private Path site;
+
+  @BeforeAll
+  void publish() {
+    site = temp.resolve("site");
+    publishing.publish(currentRelease.refresh().block(), site, message -> {});
+  }
+
+  @Test
+  void publishesEveryKindOfPageInBothLanguages() {
+    for (String prefix : List.of("", "en/")) {
+      for (String page :
+          List.of(
+              "index.html",
+              "plan/index.html",
+              "indicators/index.html",
+              "indicators/DISPOSABLE_INCOME_PER_CAPITA/index.html",
+              "measures/P13/index.html",
+              "groups/TG7/index.html",
+              "departments/index.html",
+              "departments/CIVIL/index.html",
+              "about/index.html",
+              "api/index.html",
+              "404.html")) {
+        assertThat(site.resolve(prefix + page)).as(prefix + page).isRegularFile();
+      }
+    }
+    assertThat(site.resolve("sitemap.xml")).content().contains("en/measures/P13/");
+    assertThat(site.resolve("robots.txt")).content().contains("Sitemap:");
+    assertThat(SiteFiles.pages(site)).hasSizeGreaterThan(300);
+  }
+
+  @Test
+  void theSameReleaseGivesByteIdenticalFiles() {
+    Path again = temp.resolve("again");
+    publishing.publish(currentRelease.get(), again, message -> {});
+    assertThat(SiteFiles.digests(again)).isEqualTo(SiteFiles.digests(site));
+  }
+
+  @Test
+  void everyPageIsValidHtml() throws Exception {
+    List<String> errors = new ArrayList<>();
+    for (Path page : SiteFiles.pages(site)) {
+      HtmlChecker.errors(page).forEach(error -> errors.add(site.relativize(page) + " " + error));
+    }
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void showsExactlyTheNumbersTheApiGives() {
+    Map<String, Object> evaluation =
+        graphQl
+            .document(
+                "{ plan(code: \"qt-kzt-2021-2025\") { finalEvaluation { achieved notAchieved projected cannotBeJudged } } }")
+            .execute()
+            .path("plan.finalEvaluation")
+            .entity(Map.class)
+            .get();
+    Document home = Jsoup.parse(SiteFiles.read(site.resolve("index.html")));
+    assertThat(home.select(".final dd").eachText())
+        .containsExactly(
+            evaluation.get("achieved").toString(),
+            evaluation.get("notAchieved").toString(),
+            evaluation.get("projected").toString(),
+            evaluation.get("cannotBeJudged").toString());
+
+    Map<String, Object> latest =
+        graphQl
+            .document(
+                "{ indicator(code: \"LIFE_EXPECTANCY\") { latest { period value } targets { progress { summary } } } }")
+            .execute()
+            .path("indicator")
+            .entity(Map.class)
+            .get();
+    Document page =
+        Jsoup.parse(SiteFiles.read(site.resolve("indicators/LIFE_EXPECTANCY/index.html")));
+    String period = ((Map<?, ?>) latest.get("latest")).get("period").toString();
+    double value = ((Number) ((Map<?, ?>) latest.get("latest")).get("value")).doubleValue();
+    assertThat(
+            page.select("table")
+                .first()
+                .select("tr:has(th:contains(" + period + ")) td.num")
+                .text())
+        .isEqualTo(cn.qingtian.site.Format.number(value));
+    String summary =
+        ((Map<?, ?>) ((Map<?, ?>) ((List<?>) latest.get("targets")).get(0)).get("progress"))
+            .get("summary")
+            .toString();
+    assertThat(page.select(".target .summary").first().text()).isEqualTo(summary);
+  }
+
+  @Test
+  void labelsDemoDataOnEveryPageThatShowsIt() {
+    Document indicator =
+        Jsoup.parse(SiteFiles.read(site.resolve("indicators/LIFE_EXPECTANCY/index.html")));
+    assertThat(indicator.select(".demo-banner").text()).contains("DEMO");
+    assertThat(indicator.select("tr.demo")).isNotEmpty();
+    assertThat(indicator.select("circle.dot.demo")).isNotEmpty();
+    Document english = Jsoup.parse(SiteFiles.read(site.resolve("en/index.html")));
+    assertThat(english.select(".demo-banner").text()).contains("DEMO data");
+  }
+
+  @Test
+  void loadsNothingFromElsewhereAndWorksUnderAnyPathPrefix() {
+    for (Path file : SiteFiles.pages(site)) {
+      if (file.getFileName().toString().equals("404.html")) {
+        continue; // served at any depth: it links from the configured address or the host root
+      }
+      Document page = Jsoup.parse(SiteFiles.read(file));
+      page.select("img[src]").eachAttr("src").forEach(src -> assertThat(src).doesNotContain("//"));
+      page.select("script[src]")
+          .eachAttr("src")
+          .forEach(src -> assertThat(src).doesNotStartWith("/").doesNotContain("//"));
+      page.select("link[rel=stylesheet]")
+          .eachAttr("href")
+          .forEach(href -> assertThat(href).doesNotStartWith("/").doesNotContain("//"));
+    }
+  }
+
+  @Test
+  void theHomePageWeighsLessThan100Kilobytes() throws Exception {
+    long bytes =
+        Files.size(site.resolve("index.html"))
+            + Files.size(site.resolve("assets/site.css"))
+            + Files.size(site.resolve("assets/site.js"));
+    assertThat(bytes).isLessThan(100 * 1024);
+    assertThat(SiteFiles.read(site.resolve("index.html")).getBytes(StandardCharsets.UTF_8))
+        .hasSizeLessThan(100 * 1024);
+  }
+
+  @Test
+  void linksBothLanguagesWithHreflangAndSetsTheLanguageOfEveryPage() {
+    Document zh = Jsoup.parse(SiteFiles.read(site.resolve("measures/P13/index.html")));
+    assertThat(zh.select("html").attr("lang")).isEqualTo("zh-CN");
+    assertThat(zh.select("link[hreflang=en]").attr("href")).isEqualTo("../../en/measures/P13/");
+    assertThat(zh.select("a[hreflang=en]").attr("href")).isEqualTo("../../en/measures/P13/");
+    Document en = Jsoup.parse(SiteFiles.read(site.resolve("en/measures/P13/index.html")));
+    assertThat(en.select("html").attr("lang")).isEqualTo("en");
+    assertThat(en.select("p[lang=zh-CN]").text())
+        .as("the Chinese full text keeps its language")
+        .isNotBlank();
+    assertThat(en.select("meta[property=og:title]").attr("content")).isNotBlank();
+  }
+}
