@@ -1,0 +1,135 @@
+package cn.qingtian.portal.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.release.CurrentRelease;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The portal serves the current site build at {@code /}, and only files inside it. */
+@ApiIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SiteServingTest extends SharedDatabase {
+
+  static final Path SITE = createSiteDirectory();
+
+  @DynamicPropertySource
+  static void siteDirectory(DynamicPropertyRegistry registry) {
+    registry.add("portal.site.directory", SITE::toString);
+  }
+
+  @Autowired SitePublishing publishing;
+  @Autowired CurrentRelease currentRelease;
+  @Autowired WebTestClient web;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  @BeforeAll
+  void publish() {
+    publishing.publish(currentRelease.refresh().block(), SITE, message -> {});
+  }
+
+  @Test
+  void servesTheHomePageAndFolderPages() {
+    web.get()
+        .uri("/")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("<html lang=\"zh-CN\">"));
+    web.get().uri("/en/measures/P13/").exchange().expectStatus().isOk();
+    web.get()
+        .uri("/assets/site.css")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.valueOf("text/css"));
+  }
+
+  @Test
+  void addsTheTrailingSlashRelativeLinksNeed() {
+    web.get()
+        .uri("/indicators/GDP")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(301)
+        .expectHeader()
+        .location("/indicators/GDP/");
+  }
+
+  @Test
+  void answersUnknownPathsWithTheSitesOwn404Page() {
+    web.get()
+        .uri("/no/such/page/")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("找不到页面"));
+  }
+
+  @Test
+  void neverServesAFileOutsideTheBuild() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (String path :
+        List.of(
+            "/../../../etc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/..%2F..%2Fetc%2Fpasswd",
+            "/assets/..%2f..%2f..%2f..%2f..%2fetc/passwd",
+            "/%2Fetc%2Fpasswd")) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).as(path).doesNotContain("root:x:0:0");
+      assertThat(response.statusCode()).as(path).isIn(301, 400, 404);
+    }
+  }
+
+  @Test
+  void leavesTheApiAndGraphiqlWhereTheyAre() {
+    web.get()
+        .uri("/graphiql")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("graphiql.min.js"));
+    web.post()
+        .uri("/graphql")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"query\":\"{ currentRelease { number } }\"}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+  }
+
+  private static Path createSiteDirectory() {
+    try {
+      return Files.createTempDirectory("portal-site-test").resolve("site");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
