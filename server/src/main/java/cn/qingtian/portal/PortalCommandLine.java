@@ -54,6 +54,7 @@ public final class PortalCommandLine {
         publish --out <dir>   生成静态进展网站（中英文全部页面），完成后原子切换；不影响正在运行的门户
                               build the static site (every page, both languages) and switch it
                               in atomically; <dir> becomes a link to the newest complete build
+          --repeat <n>        连续生成 n 次（基准测试用）/ publish n times (benchmarks)
           --from <url>        从运行中门户的 /graphql 读取（如 http://localhost:8080/graphql），
                               不需要数据库 / read from a running portal's endpoint; no database
         demo-data [<plan> <out>]
@@ -123,13 +124,14 @@ public final class PortalCommandLine {
   private static int publish(String[] args, PrintStream out, PrintStream err) {
     String target = null;
     String from = null;
+    int repeat = 1;
     List<String> springArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      if ((args[i].equals("--out") || args[i].equals("--from")) && i + 1 < args.length) {
-        if (args[i].equals("--out")) {
-          target = args[++i];
-        } else {
-          from = args[++i];
+      if (List.of("--out", "--from", "--repeat").contains(args[i]) && i + 1 < args.length) {
+        switch (args[i]) {
+          case "--out" -> target = args[++i];
+          case "--from" -> from = args[++i];
+          default -> repeat = Integer.parseInt(args[++i]);
         }
       } else if (args[i].startsWith("--")) {
         springArgs.add(args[i]);
@@ -155,7 +157,7 @@ public final class PortalCommandLine {
             "结果 / result: " + result.pages() + " pages, release #" + result.release().number());
         return 0;
       }
-      return publishWithOwnDatabase(directory, springArgs, out);
+      return publishWithOwnDatabase(directory, springArgs, repeat, out);
     } catch (RuntimeException e) {
       err.println("站点未生成，原有站点保持不变 / site not published, the previous one stays: " + e.getMessage());
       return 1;
@@ -167,7 +169,7 @@ public final class PortalCommandLine {
    * one is configured), so it runs beside a serving portal without touching its database.
    */
   private static int publishWithOwnDatabase(
-      Path directory, List<String> springArgs, PrintStream out) {
+      Path directory, List<String> springArgs, int repeat, PrintStream out) {
     Path data;
     try {
       data = java.nio.file.Files.createTempDirectory("portal-publish");
@@ -182,18 +184,21 @@ public final class PortalCommandLine {
             .logStartupInfo(false)
             .run(springArgs.toArray(String[]::new))) {
       var release = context.getBean(CurrentRelease.class).refresh().block();
-      SitePublisher.Result result =
-          context.getBean(SitePublishing.class).publish(release, directory, out::println);
-      out.println(
-          "结果 / result: "
-              + result.pages()
-              + " pages, release #"
-              + result.release().number()
-              + ", fetch "
-              + result.fetchMillis()
-              + " ms, render "
-              + result.renderMillis()
-              + " ms");
+      for (int run = 1; run <= repeat; run++) {
+        // --repeat measures the publish step in a warm process (benchmarks).
+        SitePublisher.Result result =
+            context.getBean(SitePublishing.class).publish(release, directory, out::println);
+        out.println(
+            "结果 / result: "
+                + result.pages()
+                + " pages, release #"
+                + result.release().number()
+                + ", fetch "
+                + result.fetchMillis()
+                + " ms, render "
+                + result.renderMillis()
+                + " ms");
+      }
       return 0;
     } finally {
       org.springframework.util.FileSystemUtils.deleteRecursively(data.toFile());

@@ -83,32 +83,21 @@ public final class Api {
 
   public record PathPoint(int year, double value) {}
 
-  public record Point(String period, double value) {}
-
   public record Progress(
       String status,
       String reason,
       String summary,
-      @Nullable Double ratio,
-      @Nullable Double observedRate,
       @Nullable Double requiredRate,
       @Nullable Double projectedValue,
       String provenance,
-      @Nullable Double pathValueAtLatest,
-      List<PathPoint> targetPath,
-      @Nullable Point baseline,
-      @Nullable Point latest) {}
+      List<PathPoint> targetPath) {}
 
-  public record QuotePlace(String code) {}
-
-  public record Quote(String text, @Nullable QuotePlace area, @Nullable QuotePlace measure) {}
+  public record Quote(String text) {}
 
   public record Target(
       String code,
       String kind,
-      String comparator,
       @Nullable Double value,
-      @Nullable String unit,
       int targetYear,
       String text,
       List<Quote> quotes,
@@ -126,13 +115,11 @@ public final class Api {
       int year,
       boolean annual,
       double value,
-      @Nullable String unit,
-      @Nullable String status,
       String provenance,
       @Nullable String footnote,
       Source source) {}
 
-  public record Geography(String code, String name) {}
+  public record Geography(String name) {}
 
   public record Series(Geography geography, List<Observation> observations) {}
 

@@ -10,9 +10,13 @@ public final class Format {
 
   private Format() {}
 
+  // DecimalFormat is not thread-safe and costly to build; pages render in parallel.
+  private static final ThreadLocal<DecimalFormat> NUMBER =
+      ThreadLocal.withInitial(
+          () -> new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
   public static String number(double value) {
-    return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT))
-        .format(value);
+    return NUMBER.get().format(value);
   }
 
   public static String percent(@Nullable Double fraction) {
@@ -52,7 +56,11 @@ public final class Format {
     "December"
   };
 
+  /** A chart coordinate with one decimal, without the cost of a formatter. */
   static String coordinate(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
+    long tenths = Math.round(value * 10);
+    String sign = tenths < 0 ? "-" : "";
+    long magnitude = Math.abs(tenths);
+    return sign + magnitude / 10 + "." + magnitude % 10;
   }
 }

@@ -5,13 +5,13 @@ import cn.qingtian.portal.plan.PlanCatalog;
 import cn.qingtian.portal.plan.ProgressFilter;
 import cn.qingtian.portal.plan.Target;
 import cn.qingtian.portal.plan.TargetPlacement;
+import cn.qingtian.portal.release.ReleaseCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -26,7 +26,7 @@ class ProgressService implements ProgressFilter {
 
   private final PlanCatalog catalog;
   private final IndicatorRepository observations;
-  private final AtomicReference<Cached> cache = new AtomicReference<>(new Cached(-1, Mono.empty()));
+  private final ReleaseCache<ReleaseProgress> cache = new ReleaseCache<>();
 
   ProgressService(PlanCatalog catalog, IndicatorRepository observations) {
     this.catalog = catalog;
@@ -34,13 +34,7 @@ class ProgressService implements ProgressFilter {
   }
 
   Mono<ReleaseProgress> of(int release) {
-    Cached cached = cache.get();
-    if (cached.release() == release) {
-      return cached.progress();
-    }
-    Mono<ReleaseProgress> computed = compute(release).cache();
-    cache.compareAndSet(cached, new Cached(release, computed));
-    return computed;
+    return cache.get(release, this::compute);
   }
 
   @Override
@@ -111,6 +105,4 @@ class ProgressService implements ProgressFilter {
     plans.forEach(plan -> geographyOfPlan.put(plan.code(), plan.geography()));
     return new ReleaseProgress(byTarget, headlines, geographyOfPlan, List.copyOf(placements));
   }
-
-  private record Cached(int release, Mono<ReleaseProgress> progress) {}
 }

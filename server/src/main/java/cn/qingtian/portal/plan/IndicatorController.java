@@ -4,6 +4,7 @@ import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
 import cn.qingtian.portal.release.Release;
+import cn.qingtian.portal.release.ReleaseCache;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,7 @@ class IndicatorController {
   private final PlanRepository plans;
   private final PlanLookups lookups;
   private final ProgressFilter progress;
+  private final ReleaseCache<List<Indicator>> all = new ReleaseCache<>();
 
   IndicatorController(PlanRepository plans, PlanLookups lookups, ProgressFilter progress) {
     this.plans = plans;
@@ -37,6 +39,14 @@ class IndicatorController {
       @Arguments IndicatorFilter filter,
       @Arguments PageRequest page,
       @ContextValue Release release) {
+    if (filter.isEmpty()) {
+      // The whole sorted list, once per release: paging through it stays cheap.
+      return all.get(
+              release.number(),
+              number ->
+                  plans.indicators(number, filter).collectList().map(IndicatorController::sorted))
+          .map(list -> Pagination.page(list, Indicator::sortKey, page));
+    }
     Mono<List<Indicator>> matching = plans.indicators(release.number(), filter).collectList();
     if (filter.needsProgress()) {
       matching =
@@ -84,10 +94,11 @@ class IndicatorController {
   }
 
   static Connection<Indicator> page(List<Indicator> indicators, PageRequest page) {
-    return Pagination.page(
-        indicators.stream().sorted(Comparator.comparing(Indicator::sortKey)).toList(),
-        Indicator::sortKey,
-        page);
+    return Pagination.page(sorted(indicators), Indicator::sortKey, page);
+  }
+
+  private static List<Indicator> sorted(List<Indicator> indicators) {
+    return indicators.stream().sorted(Comparator.comparing(Indicator::sortKey)).toList();
   }
 
   static <T> Set<String> codes(List<T> items, java.util.function.Function<T, String> code) {

@@ -13,6 +13,16 @@ record IndicatorFilter(
     @Nullable String status,
     @Nullable String provenance) {
 
+  boolean isEmpty() {
+    return plan == null
+        && area == null
+        && measure == null
+        && targetGroup == null
+        && department == null
+        && targetKind == null
+        && !needsProgress();
+  }
+
   boolean needsProgress() {
     return status != null || provenance != null;
   }
