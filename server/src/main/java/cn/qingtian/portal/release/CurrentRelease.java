@@ -59,7 +59,9 @@ public class CurrentRelease implements SmartLifecycle {
   public void start() {
     polling =
         Flux.interval(Duration.ZERO, pollInterval)
-            .concatMap(tick -> refresh().onErrorResume(this::keepServing))
+            // A slow database must not stop the polling: skip ticks while a check is running.
+            .onBackpressureDrop()
+            .concatMap(tick -> refresh().onErrorResume(this::keepServing), 1)
             .subscribe();
   }
 

@@ -4,27 +4,30 @@ import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
 import cn.qingtian.site.SitePublisher;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.stereotype.Component;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Builds the public site for a release: on every new release while serving (one build at a time,
  * the newest release wins), and on demand for the {@code publish} command.
  */
 @Component
-public class SitePublishing {
+public class SitePublishing implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(SitePublishing.class);
 
   private final ExecutionGraphQlService graphQl;
   private final SiteProperties properties;
-  private final Scheduler builder = Schedulers.newSingle("site-publisher");
+  // A thread that may block (the site generator waits for GraphQL answers), unlike Reactor's.
+  private final ExecutorService builder =
+      Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "site-publisher"));
   private final AtomicReference<Release> pending = new AtomicReference<>();
 
   SitePublishing(ExecutionGraphQlService graphQl, SiteProperties properties) {
@@ -40,13 +43,18 @@ public class SitePublishing {
         .publish(out);
   }
 
+  @Override
+  public void destroy() {
+    builder.shutdownNow();
+  }
+
   @EventListener
   void onRelease(ReleaseChanged changed) {
     if (!properties.publishOnRelease() || changed.release().number() == 0) {
       return;
     }
     if (pending.getAndSet(changed.release()) == null) {
-      builder.schedule(this::buildPending);
+      builder.execute(this::buildPending);
     }
   }
 
@@ -68,7 +76,7 @@ public class SitePublishing {
           e.getMessage());
     }
     if (!pending.compareAndSet(release, null)) {
-      builder.schedule(this::buildPending);
+      builder.execute(this::buildPending);
     }
   }
 }

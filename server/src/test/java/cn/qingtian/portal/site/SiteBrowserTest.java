@@ -46,9 +46,11 @@ class SiteBrowserTest extends SharedDatabase {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+  private static final Path SITE = SiteServingTest.createSiteDirectory();
+
   @DynamicPropertySource
   static void siteDirectory(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SiteServingTest.SITE::toString);
+    registry.add("portal.site.directory", SITE::toString);
   }
 
   @Autowired SitePublishing publishing;
@@ -68,7 +70,7 @@ class SiteBrowserTest extends SharedDatabase {
     Assumptions.assumeTrue(
         available,
         "Chromium not installed (apt-get install chromium chromium-driver): browser tests skipped");
-    publishing.publish(currentRelease.refresh().block(), SiteServingTest.SITE, message -> {});
+    publishing.publish(currentRelease.refresh().block(), SITE, message -> {});
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
-import cn.qingtian.portal.release.CurrentRelease;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,16 +32,48 @@ class SiteServingTest extends SharedDatabase {
   @DynamicPropertySource
   static void siteDirectory(DynamicPropertyRegistry registry) {
     registry.add("portal.site.directory", SITE::toString);
+    registry.add("portal.site.publish-on-release", () -> "true");
   }
 
-  @Autowired SitePublishing publishing;
-  @Autowired CurrentRelease currentRelease;
   @Autowired WebTestClient web;
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
+  /** The portal publishes the site by itself when it starts serving a release. */
   @BeforeAll
-  void publish() {
-    publishing.publish(currentRelease.refresh().block(), SITE, message -> {});
+  void waitForTheAutomaticBuild() throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (!Files.isRegularFile(SITE.resolve("index.html")) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(SITE.resolve("index.html")).isRegularFile();
+    assertThat(SITE).isSymbolicLink();
+  }
+
+  @Test
+  void aMirrorBuiltOverHttpIsIdenticalToTheSiteBuiltInProcess() {
+    Path mirror = SITE.resolveSibling("mirror");
+    new cn.qingtian.site.SitePublisher(
+            new cn.qingtian.site.HttpGraphQlTransport(
+                URI.create("http://localhost:" + port + "/graphql")),
+            cn.qingtian.site.SiteSettings.defaults(),
+            message -> {})
+        .publish(mirror);
+    assertThat(SiteFiles.digests(mirror)).isEqualTo(SiteFiles.digests(SITE));
+  }
+
+  @Test
+  void aFailedBuildLeavesThePublishedSiteAsItWas() {
+    var before = SiteFiles.digests(SITE);
+    var failing =
+        new cn.qingtian.site.SitePublisher(
+            (document, variables) -> {
+              throw new cn.qingtian.site.SiteException("the API went away");
+            },
+            cn.qingtian.site.SiteSettings.defaults(),
+            message -> {});
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.publish(SITE))
+        .hasMessageContaining("the API went away");
+    assertThat(SiteFiles.digests(SITE)).isEqualTo(before);
   }
 
   @Test
@@ -125,7 +156,7 @@ class SiteServingTest extends SharedDatabase {
         .isOk();
   }
 
-  private static Path createSiteDirectory() {
+  static Path createSiteDirectory() {
     try {
       return Files.createTempDirectory("portal-site-test").resolve("site");
     } catch (IOException e) {
