@@ -19,6 +19,13 @@ public final class Format {
     return NUMBER.get().format(value);
   }
 
+  /** A value with its unit: {@code 65%}, {@code 59,740 元}, {@code 59,740 yuan}. */
+  public static String withUnit(double value, String unit) {
+    return unit.equals("%") || unit.equals("percent")
+        ? number(value) + "%"
+        : number(value) + " " + unit;
+  }
+
   public static String percent(@Nullable Double fraction) {
     return fraction == null ? "—" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
   }

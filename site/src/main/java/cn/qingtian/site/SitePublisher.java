@@ -227,7 +227,7 @@ public final class SitePublisher {
               indicator.progress().status(),
               indicator.progress().provenance(),
               latest
-                  .map(o -> o.period() + ": " + Format.number(o.value()) + " " + indicator.unit())
+                  .map(o -> o.period() + ": " + Format.withUnit(o.value(), indicator.unit()))
                   .orElse(null),
               target.text(),
               target.progress().summary(),

@@ -26,4 +26,37 @@ public record Progress(
     List<PathPoint> targetPath,
     @Nullable Double pathValueAtLatest,
     Provenance provenance,
-    LocalizedText summaryText) {}
+    LocalizedText summaryText) {
+
+  Progress withSummary(LocalizedText summary) {
+    return new Progress(
+        status,
+        reasonText,
+        ratio,
+        observedRate,
+        requiredRate,
+        projectedValue,
+        baseline,
+        latest,
+        targetPath,
+        pathValueAtLatest,
+        provenance,
+        summary);
+  }
+
+  Progress withProvenance(Provenance weakest) {
+    return new Progress(
+        status,
+        reasonText,
+        ratio,
+        observedRate,
+        requiredRate,
+        projectedValue,
+        baseline,
+        latest,
+        targetPath,
+        pathValueAtLatest,
+        weakest,
+        summaryText);
+  }
+}

@@ -620,19 +620,7 @@ public final class ProgressCalculator {
               atLatest,
               provenance,
               LocalizedText.of("", null));
-      return new Progress(
-          status,
-          reason,
-          ratio,
-          observedRate,
-          requiredRate,
-          projected,
-          baseline,
-          latest,
-          List.copyOf(path),
-          atLatest,
-          provenance,
-          ProgressSummary.of(target, draft, running));
+      return draft.withSummary(ProgressSummary.of(target, draft, running));
     }
   }
 }

@@ -45,20 +45,11 @@ record ReleaseProgress(
     ProgressStatus least =
         ProgressStatus.leastFavourable(targets.stream().map(Progress::status).toList());
     Provenance weakest = Provenance.weakest(targets.stream().map(Progress::provenance).toList());
-    Progress chosen = targets.stream().filter(p -> p.status() == least).findFirst().orElseThrow();
-    return new Progress(
-        chosen.status(),
-        chosen.reasonText(),
-        chosen.ratio(),
-        chosen.observedRate(),
-        chosen.requiredRate(),
-        chosen.projectedValue(),
-        chosen.baseline(),
-        chosen.latest(),
-        chosen.targetPath(),
-        chosen.pathValueAtLatest(),
-        weakest,
-        chosen.summaryText());
+    return targets.stream()
+        .filter(p -> p.status() == least)
+        .findFirst()
+        .orElseThrow()
+        .withProvenance(weakest);
   }
 
   /** The number of targets with a status. */
