@@ -1,7 +1,5 @@
 package cn.qingtian.site;
 
-import java.util.List;
-
 /**
  * What every page needs besides its own model: language, the relative path back to the site root,
  * its own path (for the language switch and hreflang), the release, whether it shows DEMO data, and
@@ -68,10 +66,6 @@ public record PageContext(
     }
     String relative = root().equals("./") ? target : root() + target;
     return relative.isEmpty() ? "./" : relative;
-  }
-
-  public List<String> languages() {
-    return List.of("zh", "en");
   }
 
   public String number(double value) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -84,11 +83,5 @@ public record SiteData(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-    Map<String, T> byKey = new HashMap<>();
-    items.forEach(item -> byKey.put(key.apply(item), item));
-    return byKey;
   }
 }

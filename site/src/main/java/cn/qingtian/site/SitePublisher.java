@@ -116,7 +116,6 @@ public final class SitePublisher {
     Messages t = Messages.of(lang);
     List<PageSpec> pages = new ArrayList<>();
     Api.Plan plan = data.overview().plan();
-    Map<String, Api.Indicator> indicators = SiteData.index(data.indicators(), Api.Indicator::code);
 
     PageContext home = context(lang, "", t.get("home.title"), plan.title(), release, demo);
     pages.add(

@@ -134,17 +134,6 @@ class PlanRepository {
         .all();
   }
 
-  Flux<Measure> measuresByKeys(int release, Collection<MeasureKey> keys) {
-    return Sql.select("select m.* from measures m", "m", release)
-        .and(
-            "(m.plan || '/' || m.code) = any(:keys)",
-            "keys",
-            keys.stream().map(k -> k.planCode() + "/" + k.code()).toArray(String[]::new))
-        .on(database)
-        .map(PlanRepository::measure)
-        .all();
-  }
-
   /** Responsibilities whose {@code column} is one of {@code values}, joined to unit and measure. */
   Flux<Assignment> responsibilities(int release, String column, Collection<String> values) {
     return Sql.select(

@@ -2,9 +2,4 @@ package cn.qingtian.portal.plan;
 
 /** That a unit is responsible for a measure, at a position in its list (1 = lead). */
 record Responsibility(
-    String planCode, String measureCode, int position, String departmentCode, String role) {
-
-  MeasureKey measure() {
-    return new MeasureKey(planCode, measureCode);
-  }
-}
+    String planCode, String measureCode, int position, String departmentCode, String role) {}

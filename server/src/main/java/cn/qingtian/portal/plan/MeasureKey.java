@@ -1,4 +1,0 @@
-package cn.qingtian.portal.plan;
-
-/** Identifies a measure within its plan. */
-record MeasureKey(String planCode, String code) {}
