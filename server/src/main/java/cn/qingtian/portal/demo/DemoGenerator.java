@@ -84,6 +84,15 @@ public final class DemoGenerator {
         out.resolve("observations.csv"),
         csv(observationHeader(), observations),
         StandardCharsets.UTF_8);
+    DemoCharities charities = DemoCharities.generate(SEED, SOURCE);
+    Files.writeString(
+        out.resolve("charities.csv"),
+        csv(DemoCharities.HEADER, charities.organizations()),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("charity_finances.csv"),
+        csv(DemoCharities.FINANCE_HEADER, charities.finances()),
+        StandardCharsets.UTF_8);
   }
 
   private void add(Trajectory trajectory) {
@@ -150,7 +159,7 @@ public final class DemoGenerator {
     var resources = root.putArray("resources");
     for (JsonNode resource : planDescriptor.get("resources")) {
       String name = resource.get("name").asString();
-      if (name.equals("sources") || name.equals("observations")) {
+      if (List.of("sources", "observations", "charities", "charity_finances").contains(name)) {
         ObjectNode copy = (ObjectNode) resource.deepCopy();
         if (copy.has("schema") && copy.get("schema").has("foreignKeys")) {
           ((ObjectNode) copy.get("schema")).remove("foreignKeys");

@@ -42,7 +42,7 @@ class IndicatorProgressController {
   private final ProgressService progress;
 
   IndicatorProgressController(
-      ProgressService progress, IndicatorRepository repository, BatchLoaderRegistry registry) {
+      ProgressService progress, ObservationSource repository, BatchLoaderRegistry registry) {
     this.progress = progress;
     registry
         .<IndicatorKey, List<Observation>>forName(OBSERVATIONS)

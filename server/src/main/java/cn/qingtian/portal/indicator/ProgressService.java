@@ -25,10 +25,10 @@ import reactor.core.publisher.Mono;
 class ProgressService implements ProgressFilter {
 
   private final PlanCatalog catalog;
-  private final IndicatorRepository observations;
+  private final ObservationSource observations;
   private final ReleaseCache<ReleaseProgress> cache = new ReleaseCache<>();
 
-  ProgressService(PlanCatalog catalog, IndicatorRepository observations) {
+  ProgressService(PlanCatalog catalog, ObservationSource observations) {
     this.catalog = catalog;
     this.observations = observations;
   }

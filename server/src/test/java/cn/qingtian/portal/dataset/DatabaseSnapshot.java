@@ -36,7 +36,9 @@ record DatabaseSnapshot(Map<String, String> tables) {
             "targets",
             "target_quotes",
             "sources",
-            "observations"
+            "observations",
+            "charities",
+            "charity_finances"
           }) {
         try (ResultSet rs =
             statement.executeQuery(

@@ -25,10 +25,18 @@ public final class PackageFixture {
   }
 
   public static PackageFixture copyOfBundled(Path parent) {
-    Path target = parent.resolve("package");
-    try (Stream<Path> files = Files.walk(BUNDLED)) {
+    return copy(BUNDLED, parent.resolve("package"));
+  }
+
+  /** A writable copy of the demo package, in a folder named {@code demo} as the bundled one. */
+  public static PackageFixture copyOfDemo(Path parent) {
+    return copy(DEMO, parent.resolve("demo"));
+  }
+
+  private static PackageFixture copy(Path from, Path target) {
+    try (Stream<Path> files = Files.walk(from)) {
       for (Path source : files.toList()) {
-        Path copy = target.resolve(BUNDLED.relativize(source).toString());
+        Path copy = target.resolve(from.relativize(source).toString());
         if (Files.isDirectory(source)) {
           Files.createDirectories(copy);
         } else {

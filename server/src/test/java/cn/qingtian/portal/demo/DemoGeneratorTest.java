@@ -18,7 +18,13 @@ class DemoGeneratorTest {
   void runTwiceWritesByteIdenticalFilesEqualToTheCommittedPackage() throws Exception {
     DemoGenerator.generate(PackageFixture.BUNDLED, temp.resolve("first"));
     DemoGenerator.generate(PackageFixture.BUNDLED, temp.resolve("second"));
-    for (String file : List.of("datapackage.json", "sources.csv", "observations.csv")) {
+    for (String file :
+        List.of(
+            "datapackage.json",
+            "sources.csv",
+            "observations.csv",
+            "charities.csv",
+            "charity_finances.csv")) {
       byte[] first = Files.readAllBytes(temp.resolve("first").resolve(file));
       assertThat(Files.readAllBytes(temp.resolve("second").resolve(file)))
           .as(file)

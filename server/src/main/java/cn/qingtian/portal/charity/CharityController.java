@@ -1,0 +1,108 @@
+package cn.qingtian.portal.charity;
+
+import cn.qingtian.portal.api.Connection;
+import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.api.InvalidInputException;
+import cn.qingtian.portal.api.PageRequest;
+import cn.qingtian.portal.api.Pagination;
+import cn.qingtian.portal.indicator.Source;
+import cn.qingtian.portal.indicator.Sources;
+import cn.qingtian.portal.release.Release;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** The {@code Charity} type and the {@code charities} and {@code charity} queries. */
+@Controller
+class CharityController {
+
+  private final CharityRegistry registry;
+  private final CharityRepository repository;
+  private final Sources sources;
+
+  CharityController(CharityRegistry registry, CharityRepository repository, Sources sources) {
+    this.registry = registry;
+    this.repository = repository;
+    this.sources = sources;
+  }
+
+  @QueryMapping
+  Mono<Connection<Charity>> charities(
+      @Arguments CharityFilter filter, @Arguments PageRequest page, @ContextValue Release release) {
+    return registry
+        .all(release.number())
+        .map(
+            all ->
+                Pagination.page(
+                    all.stream().filter(filter::matches).toList(), Charity::code, page));
+  }
+
+  @QueryMapping
+  Mono<Charity> charity(
+      @Argument @Nullable String id,
+      @Argument @Nullable String code,
+      @ContextValue Release release) {
+    if ((id == null) == (code == null)) {
+      throw new InvalidInputException("请给出 id 或 code 之一 / give either id or code");
+    }
+    String wanted = code != null ? code : codeOf(id);
+    return registry
+        .all(release.number())
+        .mapNotNull(
+            all -> all.stream().filter(c -> c.code().equals(wanted)).findFirst().orElse(null));
+  }
+
+  @BatchMapping
+  Mono<Map<Charity, List<CharityFinance>>> finances(
+      List<Charity> charities, @ContextValue Release release) {
+    return repository
+        .finances(release.number(), charities.stream().map(Charity::code).toList())
+        .collectMultimap(CharityFinance::charityCode)
+        .map(
+            byCode ->
+                charities.stream()
+                    .collect(
+                        Collectors.toMap(
+                            c -> c,
+                            c -> List.copyOf(byCode.getOrDefault(c.code(), List.of())),
+                            (a, b) -> a)));
+  }
+
+  @BatchMapping(typeName = "Charity", field = "source")
+  Mono<Map<Charity, Source>> charitySource(List<Charity> charities, @ContextValue Release release) {
+    return cited(charities, Charity::sourceCode, release);
+  }
+
+  @BatchMapping(typeName = "CharityFinance", field = "source")
+  Mono<Map<CharityFinance, Source>> financeSource(
+      List<CharityFinance> finances, @ContextValue Release release) {
+    return cited(finances, CharityFinance::sourceCode, release);
+  }
+
+  private <T> Mono<Map<T, Source>> cited(
+      List<T> items, java.util.function.Function<T, String> code, Release release) {
+    return sources
+        .byCodes(release.number(), items.stream().map(code).distinct().toList())
+        .collectMap(Source::code)
+        .map(
+            byCode ->
+                items.stream()
+                    .filter(item -> byCode.containsKey(code.apply(item)))
+                    .collect(
+                        Collectors.toMap(
+                            item -> item, item -> byCode.get(code.apply(item)), (a, b) -> a)));
+  }
+
+  private static String codeOf(String id) {
+    GlobalId globalId = GlobalId.parse(id);
+    return globalId.type().equals("Charity") ? globalId.parts().get(0) : "";
+  }
+}

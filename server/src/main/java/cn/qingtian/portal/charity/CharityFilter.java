@@ -1,0 +1,32 @@
+package cn.qingtian.portal.charity;
+
+import cn.qingtian.portal.api.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+/** The filters of the {@code charities} query. */
+record CharityFilter(
+    @Nullable String field,
+    @Nullable Boolean publicFundraising,
+    @Nullable String status,
+    @Nullable String search) {
+
+  static final int MAX_SEARCH = 100;
+
+  boolean matches(Charity charity) {
+    if (search != null && search.length() > MAX_SEARCH) {
+      throw new InvalidInputException(
+          "search 最多 " + MAX_SEARCH + " 个字符 / search takes at most " + MAX_SEARCH + " characters");
+    }
+    return (field == null || charity.fields().contains(field))
+        && (publicFundraising == null || publicFundraising.equals(charity.publicFundraising()))
+        && (status == null || status.equals(charity.status()))
+        && (search == null || search.isBlank() || mentions(charity, search.strip()));
+  }
+
+  private static boolean mentions(Charity charity, String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return charity.nameText().zh().contains(text)
+        || charity.nameText().en() != null
+            && charity.nameText().en().toLowerCase(java.util.Locale.ROOT).contains(lower);
+  }
+}

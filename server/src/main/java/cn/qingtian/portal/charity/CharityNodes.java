@@ -1,0 +1,29 @@
+package cn.qingtian.portal.charity;
+
+import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.api.NodeResolver;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Resolves the global IDs of charity organizations. */
+@Component
+class CharityNodes implements NodeResolver {
+
+  private final CharityRegistry registry;
+
+  CharityNodes(CharityRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public Mono<Object> resolve(GlobalId id, int release) {
+    if (!id.type().equals("Charity")) {
+      return Mono.empty();
+    }
+    String code = id.parts().get(0);
+    return registry
+        .all(release)
+        .mapNotNull(all -> all.stream().filter(c -> c.code().equals(code)).findFirst().orElse(null))
+        .cast(Object.class);
+  }
+}

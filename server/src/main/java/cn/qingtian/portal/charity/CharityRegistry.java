@@ -1,0 +1,76 @@
+package cn.qingtian.portal.charity;
+
+import cn.qingtian.portal.indicator.ComputedSeries;
+import cn.qingtian.portal.indicator.Observation;
+import cn.qingtian.portal.indicator.Period;
+import cn.qingtian.portal.indicator.Provenance;
+import cn.qingtian.portal.release.ReleaseCache;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The registry as the source of the indicator 经登记认定的慈善组织: at each year-end, the organizations
+ * recognized by then and not deregistered. The count takes the weakest provenance of the entries it
+ * counts (decision D6), so a count that includes DEMO organizations is DEMO.
+ */
+@Component
+class CharityRegistry implements ComputedSeries {
+
+  static final String REGISTRY = "CHARITY_REGISTRY";
+  static final String SOURCE = "PORTAL_CHARITY_REGISTRY";
+
+  private final CharityRepository charities;
+  private final ReleaseCache<List<Charity>> cache = new ReleaseCache<>();
+
+  CharityRegistry(CharityRepository charities) {
+    this.charities = charities;
+  }
+
+  Mono<List<Charity>> all(int release) {
+    return cache.get(release, number -> charities.charities(number).collectList());
+  }
+
+  @Override
+  public String computedFrom() {
+    return REGISTRY;
+  }
+
+  @Override
+  public Flux<Observation> observations(
+      int release, String indicatorCode, String geography, int firstYear, int lastYear) {
+    return all(release)
+        .flatMapMany(
+            registry -> {
+              List<Charity> dated = registry.stream().filter(c -> c.recognized() != null).toList();
+              List<Observation> counts = new ArrayList<>();
+              if (dated.isEmpty()) {
+                return Flux.empty();
+              }
+              for (int year = firstYear; year <= lastYear; year++) {
+                int end = year;
+                List<Charity> counted = dated.stream().filter(c -> c.countsAtEndOf(end)).toList();
+                Provenance provenance =
+                    Provenance.weakest(
+                        (counted.isEmpty() ? dated : counted)
+                            .stream().map(Charity::provenance).toList());
+                counts.add(
+                    new Observation(
+                        indicatorCode,
+                        geography,
+                        Period.parse(Integer.toString(year)),
+                        Observation.TOTAL,
+                        counted.size(),
+                        "家",
+                        "FINAL",
+                        provenance,
+                        SOURCE,
+                        "按名录年末计数",
+                        "Counted at year-end from the registry"));
+              }
+              return Flux.fromIterable(counts);
+            });
+  }
+}

@@ -1,0 +1,132 @@
+package cn.qingtian.portal.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Nine synthetic charity organizations, recognized between 2019 and 2025 (one deregistered at the
+ * end of 2024), with yearly finances: enough to show the registry, its filters and the computed
+ * count of charity organizations. Every name says 演示 and every row is DEMO.
+ */
+record DemoCharities(List<List<String>> organizations, List<List<String>> finances) {
+
+  static final List<String> HEADER =
+      List.of(
+          "code",
+          "credit_code",
+          "name_zh",
+          "name_en",
+          "registration_authority",
+          "registered",
+          "recognized",
+          "public_fundraising",
+          "tax_deductible",
+          "fields",
+          "overseas_chinese",
+          "website",
+          "address",
+          "status",
+          "deregistered",
+          "provenance",
+          "source",
+          "note_zh",
+          "note_en");
+  static final List<String> FINANCE_HEADER =
+      List.of(
+          "charity",
+          "year",
+          "donation_income",
+          "programme_spending",
+          "admin_cost",
+          "beneficiaries",
+          "provenance",
+          "source");
+
+  private static final String[][] ORGANIZATIONS = {
+    {
+      "侨乡助学基金会",
+      "Overseas Chinese Hometown Education Foundation",
+      "EDUCATION|OVERSEAS_CHINESE",
+      "2019-06-01",
+      ""
+    },
+    {"颐养关爱服务中心", "Elderly Care Service Centre", "ELDERLY", "2020-03-15", ""},
+    {"阳光助残协会", "Sunshine Disability Support Association", "DISABILITY", "2021-05-20", ""},
+    {
+      "华侨慈善促进会",
+      "Overseas Chinese Charity Promotion Society",
+      "OVERSEAS_CHINESE|POVERTY",
+      "2021-11-02",
+      ""
+    },
+    {"护苗救孤基金", "Orphan Relief Fund", "ORPHANS|EDUCATION", "2022-08-18", ""},
+    {"山区医疗援助会", "Mountain Area Medical Aid Society", "HEALTH", "2023-04-10", ""},
+    {
+      "社区互助发展中心",
+      "Community Mutual Aid Development Centre",
+      "COMMUNITY|ELDERLY",
+      "2024-01-05",
+      "2024-12-31"
+    },
+    {"应急救灾志愿联合会", "Emergency Relief Volunteer Federation", "DISASTER", "2024-09-30", ""},
+    {
+      "乡村振兴公益基金会",
+      "Rural Revitalization Public Welfare Foundation",
+      "POVERTY|COMMUNITY",
+      "2025-06-01",
+      ""
+    }
+  };
+
+  static DemoCharities generate(long seed, String source) {
+    SplittableRandom random = new SplittableRandom(seed ^ 0xC4A817L);
+    List<List<String>> organizations = new ArrayList<>();
+    List<List<String>> finances = new ArrayList<>();
+    for (int i = 0; i < ORGANIZATIONS.length; i++) {
+      String[] o = ORGANIZATIONS[i];
+      String code = "DEMO_CHARITY_%02d".formatted(i + 1);
+      boolean deregistered = !o[4].isEmpty();
+      String registered = (Integer.parseInt(o[3].substring(0, 4)) - 1) + o[3].substring(4);
+      organizations.add(
+          List.of(
+              code,
+              "",
+              "青田县（演示）" + o[0],
+              "Qingtian (DEMO) " + o[1],
+              "青田县民政局（演示）",
+              registered,
+              o[3],
+              Boolean.toString(i % 3 == 0),
+              Boolean.toString(i % 2 == 0),
+              o[2],
+              Boolean.toString(o[2].contains("OVERSEAS_CHINESE")),
+              "",
+              "",
+              deregistered ? "DEREGISTERED" : "ACTIVE",
+              o[4],
+              "DEMO",
+              source,
+              "演示数据：合成，非真实机构",
+              "DEMO: synthetic, not a real organization"));
+      int first = Math.max(2021, Integer.parseInt(o[3].substring(0, 4)));
+      int last = deregistered ? 2024 : 2024;
+      for (int year = first; year <= last; year++) {
+        long income = 200_000 + random.nextInt(2_000_000);
+        long programmes = Math.round(income * (0.6 + random.nextDouble() * 0.3));
+        long admin = Math.round(income * (0.03 + random.nextDouble() * 0.05));
+        finances.add(
+            List.of(
+                code,
+                Integer.toString(year),
+                Long.toString(income),
+                Long.toString(programmes),
+                Long.toString(admin),
+                Integer.toString(50 + random.nextInt(2_000)),
+                "DEMO",
+                source));
+      }
+    }
+    return new DemoCharities(organizations, finances);
+  }
+}
