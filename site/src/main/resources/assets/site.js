@@ -21,6 +21,15 @@
       });
     }
     var form = document.querySelector('.filters');
+    if (form && form.elements.field) {
+      form.addEventListener('change', function () {
+        var field = form.elements.field.value;
+        document.querySelectorAll('.card-row').forEach(function (row) {
+          row.hidden = field && (' ' + row.dataset.fields + ' ').indexOf(' ' + field + ' ') < 0;
+        });
+      });
+      return;
+    }
     if (form) {
       form.addEventListener('change', function () {
         var area = form.elements.area.value;

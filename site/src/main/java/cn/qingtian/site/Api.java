@@ -175,4 +175,33 @@ public final class Api {
       Edges<MeasureEdge> measures,
       Nodes<IndicatorRef> indicators,
       Counts progress) {}
+
+  public record Finance(
+      int year,
+      @Nullable Double donationIncome,
+      @Nullable Double programmeSpending,
+      @Nullable Double adminCost,
+      @Nullable Integer beneficiaries,
+      String provenance,
+      Source source) {}
+
+  public record Charity(
+      String code,
+      String name,
+      Lang nameText,
+      @Nullable String registrationAuthority,
+      @Nullable String registered,
+      @Nullable String recognized,
+      @Nullable Boolean publicFundraising,
+      @Nullable Boolean taxDeductible,
+      List<String> fields,
+      @Nullable Boolean overseasChinese,
+      @Nullable String website,
+      @Nullable String address,
+      String status,
+      @Nullable String deregistered,
+      String provenance,
+      @Nullable String note,
+      Source source,
+      List<Finance> finances) {}
 }

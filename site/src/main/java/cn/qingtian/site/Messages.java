@@ -96,6 +96,37 @@ public final class Messages {
           entry("status.DETERIORATION", "倒退", "Deterioration"),
           entry("status.INSUFFICIENT_DATA", "数据不足", "Insufficient data"),
           entry("status.NOT_ASSESSABLE", "无法评估", "Not assessable"),
+          entry("charities", "慈善组织", "Charities"),
+          entry("charity.field", "工作领域", "Field of work"),
+          entry("charity.status", "状态", "Status"),
+          entry("charity.recognized", "认定为慈善组织", "Recognized as a charity"),
+          entry("charity.registered", "登记日期", "Registered"),
+          entry("charity.authority", "登记管理机关", "Registration authority"),
+          entry("charity.fundraising", "公开募捐资格", "Public fundraising"),
+          entry("charity.tax", "税前扣除资格", "Tax-deductible donations"),
+          entry("charity.overseas", "华侨创办或服务华侨", "Overseas Chinese"),
+          entry("charity.finances", "历年财务", "Finances by year"),
+          entry("charity.income", "捐赠收入（元）", "Donation income (yuan)"),
+          entry("charity.programmes", "项目支出（元）", "Programme spending (yuan)"),
+          entry("charity.admin", "管理费用（元）", "Administrative cost (yuan)"),
+          entry("charity.beneficiaries", "受益人次", "Beneficiaries"),
+          entry("charity.unknown", "未公开", "Not public"),
+          entry("charity.yes", "是", "Yes"),
+          entry("charity.no", "否", "No"),
+          entry("year", "年份", "Year"),
+          entry("note", "说明", "Note"),
+          entry("field.ELDERLY", "养老", "Elderly care"),
+          entry("field.ORPHANS", "救孤", "Orphans"),
+          entry("field.DISABILITY", "助残", "Disability"),
+          entry("field.EDUCATION", "教育", "Education"),
+          entry("field.HEALTH", "医疗", "Health"),
+          entry("field.POVERTY", "扶贫济困", "Poverty relief"),
+          entry("field.DISASTER", "救灾", "Disaster relief"),
+          entry("field.COMMUNITY", "社区", "Community"),
+          entry("field.OVERSEAS_CHINESE", "华侨", "Overseas Chinese"),
+          entry("field.OTHER", "其他", "Other"),
+          entry("charity.ACTIVE", "存续", "Active"),
+          entry("charity.DEREGISTERED", "已注销", "Deregistered"),
           entry("provenance.OFFICIAL", "官方", "Official"),
           entry("provenance.SECONDARY", "转载", "Secondary"),
           entry("provenance.DEMO", "演示数据", "DEMO"));
@@ -120,6 +151,11 @@ public final class Messages {
 
   public String status(String status) {
     return get("status." + status);
+  }
+
+  /** Yes, no, or "not public" for an unknown flag. */
+  public String flag(@org.jspecify.annotations.Nullable Boolean value) {
+    return value == null ? get("charity.unknown") : value ? get("charity.yes") : get("charity.no");
   }
 
   public String provenance(String provenance) {

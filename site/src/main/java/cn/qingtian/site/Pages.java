@@ -49,4 +49,8 @@ public final class Pages {
 
   /** About, API and not-found pages: their words are in the templates. */
   public record Info(PageContext page, Api.Overview overview) {}
+
+  public record CharityList(PageContext page, List<Api.Charity> charities, List<String> fields) {}
+
+  public record Charity(PageContext page, Api.Charity charity) {}
 }

@@ -22,7 +22,8 @@ public record SiteData(
     Api.Overview overview,
     List<Api.Indicator> indicators,
     List<Api.Measure> measures,
-    List<Api.Department> departments) {
+    List<Api.Department> departments,
+    List<Api.Charity> charities) {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -37,7 +38,8 @@ public record SiteData(
         overview,
         pages(transport, "indicators", graphQlLang, Api.Indicator.class),
         pages(transport, "measures", graphQlLang, Api.Measure.class),
-        pages(transport, "departments", graphQlLang, Api.Department.class));
+        pages(transport, "departments", graphQlLang, Api.Department.class),
+        pages(transport, "charities", graphQlLang, Api.Charity.class));
   }
 
   public boolean hasDemo() {

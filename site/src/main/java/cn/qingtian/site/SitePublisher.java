@@ -194,6 +194,29 @@ public final class SitePublisher {
       pages.add(
           page(page, path + "index.html", "department", new Pages.Department(page, department)));
     }
+    boolean charityDemo = data.charities().stream().anyMatch(c -> c.provenance().equals("DEMO"));
+    PageContext directory =
+        context(lang, "charities/", t.get("charities"), t.get("charities"), release, charityDemo);
+    List<String> fields =
+        data.charities().stream().flatMap(c -> c.fields().stream()).distinct().sorted().toList();
+    pages.add(
+        page(
+            directory,
+            "charities/index.html",
+            "charities",
+            new Pages.CharityList(directory, data.charities(), fields)));
+    for (Api.Charity charity : data.charities()) {
+      String path = "charities/" + charity.code() + "/";
+      PageContext page =
+          context(
+              lang,
+              path,
+              charity.name(),
+              charity.name(),
+              release,
+              charity.provenance().equals("DEMO"));
+      pages.add(page(page, path + "index.html", "charity", new Pages.Charity(page, charity)));
+    }
     PageContext about = context(lang, "about/", t.get("about.title"), plan.title(), release, false);
     pages.add(page(about, "about/index.html", "about", new Pages.Info(about, data.overview())));
     PageContext api = context(lang, "api/", t.get("api.title"), plan.title(), release, false);

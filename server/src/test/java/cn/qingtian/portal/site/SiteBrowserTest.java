@@ -160,7 +160,9 @@ class SiteBrowserTest extends SharedDatabase {
               "departments/CIVIL/",
               "about/",
               "api/",
-              "no-such-page/")) {
+              "no-such-page/",
+              "charities/",
+              "charities/DEMO_CHARITY_01/")) {
         browser.get(url(language + page));
         ((JavascriptExecutor) browser).executeScript(axe);
         Object result =

@@ -55,7 +55,10 @@ class SitePublishTest extends SharedDatabase {
               "departments/CIVIL/index.html",
               "about/index.html",
               "api/index.html",
-              "404.html")) {
+              "404.html",
+              "charities/index.html",
+              "charities/QT_CHARITY_FEDERATION/index.html",
+              "charities/DEMO_CHARITY_07/index.html")) {
         assertThat(site.resolve(prefix + page)).as(prefix + page).isRegularFile();
       }
     }
@@ -149,6 +152,23 @@ class SitePublishTest extends SharedDatabase {
           .eachAttr("href")
           .forEach(href -> assertThat(href).doesNotStartWith("/").doesNotContain("//"));
     }
+  }
+
+  @Test
+  void showsTheCharityRegistryWithWhatIsNotPublicSaidSo() {
+    Document federation =
+        Jsoup.parse(SiteFiles.read(site.resolve("charities/QT_CHARITY_FEDERATION/index.html")));
+    assertThat(federation.select("h1").text()).isEqualTo("青田县慈善总会");
+    assertThat(federation.select(".meta dd").eachText()).contains("未公开");
+    assertThat(federation.select(".demo-banner")).isEmpty();
+    assertThat(federation.select("a[href=https://nb.ifeng.com/c/8mIV0LjPIfH]")).isNotEmpty();
+    Document deregistered =
+        Jsoup.parse(SiteFiles.read(site.resolve("en/charities/DEMO_CHARITY_07/index.html")));
+    assertThat(deregistered.select(".meta dd").first().text())
+        .isEqualTo("Deregistered (2024-12-31)");
+    assertThat(deregistered.select(".demo-banner")).isNotEmpty();
+    Document directory = Jsoup.parse(SiteFiles.read(site.resolve("charities/index.html")));
+    assertThat(directory.select("tbody tr")).hasSize(10);
   }
 
   @Test
