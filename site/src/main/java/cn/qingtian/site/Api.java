@@ -203,5 +203,14 @@ public final class Api {
       String provenance,
       @Nullable String note,
       Source source,
-      List<Finance> finances) {}
+      List<Finance> finances,
+      List<Donation> donations) {}
+
+  public record Donation(
+      int year,
+      String field,
+      @Nullable Integer donors,
+      @Nullable Double total,
+      boolean withheld,
+      String provenance) {}
 }

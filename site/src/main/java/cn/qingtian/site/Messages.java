@@ -114,6 +114,13 @@ public final class Messages {
           entry("charity.yes", "是", "Yes"),
           entry("charity.no", "否", "No"),
           entry("year", "年份", "Year"),
+          entry(
+              "donations",
+              "个人捐赠（按领域汇总，不公布姓名）",
+              "Donations from individuals (aggregated per field; no names)"),
+          entry("donors", "捐赠人数", "Donors"),
+          entry("donations.total", "捐赠总额（元）", "Total (yuan)"),
+          entry("withheld", "少于10人，不公布", "Fewer than 10 donors: not published"),
           entry("note", "说明", "Note"),
           entry("field.ELDERLY", "养老", "Elderly care"),
           entry("field.ORPHANS", "救孤", "Orphans"),

@@ -76,6 +76,28 @@ class CharityController {
                             (a, b) -> a)));
   }
 
+  @BatchMapping
+  Mono<Map<Charity, List<DonationAggregate>>> donations(
+      List<Charity> charities, @ContextValue Release release) {
+    return repository
+        .donations(release.number(), charities.stream().map(Charity::code).toList())
+        .collectMultimap(DonationAggregate::charityCode)
+        .map(
+            byCode ->
+                charities.stream()
+                    .collect(
+                        Collectors.toMap(
+                            c -> c,
+                            c -> List.copyOf(byCode.getOrDefault(c.code(), List.of())),
+                            (a, b) -> a)));
+  }
+
+  @BatchMapping(typeName = "DonationAggregate", field = "source")
+  Mono<Map<DonationAggregate, Source>> donationSource(
+      List<DonationAggregate> donations, @ContextValue Release release) {
+    return cited(donations, DonationAggregate::sourceCode, release);
+  }
+
   @BatchMapping(typeName = "Charity", field = "source")
   Mono<Map<Charity, Source>> charitySource(List<Charity> charities, @ContextValue Release release) {
     return cited(charities, Charity::sourceCode, release);

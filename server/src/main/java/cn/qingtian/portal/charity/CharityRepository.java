@@ -56,6 +56,28 @@ class CharityRepository {
         .all();
   }
 
+  /** Donation aggregates, already in their published form: the raw figures go no further. */
+  Flux<DonationAggregate> donations(int release, Collection<String> charities) {
+    return database
+        .sql(
+            "select * from charity_donations d where "
+                + IN_RELEASE.formatted("d")
+                + " and d.charity = any(:codes) order by d.charity, d.year, d.field")
+        .bind("release", release)
+        .bind("codes", charities.toArray(String[]::new))
+        .map(
+            row ->
+                DonationAggregate.publish(
+                    row.get("charity", String.class),
+                    row.get("year", Integer.class),
+                    row.get("field", String.class),
+                    row.get("donors", Integer.class),
+                    row.get("total", BigDecimal.class).doubleValue(),
+                    Provenance.valueOf(row.get("provenance", String.class)),
+                    row.get("source", String.class)))
+        .all();
+  }
+
   private static Charity charity(Readable row) {
     String fields = row.get("fields", String.class);
     String noteZh = row.get("note_zh", String.class);

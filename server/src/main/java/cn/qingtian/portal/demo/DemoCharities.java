@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * end of 2024), with yearly finances: enough to show the registry, its filters and the computed
  * count of charity organizations. Every name says 演示 and every row is DEMO.
  */
-record DemoCharities(List<List<String>> organizations, List<List<String>> finances) {
+record DemoCharities(
+    List<List<String>> organizations, List<List<String>> finances, List<List<String>> donations) {
 
   static final List<String> HEADER =
       List.of(
@@ -32,6 +33,8 @@ record DemoCharities(List<List<String>> organizations, List<List<String>> financ
           "source",
           "note_zh",
           "note_en");
+  static final List<String> DONATION_HEADER =
+      List.of("charity", "year", "field", "donors", "total", "provenance", "source");
   static final List<String> FINANCE_HEADER =
       List.of(
           "charity",
@@ -83,6 +86,7 @@ record DemoCharities(List<List<String>> organizations, List<List<String>> financ
     SplittableRandom random = new SplittableRandom(seed ^ 0xC4A817L);
     List<List<String>> organizations = new ArrayList<>();
     List<List<String>> finances = new ArrayList<>();
+    List<List<String>> donations = new ArrayList<>();
     for (int i = 0; i < ORGANIZATIONS.length; i++) {
       String[] o = ORGANIZATIONS[i];
       String code = "DEMO_CHARITY_%02d".formatted(i + 1);
@@ -125,8 +129,23 @@ record DemoCharities(List<List<String>> organizations, List<List<String>> financ
                 Integer.toString(50 + random.nextInt(2_000)),
                 "DEMO",
                 source));
+        // Individual donors, aggregated per field; some aggregates are small on purpose, to show
+        // that those of fewer than 10 donors are never published.
+        for (String field : o[2].split("\\|")) {
+          int donors = random.nextInt(4) == 0 ? 2 + random.nextInt(7) : 10 + random.nextInt(400);
+          long total = donors * (100L + random.nextInt(5_000));
+          donations.add(
+              List.of(
+                  code,
+                  Integer.toString(year),
+                  field,
+                  Integer.toString(donors),
+                  Long.toString(total),
+                  "DEMO",
+                  source));
+        }
       }
     }
-    return new DemoCharities(organizations, finances);
+    return new DemoCharities(organizations, finances, donations);
   }
 }

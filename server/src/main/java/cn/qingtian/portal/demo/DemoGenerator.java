@@ -93,6 +93,10 @@ public final class DemoGenerator {
         out.resolve("charity_finances.csv"),
         csv(DemoCharities.FINANCE_HEADER, charities.finances()),
         StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("charity_donations.csv"),
+        csv(DemoCharities.DONATION_HEADER, charities.donations()),
+        StandardCharsets.UTF_8);
   }
 
   private void add(Trajectory trajectory) {
@@ -159,7 +163,8 @@ public final class DemoGenerator {
     var resources = root.putArray("resources");
     for (JsonNode resource : planDescriptor.get("resources")) {
       String name = resource.get("name").asString();
-      if (List.of("sources", "observations", "charities", "charity_finances").contains(name)) {
+      if (List.of("sources", "observations", "charities", "charity_finances", "charity_donations")
+          .contains(name)) {
         ObjectNode copy = (ObjectNode) resource.deepCopy();
         if (copy.has("schema") && copy.get("schema").has("foreignKeys")) {
           ((ObjectNode) copy.get("schema")).remove("foreignKeys");

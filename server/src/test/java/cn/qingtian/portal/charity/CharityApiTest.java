@@ -14,6 +14,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class CharityApiTest extends SharedDatabase {
 
   @Autowired HttpGraphQlTester graphQl;
+  @Autowired org.springframework.test.web.reactive.server.WebTestClient web;
 
   @Test
   void filtersByFieldQualificationStatusAndName() {
@@ -107,6 +108,38 @@ class CharityApiTest extends SharedDatabase {
         .satisfies(p -> assertThat(p).containsOnly("DEMO"));
     indicator.path("indicator.progress.provenance").entity(String.class).isEqualTo("DEMO");
     indicator.path("indicator.progress.status").entity(String.class).isEqualTo("TARGET_ACHIEVED");
+  }
+
+  @Test
+  void withholdsTheFiguresOfAggregatesOfFewerThanTenDonors() {
+    String body =
+        web.post()
+            .uri("/graphql")
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .bodyValue(
+                "{\"query\":\"{ charity(code: \\\"DEMO_CHARITY_01\\\") { donations { year field donors"
+                    + " total withheld provenance } } }\"}")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    // datasets/demo/charity_donations.csv: DEMO_CHARITY_01,2023,EDUCATION,2,4460 — two donors.
+    assertThat(body)
+        .contains(
+            "\"year\":2023,\"field\":\"EDUCATION\",\"donors\":null,\"total\":null,\"withheld\":true");
+    assertThat(body).doesNotContain("4460");
+    graphQl
+        .document("{ charities { nodes { donations { donors total withheld } } } }")
+        .execute()
+        .path("charities.nodes[*].donations[?(@.withheld == false)].donors")
+        .entityList(Integer.class)
+        .satisfies(
+            donors ->
+                assertThat(donors)
+                    .isNotEmpty()
+                    .allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(10)));
   }
 
   @Test

@@ -38,7 +38,8 @@ record DatabaseSnapshot(Map<String, String> tables) {
             "sources",
             "observations",
             "charities",
-            "charity_finances"
+            "charity_finances",
+            "charity_donations"
           }) {
         try (ResultSet rs =
             statement.executeQuery(

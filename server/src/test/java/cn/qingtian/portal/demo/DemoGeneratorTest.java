@@ -24,7 +24,8 @@ class DemoGeneratorTest {
             "sources.csv",
             "observations.csv",
             "charities.csv",
-            "charity_finances.csv")) {
+            "charity_finances.csv",
+            "charity_donations.csv")) {
       byte[] first = Files.readAllBytes(temp.resolve("first").resolve(file));
       assertThat(Files.readAllBytes(temp.resolve("second").resolve(file)))
           .as(file)

@@ -167,6 +167,10 @@ class SitePublishTest extends SharedDatabase {
     assertThat(deregistered.select(".meta dd").first().text())
         .isEqualTo("Deregistered (2024-12-31)");
     assertThat(deregistered.select(".demo-banner")).isNotEmpty();
+    Document demo =
+        Jsoup.parse(SiteFiles.read(site.resolve("charities/DEMO_CHARITY_01/index.html")));
+    assertThat(demo.select("#donations ~ table td[colspan=2]").eachText()).contains("少于10人，不公布");
+    assertThat(demo.text()).doesNotContain("4,460", "4460");
     Document directory = Jsoup.parse(SiteFiles.read(site.resolve("charities/index.html")));
     assertThat(directory.select("tbody tr")).hasSize(10);
   }
