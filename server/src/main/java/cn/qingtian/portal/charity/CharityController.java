@@ -10,6 +10,7 @@ import cn.qingtian.portal.indicator.Sources;
 import cn.qingtian.portal.release.Release;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -18,6 +19,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code Charity} type and the {@code charities} and {@code charity} queries. */
@@ -63,33 +65,19 @@ class CharityController {
   @BatchMapping
   Mono<Map<Charity, List<CharityFinance>>> finances(
       List<Charity> charities, @ContextValue Release release) {
-    return repository
-        .finances(release.number(), charities.stream().map(Charity::code).toList())
-        .collectMultimap(CharityFinance::charityCode)
-        .map(
-            byCode ->
-                charities.stream()
-                    .collect(
-                        Collectors.toMap(
-                            c -> c,
-                            c -> List.copyOf(byCode.getOrDefault(c.code(), List.of())),
-                            (a, b) -> a)));
+    return byCharity(
+        charities,
+        repository.finances(release.number(), codes(charities)),
+        CharityFinance::charityCode);
   }
 
   @BatchMapping
   Mono<Map<Charity, List<DonationAggregate>>> donations(
       List<Charity> charities, @ContextValue Release release) {
-    return repository
-        .donations(release.number(), charities.stream().map(Charity::code).toList())
-        .collectMultimap(DonationAggregate::charityCode)
-        .map(
-            byCode ->
-                charities.stream()
-                    .collect(
-                        Collectors.toMap(
-                            c -> c,
-                            c -> List.copyOf(byCode.getOrDefault(c.code(), List.of())),
-                            (a, b) -> a)));
+    return byCharity(
+        charities,
+        repository.donations(release.number(), codes(charities)),
+        DonationAggregate::charityCode);
   }
 
   @BatchMapping(typeName = "DonationAggregate", field = "source")
@@ -126,5 +114,23 @@ class CharityController {
   private static String codeOf(String id) {
     GlobalId globalId = GlobalId.parse(id);
     return globalId.type().equals("Charity") ? globalId.parts().get(0) : "";
+  }
+
+  /** Hands each charity its rows, in the order the repository gave them (none: empty list). */
+  private static <T> Mono<Map<Charity, List<T>>> byCharity(
+      List<Charity> charities, Flux<T> rows, Function<T, String> charityCode) {
+    return rows.collectMultimap(charityCode)
+        .map(
+            byCode ->
+                charities.stream()
+                    .collect(
+                        Collectors.toMap(
+                            c -> c,
+                            c -> List.copyOf(byCode.getOrDefault(c.code(), List.of())),
+                            (a, b) -> a)));
+  }
+
+  private static List<String> codes(List<Charity> charities) {
+    return charities.stream().map(Charity::code).toList();
   }
 }
