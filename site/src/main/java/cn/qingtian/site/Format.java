@@ -3,6 +3,7 @@ package cn.qingtian.site;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Number formats that do not depend on the machine's locale, so builds are byte-identical. */
@@ -30,16 +31,20 @@ public final class Format {
     return fraction == null ? "—" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
   }
 
+  private static final Pattern MONTHS_SINCE_JANUARY =
+      Pattern.compile("([0-9]{4})-01-01/P([0-9]+)M");
+  private static final Pattern QUARTER = Pattern.compile("([0-9]{4})-Q([1-4])");
+
   /** A period for people: 2024, 2024年第3季度, 2025年1–9月 / Q3 2024, January–September 2025. */
   public static String period(String code, String lang) {
-    var matcher = java.util.regex.Pattern.compile("([0-9]{4})-01-01/P([0-9]+)M").matcher(code);
+    var matcher = MONTHS_SINCE_JANUARY.matcher(code);
     if (matcher.matches()) {
       int months = Integer.parseInt(matcher.group(2));
       return lang.equals("en")
           ? MONTHS[0] + "–" + MONTHS[months - 1] + " " + matcher.group(1)
           : matcher.group(1) + "年1–" + months + "月";
     }
-    var quarter = java.util.regex.Pattern.compile("([0-9]{4})-Q([1-4])").matcher(code);
+    var quarter = QUARTER.matcher(code);
     if (quarter.matches()) {
       return lang.equals("en")
           ? "Q" + quarter.group(2) + " " + quarter.group(1)

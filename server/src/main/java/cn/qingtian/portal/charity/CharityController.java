@@ -1,5 +1,6 @@
 package cn.qingtian.portal.charity;
 
+import cn.qingtian.portal.api.BatchResults;
 import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.api.InvalidInputException;
@@ -10,8 +11,6 @@ import cn.qingtian.portal.indicator.Sources;
 import cn.qingtian.portal.release.Release;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
@@ -19,7 +18,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code Charity} type and the {@code charities} and {@code charity} queries. */
@@ -65,72 +63,40 @@ class CharityController {
   @BatchMapping
   Mono<Map<Charity, List<CharityFinance>>> finances(
       List<Charity> charities, @ContextValue Release release) {
-    return byCharity(
-        charities,
-        repository.finances(release.number(), codes(charities)),
-        CharityFinance::charityCode);
+    return repository
+        .finances(release.number(), BatchResults.keys(charities, Charity::code))
+        .collectMultimap(CharityFinance::charityCode)
+        .map(byCharity -> BatchResults.children(charities, Charity::code, byCharity));
   }
 
   @BatchMapping
   Mono<Map<Charity, List<DonationAggregate>>> donations(
       List<Charity> charities, @ContextValue Release release) {
-    return byCharity(
-        charities,
-        repository.donations(release.number(), codes(charities)),
-        DonationAggregate::charityCode);
+    return repository
+        .donations(release.number(), BatchResults.keys(charities, Charity::code))
+        .collectMultimap(DonationAggregate::charityCode)
+        .map(byCharity -> BatchResults.children(charities, Charity::code, byCharity));
   }
 
   @BatchMapping(typeName = "DonationAggregate", field = "source")
   Mono<Map<DonationAggregate, Source>> donationSource(
       List<DonationAggregate> donations, @ContextValue Release release) {
-    return cited(donations, DonationAggregate::sourceCode, release);
+    return sources.citedBy(release.number(), donations, DonationAggregate::sourceCode);
   }
 
   @BatchMapping(typeName = "Charity", field = "source")
   Mono<Map<Charity, Source>> charitySource(List<Charity> charities, @ContextValue Release release) {
-    return cited(charities, Charity::sourceCode, release);
+    return sources.citedBy(release.number(), charities, Charity::sourceCode);
   }
 
   @BatchMapping(typeName = "CharityFinance", field = "source")
   Mono<Map<CharityFinance, Source>> financeSource(
       List<CharityFinance> finances, @ContextValue Release release) {
-    return cited(finances, CharityFinance::sourceCode, release);
-  }
-
-  private <T> Mono<Map<T, Source>> cited(
-      List<T> items, java.util.function.Function<T, String> code, Release release) {
-    return sources
-        .byCodes(release.number(), items.stream().map(code).distinct().toList())
-        .collectMap(Source::code)
-        .map(
-            byCode ->
-                items.stream()
-                    .filter(item -> byCode.containsKey(code.apply(item)))
-                    .collect(
-                        Collectors.toMap(
-                            item -> item, item -> byCode.get(code.apply(item)), (a, b) -> a)));
+    return sources.citedBy(release.number(), finances, CharityFinance::sourceCode);
   }
 
   private static String codeOf(String id) {
     GlobalId globalId = GlobalId.parse(id);
     return globalId.type().equals("Charity") ? globalId.parts().get(0) : "";
-  }
-
-  /** Hands each charity its rows, in the order the repository gave them (none: empty list). */
-  private static <T> Mono<Map<Charity, List<T>>> byCharity(
-      List<Charity> charities, Flux<T> rows, Function<T, String> charityCode) {
-    return rows.collectMultimap(charityCode)
-        .map(
-            byCode ->
-                charities.stream()
-                    .collect(
-                        Collectors.toMap(
-                            c -> c,
-                            c -> List.copyOf(byCode.getOrDefault(c.code(), List.of())),
-                            (a, b) -> a)));
-  }
-
-  private static List<String> codes(List<Charity> charities) {
-    return charities.stream().map(Charity::code).toList();
   }
 }

@@ -12,12 +12,14 @@ import cn.qingtian.portal.plan.Measure;
 import cn.qingtian.portal.plan.Plan;
 import cn.qingtian.portal.plan.Target;
 import cn.qingtian.portal.plan.TargetGroup;
+import cn.qingtian.portal.plan.TargetPlacement;
 import cn.qingtian.portal.release.Release;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
@@ -188,9 +190,7 @@ class IndicatorProgressController {
     return counts(release, p -> p.departmentCodes().contains(department.code()));
   }
 
-  private Mono<ProgressCounts> counts(
-      Release release,
-      java.util.function.Predicate<cn.qingtian.portal.plan.TargetPlacement> which) {
+  private Mono<ProgressCounts> counts(Release release, Predicate<TargetPlacement> which) {
     return progress.of(release.number()).map(rp -> rp.counts(which));
   }
 

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.indicator;
 
+import cn.qingtian.portal.api.BatchResults;
 import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -22,9 +22,11 @@ import reactor.core.publisher.Mono;
 class ObservationController {
 
   private final IndicatorRepository repository;
+  private final Sources sources;
 
-  ObservationController(IndicatorRepository repository) {
+  ObservationController(IndicatorRepository repository, Sources sources) {
     this.repository = repository;
+    this.sources = sources;
   }
 
   @QueryMapping
@@ -73,11 +75,7 @@ class ObservationController {
   @BatchMapping(typeName = "Observation")
   Mono<Map<Observation, Source>> source(
       List<Observation> observations, @ContextValue Release release) {
-    List<String> codes = observations.stream().map(Observation::sourceCode).distinct().toList();
-    return repository
-        .sources(release.number(), codes)
-        .collectMap(Source::code)
-        .map(byCode -> byChild(observations, Observation::sourceCode, byCode));
+    return sources.citedBy(release.number(), observations, Observation::sourceCode);
   }
 
   private <T> Mono<Map<T, Geography>> parents(
@@ -89,14 +87,6 @@ class ObservationController {
     return repository
         .geographies(release.number(), codes)
         .collectMap(Geography::code)
-        .map(byCode -> byChild(children, code, byCode));
-  }
-
-  private static <T, P> Map<T, P> byChild(
-      List<T> children, Function<T, String> code, Map<String, P> byCode) {
-    return children.stream()
-        .filter(child -> code.apply(child) != null && byCode.containsKey(code.apply(child)))
-        .collect(
-            Collectors.toMap(Function.identity(), c -> byCode.get(code.apply(c)), (a, b) -> a));
+        .map(byCode -> BatchResults.parent(children, code, byCode));
   }
 }

@@ -1,8 +1,11 @@
 package cn.qingtian.portal.indicator;
 
-import java.util.Collection;
+import cn.qingtian.portal.api.BatchResults;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The sources of a release, for any feature whose records cite one. */
 @Component
@@ -14,7 +17,13 @@ public class Sources {
     this.repository = repository;
   }
 
-  public Flux<Source> byCodes(int release, Collection<String> codes) {
-    return repository.sources(release, codes);
+  /** The source each record cites, for a {@code source} field batch-mapped over the records. */
+  public <T> Mono<Map<T, Source>> citedBy(
+      int release, List<T> records, Function<T, String> sourceCode) {
+    List<String> codes = records.stream().map(sourceCode).distinct().toList();
+    return repository
+        .sources(release, codes)
+        .collectMap(Source::code)
+        .map(byCode -> BatchResults.parent(records, sourceCode, byCode));
   }
 }

@@ -1,16 +1,15 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.api.BatchResults;
 import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseCache;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -88,9 +87,9 @@ class IndicatorController {
   Mono<Map<Indicator, List<Target>>> targets(
       List<Indicator> indicators, @ContextValue Release release) {
     return plans
-        .targets(release.number(), codes(indicators, Indicator::code))
+        .targets(release.number(), BatchResults.keys(indicators, Indicator::code))
         .collectMultimap(Target::indicatorCode)
-        .map(byIndicator -> children(indicators, Indicator::code, byIndicator));
+        .map(byIndicator -> BatchResults.children(indicators, Indicator::code, byIndicator));
   }
 
   static Connection<Indicator> page(List<Indicator> indicators, PageRequest page) {
@@ -99,21 +98,5 @@ class IndicatorController {
 
   private static List<Indicator> sorted(List<Indicator> indicators) {
     return indicators.stream().sorted(Comparator.comparing(Indicator::sortKey)).toList();
-  }
-
-  static <T> Set<String> codes(List<T> items, java.util.function.Function<T, String> code) {
-    return items.stream().map(code).collect(Collectors.toSet());
-  }
-
-  static <P, C> Map<P, List<C>> children(
-      List<P> parents,
-      java.util.function.Function<P, String> code,
-      Map<String, Collection<C>> byCode) {
-    return parents.stream()
-        .collect(
-            Collectors.toMap(
-                p -> p,
-                p -> List.copyOf(byCode.getOrDefault(code.apply(p), List.of())),
-                (a, b) -> a));
   }
 }

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.api.BatchResults;
 import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.Edge;
 import cn.qingtian.portal.api.GlobalId;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -69,19 +69,26 @@ class PlanController {
 
   @BatchMapping
   Mono<Map<Plan, List<Principle>>> principles(List<Plan> list, @ContextValue Release release) {
-    return byPlan(
-        list, plans.principles(release.number(), codes(list)).collectMultimap(Principle::planCode));
+    return plans
+        .principles(release.number(), BatchResults.keys(list, Plan::code))
+        .collectMultimap(Principle::planCode)
+        .map(byPlan -> BatchResults.children(list, Plan::code, byPlan));
   }
 
   @BatchMapping
   Mono<Map<Plan, List<Area>>> areas(List<Plan> list, @ContextValue Release release) {
-    return byPlan(list, plans.areas(release.number(), codes(list)).collectMultimap(Area::planCode));
+    return plans
+        .areas(release.number(), BatchResults.keys(list, Plan::code))
+        .collectMultimap(Area::planCode)
+        .map(byPlan -> BatchResults.children(list, Plan::code, byPlan));
   }
 
   @BatchMapping
   Mono<Map<Plan, List<Section>>> sections(List<Plan> list, @ContextValue Release release) {
-    return byPlan(
-        list, plans.sections(release.number(), codes(list)).collectMultimap(Section::planCode));
+    return plans
+        .sections(release.number(), BatchResults.keys(list, Plan::code))
+        .collectMultimap(Section::planCode)
+        .map(byPlan -> BatchResults.children(list, Plan::code, byPlan));
   }
 
   @SchemaMapping
@@ -165,21 +172,5 @@ class PlanController {
           default -> 3;
         };
     return level + "|" + (plan.issueDate() == null ? 1 : 0) + "|" + plan.code();
-  }
-
-  private static Set<String> codes(List<Plan> list) {
-    return list.stream().map(Plan::code).collect(Collectors.toSet());
-  }
-
-  private static <V> Mono<Map<Plan, List<V>>> byPlan(
-      List<Plan> list, Mono<Map<String, java.util.Collection<V>>> children) {
-    return children.map(
-        byCode ->
-            list.stream()
-                .collect(
-                    Collectors.toMap(
-                        plan -> plan,
-                        plan -> List.copyOf(byCode.getOrDefault(plan.code(), List.of())),
-                        (a, b) -> a)));
   }
 }

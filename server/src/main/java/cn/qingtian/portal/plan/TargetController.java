@@ -1,5 +1,6 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.api.BatchResults;
 import cn.qingtian.portal.release.Release;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ class TargetController {
   @BatchMapping
   Mono<Map<Target, List<TargetQuote>>> quotes(List<Target> targets, @ContextValue Release release) {
     return plans
-        .quotes(release.number(), IndicatorController.codes(targets, Target::code))
+        .quotes(release.number(), BatchResults.keys(targets, Target::code))
         .collectMultimap(TargetQuote::targetCode)
-        .map(byTarget -> IndicatorController.children(targets, Target::code, byTarget));
+        .map(byTarget -> BatchResults.children(targets, Target::code, byTarget));
   }
 }
