@@ -17,6 +17,11 @@ public class BlockHoundSession implements LauncherSessionListener {
             // graphql-java loads its message bundle from the jar once, on the first request.
             builder
                 .allowBlockingCallsInside("java.util.ResourceBundle", "getBundle")
+                // Jackson builds a (de)serializer once per type under a short lock, e.g. when the
+                // first graphql-ws and SSE messages arrive at the same time.
+                .allowBlockingCallsInside(
+                    "tools.jackson.databind.deser.DeserializerCache",
+                    "_createAndCacheValueDeserializer")
                 // Netty 4.2's buffer allocator takes a short internal lock when it grows.
                 .allowBlockingCallsInside(
                     "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")

@@ -3,6 +3,7 @@ package cn.qingtian.portal.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opaque global IDs built from a type and a stable code, independent of releases (decision D5):
@@ -33,6 +34,23 @@ public record GlobalId(String type, List<String> parts) {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("不是有效的 ID / not a valid ID: " + abbreviate(id));
     }
+  }
+
+  /**
+   * The code a query asks for with exactly one of a global ID of {@code type} or a code; an ID of
+   * another type asks for nothing (an empty string, which no code equals).
+   *
+   * @throws InvalidInputException when both or neither are given, or the ID is malformed
+   */
+  public static String codeOf(@Nullable String id, @Nullable String code, String type) {
+    if ((id == null) == (code == null)) {
+      throw new InvalidInputException("请给出 id 或 code 之一 / give either id or code");
+    }
+    if (code != null) {
+      return code;
+    }
+    GlobalId globalId = parse(id);
+    return globalId.type().equals(type) ? globalId.parts().get(0) : "";
   }
 
   private static String abbreviate(String text) {

@@ -3,7 +3,6 @@ package cn.qingtian.portal.charity;
 import cn.qingtian.portal.api.BatchResults;
 import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.GlobalId;
-import cn.qingtian.portal.api.InvalidInputException;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
 import cn.qingtian.portal.indicator.Source;
@@ -11,6 +10,7 @@ import cn.qingtian.portal.indicator.Sources;
 import cn.qingtian.portal.release.Release;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
@@ -50,10 +50,7 @@ class CharityController {
       @Argument @Nullable String id,
       @Argument @Nullable String code,
       @ContextValue Release release) {
-    if ((id == null) == (code == null)) {
-      throw new InvalidInputException("请给出 id 或 code 之一 / give either id or code");
-    }
-    String wanted = code != null ? code : codeOf(id);
+    String wanted = GlobalId.codeOf(id, code, "Charity");
     return registry
         .all(release.number())
         .mapNotNull(
@@ -78,6 +75,47 @@ class CharityController {
         .map(byCharity -> BatchResults.children(charities, Charity::code, byCharity));
   }
 
+  @BatchMapping
+  Mono<Map<Charity, List<CharityGrant>>> grantsMade(
+      List<Charity> charities, @ContextValue Release release) {
+    return repository
+        .grants(release.number(), BatchResults.keys(charities, Charity::code))
+        .collectMultimap(CharityGrant::funderCode)
+        .map(byFunder -> BatchResults.children(charities, Charity::code, byFunder));
+  }
+
+  @BatchMapping
+  Mono<Map<Charity, List<CharityGrant>>> grantsReceived(
+      List<Charity> charities, @ContextValue Release release) {
+    return repository
+        .grants(release.number(), BatchResults.keys(charities, Charity::code))
+        .filter(g -> g.recipientCharityCode() != null)
+        .collectMultimap(CharityGrant::recipientCharityCode)
+        .map(byRecipient -> BatchResults.children(charities, Charity::code, byRecipient));
+  }
+
+  @BatchMapping(typeName = "Grant", field = "funder")
+  Mono<Map<CharityGrant, Charity>> grantFunder(
+      List<CharityGrant> grants, @ContextValue Release release) {
+    return registry
+        .all(release.number())
+        .map(all -> BatchResults.parent(grants, CharityGrant::funderCode, byCode(all)));
+  }
+
+  @BatchMapping(typeName = "Grant", field = "recipientCharity")
+  Mono<Map<CharityGrant, Charity>> grantRecipient(
+      List<CharityGrant> grants, @ContextValue Release release) {
+    return registry
+        .all(release.number())
+        .map(all -> BatchResults.parent(grants, CharityGrant::recipientCharityCode, byCode(all)));
+  }
+
+  @BatchMapping(typeName = "Grant", field = "source")
+  Mono<Map<CharityGrant, Source>> grantSource(
+      List<CharityGrant> grants, @ContextValue Release release) {
+    return sources.citedBy(release.number(), grants, CharityGrant::sourceCode);
+  }
+
   @BatchMapping(typeName = "DonationAggregate", field = "source")
   Mono<Map<DonationAggregate, Source>> donationSource(
       List<DonationAggregate> donations, @ContextValue Release release) {
@@ -95,8 +133,7 @@ class CharityController {
     return sources.citedBy(release.number(), finances, CharityFinance::sourceCode);
   }
 
-  private static String codeOf(String id) {
-    GlobalId globalId = GlobalId.parse(id);
-    return globalId.type().equals("Charity") ? globalId.parts().get(0) : "";
+  private static Map<String, Charity> byCode(List<Charity> all) {
+    return all.stream().collect(Collectors.toMap(Charity::code, c -> c));
   }
 }

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.charity;
 
 import cn.qingtian.portal.indicator.Provenance;
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ public record DonationAggregate(
       int year,
       String field,
       int donors,
-      double total,
+      @Nullable BigDecimal total,
       Provenance provenance,
       String source) {
     boolean withheld = donors < MINIMUM_DONORS;
@@ -35,7 +36,7 @@ public record DonationAggregate(
         year,
         field,
         withheld ? null : donors,
-        withheld ? null : total,
+        withheld || total == null ? null : total.doubleValue(),
         withheld,
         provenance,
         source);

@@ -122,7 +122,8 @@ final class DescriptorReader {
             strings(schema.path("primaryKey")),
             List.copyOf(uniqueKeys),
             List.copyOf(foreignKeys),
-            missingValues));
+            missingValues),
+        "private".equals(node.path("access").asString("")));
   }
 
   private static Field field(JsonNode node) {

@@ -124,7 +124,15 @@ public final class PackageImporter {
     }
     try (PreparedStatement update =
         connection.prepareStatement("update release set changes = ?::jsonb where id = ?")) {
-      update.setString(1, changesJson(changes));
+      // The published change log names public tables only: private rows are not even counted there.
+      List<String> privateTables =
+          validated.tables().stream()
+              .filter(t -> t.resource().privateData())
+              .map(Table::name)
+              .toList();
+      update.setString(
+          1,
+          changesJson(changes.stream().filter(c -> !privateTables.contains(c.table())).toList()));
       update.setInt(2, release);
       update.executeUpdate();
     }
@@ -148,7 +156,8 @@ public final class PackageImporter {
 
   private TableChange applyTable(Connection connection, Table table, int release, boolean dryRun)
       throws SQLException {
-    String name = identifier(table.name());
+    identifier(table.name());
+    String name = table.resource().tableName();
     TableSchema schema = table.schema();
     List<String> columns = schema.fieldNames().stream().map(PackageImporter::identifier).toList();
     List<String> key = schema.primaryKey().stream().map(PackageImporter::identifier).toList();

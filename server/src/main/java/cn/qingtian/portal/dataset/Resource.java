@@ -1,4 +1,15 @@
 package cn.qingtian.portal.dataset;
 
-/** A tabular resource of a data package: a CSV file described by a Table Schema. */
-public record Resource(String name, String path, String title, TableSchema schema) {}
+/**
+ * A tabular resource of a data package: a CSV file described by a Table Schema. A resource marked
+ * {@code "access": "private"} (such as donations with donor names) is imported into the database's
+ * {@code private} schema, which the API's role cannot read (decision D11).
+ */
+public record Resource(
+    String name, String path, String title, TableSchema schema, boolean privateData) {
+
+  /** The table it is imported into. */
+  public String tableName() {
+    return privateData ? "private." + name : name;
+  }
+}

@@ -10,7 +10,13 @@ import java.util.SplittableRandom;
  * count of charity organizations. Every name says 演示 and every row is DEMO.
  */
 record DemoCharities(
-    List<List<String>> organizations, List<List<String>> finances, List<List<String>> donations) {
+    List<List<String>> organizations,
+    List<List<String>> finances,
+    List<List<String>> donations,
+    List<List<String>> grants) {
+
+  /** The prefix of the portal's 360Giving identifiers for grants and unregistered recipients. */
+  static final String PREFIX = "360G-qtportal-";
 
   static final List<String> HEADER =
       List.of(
@@ -35,6 +41,24 @@ record DemoCharities(
           "note_en");
   static final List<String> DONATION_HEADER =
       List.of("charity", "year", "field", "donors", "total", "provenance", "source");
+  static final List<String> GRANT_HEADER =
+      List.of(
+          "id",
+          "funder",
+          "recipient_id",
+          "recipient_name_zh",
+          "recipient_name_en",
+          "recipient_charity",
+          "title_zh",
+          "title_en",
+          "description_zh",
+          "description_en",
+          "amount",
+          "currency",
+          "award_date",
+          "field",
+          "provenance",
+          "source");
   static final List<String> FINANCE_HEADER =
       List.of(
           "charity",
@@ -80,6 +104,18 @@ record DemoCharities(
       "2025-06-01",
       ""
     }
+  };
+
+  /** Organizations outside the registry that receive grants: always organizations, never people. */
+  private static final String[][] OTHER_RECIPIENTS = {
+    {
+      "ORG_ELDERLY_STATION",
+      "青田县（演示）乡镇居家养老服务站",
+      "Qingtian (DEMO) township home-care station",
+      "ELDERLY"
+    },
+    {"ORG_SCHOOL", "青田县（演示）山区小学", "Qingtian (DEMO) mountain primary school", "EDUCATION"},
+    {"ORG_CLINIC", "青田县（演示）村卫生室", "Qingtian (DEMO) village clinic", "HEALTH"}
   };
 
   static DemoCharities generate(long seed, String source) {
@@ -146,6 +182,48 @@ record DemoCharities(
         }
       }
     }
-    return new DemoCharities(organizations, finances, donations);
+    return new DemoCharities(organizations, finances, donations, grants(random, source));
+  }
+
+  /** Grants made by the organizations with public fundraising, to other organizations only. */
+  private static List<List<String>> grants(SplittableRandom random, String source) {
+    List<List<String>> grants = new ArrayList<>();
+    int[] funders = {0, 3};
+    for (int year = 2022; year <= 2024; year++) {
+      for (int f : funders) {
+        for (int n = 0; n < 2; n++) {
+          int r = random.nextInt(ORGANIZATIONS.length + OTHER_RECIPIENTS.length);
+          boolean registered =
+              r < ORGANIZATIONS.length
+                  && r != f
+                  && Integer.parseInt(ORGANIZATIONS[r][3].substring(0, 4)) <= year;
+          String recipientCharity = registered ? "DEMO_CHARITY_%02d".formatted(r + 1) : "";
+          String[] other = OTHER_RECIPIENTS[r % OTHER_RECIPIENTS.length];
+          String nameZh = registered ? "青田县（演示）" + ORGANIZATIONS[r][0] : other[1];
+          String nameEn = registered ? "Qingtian (DEMO) " + ORGANIZATIONS[r][1] : other[2];
+          String field = registered ? ORGANIZATIONS[r][2].split("\\|")[0] : other[3];
+          long amount = 10_000L * (2 + random.nextInt(30));
+          grants.add(
+              List.of(
+                  PREFIX + "DEMO-GRANT-%d-%02d-%d".formatted(year, f + 1, n + 1),
+                  "DEMO_CHARITY_%02d".formatted(f + 1),
+                  PREFIX + "org-" + (registered ? recipientCharity : other[0]),
+                  nameZh,
+                  nameEn,
+                  recipientCharity,
+                  "（演示）%d年资助：%s".formatted(year, nameZh),
+                  "(DEMO) %d grant to %s".formatted(year, nameEn),
+                  "演示数据：合成的机构间资助记录，非真实资助。",
+                  "DEMO: a synthetic grant between organizations, not a real one.",
+                  Long.toString(amount),
+                  "CNY",
+                  "%d-%02d-15".formatted(year, 3 + random.nextInt(9)),
+                  field,
+                  "DEMO",
+                  source));
+        }
+      }
+    }
+    return grants;
   }
 }

@@ -45,8 +45,8 @@ record Trajectory(
     for (Row indicator : ordered) {
       String code = str(indicator, indicators, "code");
       String unit = str(indicator, indicators, "unit_zh");
-      if (str(indicator, indicators, "computed_from") != null) {
-        continue; // computed from a registry (the demo charities), never typed in
+      if ("CHARITY_REGISTRY".equals(str(indicator, indicators, "computed_from"))) {
+        continue; // counted from the demo charities, never typed in
       }
       List<Row> own =
           targetsOf.getOrDefault(code, List.of()).stream()

@@ -7,6 +7,7 @@ import cn.qingtian.portal.indicator.ReleaseProgress.FinalEvaluation;
 import cn.qingtian.portal.indicator.ReleaseProgress.ProgressCounts;
 import cn.qingtian.portal.plan.Area;
 import cn.qingtian.portal.plan.Department;
+import cn.qingtian.portal.plan.DepartmentScorecard;
 import cn.qingtian.portal.plan.Indicator;
 import cn.qingtian.portal.plan.Measure;
 import cn.qingtian.portal.plan.Plan;
@@ -188,6 +189,12 @@ class IndicatorProgressController {
   @SchemaMapping(typeName = "Department", field = "progress")
   Mono<ProgressCounts> departmentProgress(Department department, @ContextValue Release release) {
     return counts(release, p -> p.departmentCodes().contains(department.code()));
+  }
+
+  @SchemaMapping(typeName = "DepartmentScorecard", field = "progress")
+  Mono<ProgressCounts> scorecardProgress(
+      DepartmentScorecard scorecard, @ContextValue Release release) {
+    return counts(release, p -> p.departmentCodes().contains(scorecard.departmentCode()));
   }
 
   private Mono<ProgressCounts> counts(Release release, Predicate<TargetPlacement> which) {

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.indicator;
 
 import cn.qingtian.portal.api.LocalizedText;
+import cn.qingtian.portal.release.Temporal;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,9 +15,6 @@ import reactor.core.publisher.Flux;
 @Repository
 class IndicatorRepository {
 
-  private static final String IN_RELEASE =
-      " where %1$s.valid_from <= :release and (%1$s.valid_to is null or %1$s.valid_to > :release)";
-
   private final DatabaseClient database;
 
   IndicatorRepository(DatabaseClient database) {
@@ -25,7 +23,7 @@ class IndicatorRepository {
 
   /** Observations of these indicators (all indicators when null), in period order. */
   Flux<Observation> observations(int release, @Nullable Collection<String> indicators) {
-    String sql = "select * from observations o" + IN_RELEASE.formatted("o");
+    String sql = "select * from observations o where " + Temporal.inRelease("o");
     if (indicators != null) {
       sql += " and o.indicator = any(:codes)";
     }
@@ -38,7 +36,7 @@ class IndicatorRepository {
   }
 
   Flux<Geography> geographies(int release, @Nullable Collection<String> codes) {
-    String sql = "select * from geographies g" + IN_RELEASE.formatted("g");
+    String sql = "select * from geographies g where " + Temporal.inRelease("g");
     if (codes != null) {
       sql += " and g.code = any(:codes)";
     }
@@ -58,7 +56,7 @@ class IndicatorRepository {
   }
 
   Flux<Source> sources(int release, @Nullable Collection<String> codes) {
-    String sql = "select * from sources s" + IN_RELEASE.formatted("s");
+    String sql = "select * from sources s where " + Temporal.inRelease("s");
     if (codes != null) {
       sql += " and s.code = any(:codes)";
     }

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.indicator;
 
+import cn.qingtian.portal.release.Temporal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,10 @@ public class ObservationSource {
         database
             .sql(
                 "select i.code, i.computed_from, p.geography, p.period_start, p.period_end"
-                    + " from indicators i join plans p on p.code = i.plan"
-                    + " and p.valid_from <= :release and (p.valid_to is null or p.valid_to > :release)"
-                    + " where i.computed_from is not null and i.valid_from <= :release"
-                    + " and (i.valid_to is null or i.valid_to > :release)")
+                    + " from indicators i join plans p on p.code = i.plan and "
+                    + Temporal.inRelease("p")
+                    + " where i.computed_from is not null and "
+                    + Temporal.inRelease("i"))
             .bind("release", release)
             .map(
                 row ->

@@ -22,9 +22,11 @@ import reactor.core.publisher.Mono;
 class DepartmentController {
 
   private final PlanRepository plans;
+  private final PlanCatalog catalog;
 
-  DepartmentController(PlanRepository plans) {
+  DepartmentController(PlanRepository plans, PlanCatalog catalog) {
     this.plans = plans;
+    this.catalog = catalog;
   }
 
   @QueryMapping
@@ -82,6 +84,49 @@ class DepartmentController {
     return departmentIndicators
         .load(new Keyed<>(release.number(), department.code()))
         .thenApply(list -> IndicatorController.page(list, page));
+  }
+
+  @SchemaMapping
+  DepartmentScorecard scorecard(Department department) {
+    return new DepartmentScorecard(department.code());
+  }
+
+  @SchemaMapping(typeName = "DepartmentScorecard")
+  CompletableFuture<List<Measure>> measuresLed(
+      DepartmentScorecard scorecard,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
+    return measuresWithRole(scorecard, "LEAD", release, departmentMeasures);
+  }
+
+  @SchemaMapping(typeName = "DepartmentScorecard")
+  CompletableFuture<List<Measure>> measuresSupported(
+      DepartmentScorecard scorecard,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
+    return measuresWithRole(scorecard, "SUPPORT", release, departmentMeasures);
+  }
+
+  @SchemaMapping(typeName = "DepartmentScorecard")
+  Mono<List<Target>> targets(DepartmentScorecard scorecard, @ContextValue Release release) {
+    return catalog.targets(
+        release.number(), p -> p.departmentCodes().contains(scorecard.departmentCode()));
+  }
+
+  private static CompletableFuture<List<Measure>> measuresWithRole(
+      DepartmentScorecard scorecard,
+      String role,
+      Release release,
+      DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
+    return departmentMeasures
+        .load(new Keyed<>(release.number(), scorecard.departmentCode()))
+        .thenApply(
+            assignments ->
+                assignments.stream()
+                    .filter(a -> a.responsibility().role().equals(role))
+                    .map(Assignment::measure)
+                    .sorted(java.util.Comparator.comparing(Measure::sortKey))
+                    .toList());
   }
 
   /** An edge from a unit to a measure it is responsible for. */

@@ -1,14 +1,19 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.api.BatchResults;
 import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.InvalidInputException;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
 import cn.qingtian.portal.release.Release;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -26,10 +31,12 @@ class MeasureController {
 
   private final PlanRepository plans;
   private final PlanLookups lookups;
+  private final PlanCatalog catalog;
 
-  MeasureController(PlanRepository plans, PlanLookups lookups) {
+  MeasureController(PlanRepository plans, PlanLookups lookups, PlanCatalog catalog) {
     this.plans = plans;
     this.lookups = lookups;
+    this.catalog = catalog;
   }
 
   @QueryMapping
@@ -119,6 +126,32 @@ class MeasureController {
     return measureIndicators
         .load(new Keyed<>(release.number(), PlanLookups.key(measure.planCode(), measure.code())))
         .thenApply(list -> IndicatorController.page(list, page));
+  }
+
+  @BatchMapping
+  Mono<Map<Measure, List<Target>>> targets(List<Measure> measures, @ContextValue Release release) {
+    return Mono.zip(
+            catalog.placements(release.number()).collectList(),
+            catalog.targets(release.number()).collectList())
+        .map(
+            t -> {
+              Map<String, TargetPlacement> placements =
+                  t.getT1().stream()
+                      .collect(Collectors.toMap(TargetPlacement::targetCode, p -> p, (a, b) -> a));
+              Map<String, Collection<Target>> byMeasure = new HashMap<>();
+              for (Target target : t.getT2()) {
+                TargetPlacement placement = placements.get(target.code());
+                String measure =
+                    placement == null
+                        ? null
+                        : PlanLookups.key(placement.planCode(), placement.measureCode());
+                if (measure != null) {
+                  byMeasure.computeIfAbsent(measure, k -> new ArrayList<>()).add(target);
+                }
+              }
+              return BatchResults.children(
+                  measures, m -> PlanLookups.key(m.planCode(), m.code()), byMeasure);
+            });
   }
 
   static Connection<Measure> page(List<Measure> measures, PageRequest page) {

@@ -1,10 +1,15 @@
 package cn.qingtian.portal.plan;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** What other features read of a release's plan structure: all plans, indicators and targets. */
 @Component
@@ -24,6 +29,37 @@ public class PlanCatalog {
 
   public Flux<Target> targets(int release) {
     return plans.allTargets(release);
+  }
+
+  /** Measures by {@code plan/code} key. */
+  public Flux<Measure> measures(int release, Collection<String> planSlashCode) {
+    return plans.measuresWhere(release, "code", planSlashCode);
+  }
+
+  public Flux<TargetGroup> targetGroups(int release, Collection<String> planCodes) {
+    return plans.targetGroups(release, planCodes);
+  }
+
+  public Flux<Department> departments(int release, Collection<String> codes) {
+    return plans.departments(release, null, null, codes);
+  }
+
+  public Flux<Indicator> indicators(int release, Collection<String> codes) {
+    return plans.indicatorsWhere(release, "code", codes);
+  }
+
+  /** The targets whose placement matches, in the order of the indicators and targets. */
+  public Mono<List<Target>> targets(int release, Predicate<TargetPlacement> which) {
+    return Mono.zip(placements(release).collectList(), targets(release).collectList())
+        .map(
+            t -> {
+              Set<String> wanted =
+                  t.getT1().stream()
+                      .filter(which)
+                      .map(TargetPlacement::targetCode)
+                      .collect(Collectors.toSet());
+              return t.getT2().stream().filter(target -> wanted.contains(target.code())).toList();
+            });
   }
 
   /** Every target with its place in the plan, in one statement. */

@@ -4,7 +4,6 @@ import cn.qingtian.portal.api.BatchResults;
 import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.Edge;
 import cn.qingtian.portal.api.GlobalId;
-import cn.qingtian.portal.api.InvalidInputException;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
 import cn.qingtian.portal.plan.PlanDataLoaders.LinkedPlan;
@@ -53,18 +52,7 @@ class PlanController {
       @Argument @Nullable String id,
       @Argument @Nullable String code,
       @ContextValue Release release) {
-    if ((id == null) == (code == null)) {
-      throw new InvalidInputException("请给出 id 或 code 之一 / give either id or code");
-    }
-    String planCode = code;
-    if (id != null) {
-      GlobalId globalId = GlobalId.parse(id);
-      if (!globalId.type().equals("Plan")) {
-        return Mono.empty();
-      }
-      planCode = globalId.parts().get(0);
-    }
-    return plans.plans(release.number(), Set.of(planCode)).next();
+    return plans.plans(release.number(), Set.of(GlobalId.codeOf(id, code, "Plan"))).next();
   }
 
   @BatchMapping

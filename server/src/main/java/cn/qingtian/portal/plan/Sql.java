@@ -1,5 +1,6 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.release.Temporal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +27,7 @@ final class Sql {
   }
 
   static String inRelease(String alias) {
-    return alias
-        + ".valid_from <= :release and ("
-        + alias
-        + ".valid_to is null or "
-        + alias
-        + ".valid_to > :release)";
+    return Temporal.inRelease(alias);
   }
 
   Sql and(String condition, String name, Object value) {

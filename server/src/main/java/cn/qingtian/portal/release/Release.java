@@ -17,6 +17,9 @@ public record Release(
     @Nullable String note,
     List<TableChange> changes) {
 
+  /** The key of the release a request reads, in its GraphQL context. */
+  public static final String CONTEXT_KEY = "release";
+
   public static final Release NONE =
       new Release(
           0,

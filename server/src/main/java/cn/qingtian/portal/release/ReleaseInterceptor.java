@@ -15,8 +15,6 @@ import reactor.core.publisher.Mono;
 @Component
 class ReleaseInterceptor implements WebGraphQlInterceptor {
 
-  static final String CONTEXT_KEY = "release";
-
   private final CurrentRelease currentRelease;
 
   ReleaseInterceptor(CurrentRelease currentRelease) {
@@ -27,7 +25,7 @@ class ReleaseInterceptor implements WebGraphQlInterceptor {
   public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
     Release release = currentRelease.get();
     request.configureExecutionInput(
-        (input, builder) -> builder.graphQLContext(Map.of(CONTEXT_KEY, release)).build());
+        (input, builder) -> builder.graphQLContext(Map.of(Release.CONTEXT_KEY, release)).build());
     return chain
         .next(request)
         .map(

@@ -1,17 +1,18 @@
 package cn.qingtian.portal.release;
 
 import cn.qingtian.portal.dataset.TableChange;
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reads releases through the API's read-only connection. */
 @Repository
-class ReleaseRepository {
+public class ReleaseRepository {
 
   private final DatabaseClient database;
 
@@ -19,26 +20,40 @@ class ReleaseRepository {
     this.database = database;
   }
 
+  private static final String SELECT =
+      "select id, version, published_at, content_hash, package_name, note,"
+          + " (select string_agg(key || ':' || (value ->> 'added') || ':' ||"
+          + " (value ->> 'changed') || ':' || (value ->> 'removed'), ',' order by key)"
+          + " from jsonb_each(changes)) as changes from release";
+
   Mono<Release> latest() {
+    return database.sql(SELECT + " order by id desc limit 1").map(ReleaseRepository::release).one();
+  }
+
+  /** Every release, newest first. */
+  public Flux<Release> all() {
+    return database.sql(SELECT + " order by id desc").map(ReleaseRepository::release).all();
+  }
+
+  /** The release published with this version, if any. */
+  public Mono<Release> byVersion(String version) {
     return database
-        .sql(
-            "select id, version, published_at, content_hash, package_name, note,"
-                + " (select string_agg(key || ':' || (value ->> 'added') || ':' ||"
-                + " (value ->> 'changed') || ':' || (value ->> 'removed'), ',' order by key)"
-                + " from jsonb_each(changes)) as changes from release order by id desc limit 1")
-        .map(
-            (row, metadata) ->
-                new Release(
-                    row.get("id", Integer.class),
-                    row.get("version", String.class),
-                    row.get("published_at", OffsetDateTime.class)
-                        .withOffsetSameInstant(ZoneOffset.UTC)
-                        .toString(),
-                    row.get("content_hash", String.class),
-                    row.get("package_name", String.class),
-                    row.get("note", String.class),
-                    changes(row.get("changes", String.class))))
+        .sql(SELECT + " where version = :version order by id desc limit 1")
+        .bind("version", version)
+        .map(ReleaseRepository::release)
         .one();
+  }
+
+  private static Release release(Readable row) {
+    return new Release(
+        row.get("id", Integer.class),
+        row.get("version", String.class),
+        // An instant always with seconds (RFC 3339), as feeds and 360Giving require.
+        row.get("published_at", OffsetDateTime.class).toInstant().toString(),
+        row.get("content_hash", String.class),
+        row.get("package_name", String.class),
+        row.get("note", String.class),
+        changes(row.get("changes", String.class)));
   }
 
   /** Parses {@code table:added:changed:removed,…}, aggregated by the query itself. */

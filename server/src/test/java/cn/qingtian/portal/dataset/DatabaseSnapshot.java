@@ -39,7 +39,13 @@ record DatabaseSnapshot(Map<String, String> tables) {
             "observations",
             "charities",
             "charity_finances",
-            "charity_donations"
+            "charity_donations",
+            "charity_grants",
+            "achievements",
+            "achievement_measures",
+            "achievement_departments",
+            "achievement_outputs",
+            "private.charity_donation_records"
           }) {
         try (ResultSet rs =
             statement.executeQuery(

@@ -1,0 +1,50 @@
+package cn.qingtian.portal.achievement;
+
+import cn.qingtian.portal.api.InvalidInputException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** The filters of the {@code achievements} query; {@code period} is a year or a range of years. */
+record AchievementFilter(
+    @Nullable String plan,
+    @Nullable String measure,
+    @Nullable String targetGroup,
+    @Nullable String department,
+    @Nullable String period) {
+
+  private static final Pattern PERIOD = Pattern.compile("([0-9]{4})(?:/([0-9]{4}))?");
+
+  /** The predicate, after checking the arguments a user may get wrong. */
+  java.util.function.Predicate<Achievement> predicate() {
+    int from;
+    int to;
+    if (period == null) {
+      from = Integer.MIN_VALUE;
+      to = Integer.MAX_VALUE;
+    } else {
+      Matcher matcher = PERIOD.matcher(period);
+      if (!matcher.matches()) {
+        throw new InvalidInputException(
+            "period 应为年份（2023）或年份区间（2021/2023）/ period is a year (2023) or a range of"
+                + " years (2021/2023)");
+      }
+      from = Integer.parseInt(matcher.group(1));
+      to = matcher.group(2) == null ? from : Integer.parseInt(matcher.group(2));
+      if (to < from) {
+        throw new InvalidInputException(
+            "period 的结束年份早于开始年份 / period ends before it starts: " + period);
+      }
+    }
+    return a ->
+        a.year() >= from
+            && a.year() <= to
+            && (plan == null || a.measures().stream().anyMatch(m -> m.plan().equals(plan)))
+            && (measure == null
+                || a.measures().stream()
+                    .anyMatch(
+                        m -> m.code().equals(measure) && (plan == null || m.plan().equals(plan))))
+            && (targetGroup == null || a.targetGroupCodes().contains(targetGroup))
+            && (department == null || a.departmentCodes().contains(department));
+  }
+}
