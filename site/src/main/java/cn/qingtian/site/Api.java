@@ -174,7 +174,70 @@ public final class Api {
       String kind,
       Edges<MeasureEdge> measures,
       Nodes<IndicatorRef> indicators,
-      Counts progress) {}
+      Counts progress,
+      Scorecard scorecard) {}
+
+  public record Scorecard(
+      List<Code> measuresLed,
+      List<Code> measuresSupported,
+      int achievementCount,
+      @Nullable String lastUpdate) {}
+
+  public record Output(
+      String metric,
+      String comparator,
+      double value,
+      String unit,
+      @Nullable String counts,
+      @Nullable Named indicator) {}
+
+  public record Achievement(
+      String code,
+      int year,
+      String date,
+      String title,
+      Lang titleText,
+      String summary,
+      List<Titled> measures,
+      List<Titled> targetGroups,
+      List<Named> departments,
+      List<Output> outputs,
+      String provenance,
+      Source source) {
+
+    public boolean serves(String measure) {
+      return measures.stream().anyMatch(m -> m.code().equals(measure));
+    }
+  }
+
+  public record Change(String table, int added, int changed, int removed) {}
+
+  public record ReleaseEntry(
+      int number,
+      String version,
+      String publishedAt,
+      String contentHash,
+      @Nullable String note,
+      List<Change> changes) {}
+
+  public record GrantMade(
+      String id,
+      String title,
+      double amount,
+      String currency,
+      String awardDate,
+      String recipientName,
+      @Nullable Code recipientCharity,
+      String provenance) {}
+
+  public record GrantReceived(
+      String id,
+      String title,
+      double amount,
+      String currency,
+      String awardDate,
+      Named funder,
+      String provenance) {}
 
   public record Finance(
       int year,
@@ -204,7 +267,9 @@ public final class Api {
       @Nullable String note,
       Source source,
       List<Finance> finances,
-      List<Donation> donations) {}
+      List<Donation> donations,
+      List<GrantMade> grantsMade,
+      List<GrantReceived> grantsReceived) {}
 
   public record Donation(
       int year,

@@ -136,7 +136,57 @@ public final class Messages {
           entry("charity.DEREGISTERED", "已注销", "Deregistered"),
           entry("provenance.OFFICIAL", "官方", "Official"),
           entry("provenance.SECONDARY", "转载", "Secondary"),
-          entry("provenance.DEMO", "演示数据", "DEMO"));
+          entry("provenance.DEMO", "演示数据", "DEMO"),
+          entry("demo.synthetic", "合成的演示数据，并非真实情况", "synthetic demo data, not real"),
+          entry("achievements", "工作成果", "Achievements"),
+          entry(
+              "achievements.lede",
+              "各责任单位报告的工作成果，按日期从新到旧排列，附量化产出和证据来源。",
+              "What the responsible departments report they have delivered, newest first, with"
+                  + " quantitative outputs and evidence."),
+          entry("achievements.none", "暂无成果记录。", "No achievement reported yet."),
+          entry("achievements.feed", "订阅成果（Atom）", "Achievements feed (Atom)"),
+          entry("releases", "数据版本发布", "Data releases"),
+          entry("releases.feed", "订阅数据版本（Atom）", "Releases feed (Atom)"),
+          entry("outputs", "量化产出", "Outputs"),
+          entry("evidence", "证据", "Evidence"),
+          entry("served.measures", "服务举措", "Measures served"),
+          entry("responsible", "负责单位", "Responsible"),
+          entry("responsible.none", "来源未写明", "not named in the source"),
+          entry("comparator.EQ", "", ""),
+          entry("comparator.GT", "超过", "over "),
+          entry("comparator.GE", "不少于", "at least "),
+          entry("comparator.LT", "少于", "under "),
+          entry("comparator.LE", "不超过", "at most "),
+          entry("comparator.APPROX", "约", "about "),
+          entry("counts.PROGRESS", "计入进度", "counts toward the target"),
+          entry(
+              "counts.CONTEXT",
+              "仅作背景，不计入进度（定义不同）",
+              "context only, not progress (a different definition)"),
+          entry(
+              "charity.chart.description",
+              "按年份的捐赠收入、项目支出和管理费用（元）；演示数据为浅色虚线框。下表列出相同数字。",
+              "Donation income, programme spending and administrative cost by year (yuan); DEMO"
+                  + " bars are pale with a dashed outline. The table below holds the same figures."),
+          entry("grants.made", "对外资助", "Grants made"),
+          entry("grants.received", "收到的资助", "Grants received"),
+          entry("grant.date", "资助日期", "Awarded"),
+          entry("grant.recipient", "受资助组织", "Recipient"),
+          entry("grant.funder", "资助方", "Funder"),
+          entry("grant.amount", "金额（元）", "Amount (yuan)"),
+          entry(
+              "grants.note",
+              "只公布组织之间的资助，不公布任何个人。360Giving 格式下载：",
+              "Only grants between organizations are published, never to a person. 360Giving"
+                  + " download:"),
+          entry("scorecard", "记分卡", "Scorecard"),
+          entry("scorecard.led", "牵头举措", "Measures led"),
+          entry("scorecard.supported", "配合举措", "Measures supported"),
+          entry("scorecard.achievements", "报告的成果", "Achievements reported"),
+          entry("scorecard.targets", "相关目标", "Linked targets"),
+          entry("scorecard.last", "最近更新", "Last update"),
+          entry("scorecard.never", "尚无成果", "none yet"));
 
   private final boolean english;
 

@@ -39,18 +39,27 @@ public final class Pages {
     }
   }
 
-  public record Measure(PageContext page, Api.Measure measure) {}
+  public record Measure(
+      PageContext page, Api.Measure measure, List<Api.Achievement> achievements) {}
 
-  public record Group(PageContext page, Api.Group group, List<Api.Measure> measures) {}
+  public record Group(
+      PageContext page,
+      Api.Group group,
+      List<Api.Measure> measures,
+      List<Api.Achievement> achievements) {}
 
   public record DepartmentList(PageContext page, List<Api.Department> departments) {}
 
-  public record Department(PageContext page, Api.Department department) {}
+  public record Department(
+      PageContext page, Api.Department department, List<Api.Achievement> achievements) {}
+
+  /** The achievements timeline, newest year first. */
+  public record AchievementList(PageContext page, Map<Integer, List<Api.Achievement>> byYear) {}
 
   /** About, API and not-found pages: their words are in the templates. */
   public record Info(PageContext page, Api.Overview overview) {}
 
   public record CharityList(PageContext page, List<Api.Charity> charities, List<String> fields) {}
 
-  public record Charity(PageContext page, Api.Charity charity) {}
+  public record Charity(PageContext page, Api.Charity charity, @Nullable FinanceChart chart) {}
 }

@@ -23,7 +23,9 @@ public record SiteData(
     List<Api.Indicator> indicators,
     List<Api.Measure> measures,
     List<Api.Department> departments,
-    List<Api.Charity> charities) {
+    List<Api.Charity> charities,
+    List<Api.Achievement> achievements,
+    List<Api.ReleaseEntry> releases) {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -39,7 +41,9 @@ public record SiteData(
         pages(transport, "indicators", graphQlLang, Api.Indicator.class),
         pages(transport, "measures", graphQlLang, Api.Measure.class),
         pages(transport, "departments", graphQlLang, Api.Department.class),
-        pages(transport, "charities", graphQlLang, Api.Charity.class));
+        pages(transport, "charities", graphQlLang, Api.Charity.class),
+        pages(transport, "achievements", graphQlLang, Api.Achievement.class),
+        pages(transport, "releases", graphQlLang, Api.ReleaseEntry.class));
   }
 
   public boolean hasDemo() {

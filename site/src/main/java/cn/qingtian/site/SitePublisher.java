@@ -87,6 +87,14 @@ public final class SitePublisher {
       render(build, pages);
       writeAssets(build);
       writeText(build.resolve("sitemap.xml"), sitemap(pages));
+      data.forEach(
+          (lang, d) -> {
+            String prefix = lang.equals("en") ? "en/" : "";
+            writeText(
+                build.resolve(prefix + AtomFeeds.ACHIEVEMENTS),
+                AtomFeeds.achievements(d, settings));
+            writeText(build.resolve(prefix + AtomFeeds.RELEASES), AtomFeeds.releases(d, settings));
+          });
       writeText(build.resolve("robots.txt"), robots());
       switchTo(out, build);
     } catch (RuntimeException e) {
@@ -152,7 +160,9 @@ public final class SitePublisher {
             new Pages.Plan(structure, data.overview(), data.measuresByCode())));
     for (Api.Measure measure : data.measures()) {
       String path = "measures/" + measure.code() + "/";
-      boolean measureDemo = measure.progress().provenance().equals("DEMO");
+      List<Api.Achievement> achievements =
+          data.achievements().stream().filter(a -> a.serves(measure.code())).toList();
+      boolean measureDemo = measure.progress().provenance().equals("DEMO") || anyDemo(achievements);
       PageContext page =
           context(
               lang,
@@ -161,15 +171,31 @@ public final class SitePublisher {
               measure.summary(),
               release,
               measureDemo);
-      pages.add(page(page, path + "index.html", "measure", new Pages.Measure(page, measure)));
+      pages.add(
+          page(
+              page,
+              path + "index.html",
+              "measure",
+              new Pages.Measure(page, measure, achievements)));
     }
     for (Api.Group group : plan.targetGroups().nodes()) {
       String path = "groups/" + group.code() + "/";
       List<Api.Measure> measures =
           group.measures().nodes().stream().map(c -> data.measuresByCode().get(c.code())).toList();
-      boolean groupDemo = measures.stream().anyMatch(m -> m.progress().provenance().equals("DEMO"));
+      List<Api.Achievement> achievements =
+          data.achievements().stream()
+              .filter(a -> a.targetGroups().stream().anyMatch(g -> g.code().equals(group.code())))
+              .toList();
+      boolean groupDemo =
+          measures.stream().anyMatch(m -> m.progress().provenance().equals("DEMO"))
+              || anyDemo(achievements);
       PageContext page = context(lang, path, group.title(), group.group(), release, groupDemo);
-      pages.add(page(page, path + "index.html", "group", new Pages.Group(page, group, measures)));
+      pages.add(
+          page(
+              page,
+              path + "index.html",
+              "group",
+              new Pages.Group(page, group, measures, achievements)));
     }
     PageContext units =
         context(lang, "departments/", t.get("departments"), plan.title(), release, false);
@@ -181,8 +207,14 @@ public final class SitePublisher {
             new Pages.DepartmentList(units, data.departments())));
     for (Api.Department department : data.departments()) {
       String path = "departments/" + department.code() + "/";
+      List<Api.Achievement> achievements =
+          data.achievements().stream()
+              .filter(
+                  a -> a.departments().stream().anyMatch(d -> d.code().equals(department.code())))
+              .toList();
       boolean unitDemo =
-          department.progress().provenance().equals("DEMO") && department.progress().total() > 0;
+          department.progress().provenance().equals("DEMO") && department.progress().total() > 0
+              || anyDemo(achievements);
       PageContext page =
           context(
               lang,
@@ -192,7 +224,11 @@ public final class SitePublisher {
               release,
               unitDemo);
       pages.add(
-          page(page, path + "index.html", "department", new Pages.Department(page, department)));
+          page(
+              page,
+              path + "index.html",
+              "department",
+              new Pages.Department(page, department, achievements)));
     }
     boolean charityDemo = data.charities().stream().anyMatch(c -> c.provenance().equals("DEMO"));
     PageContext directory =
@@ -215,8 +251,30 @@ public final class SitePublisher {
               charity.name(),
               release,
               charity.provenance().equals("DEMO"));
-      pages.add(page(page, path + "index.html", "charity", new Pages.Charity(page, charity)));
+      pages.add(
+          page(
+              page,
+              path + "index.html",
+              "charity",
+              new Pages.Charity(page, charity, FinanceChart.of(charity, t))));
     }
+    PageContext timeline =
+        context(
+            lang,
+            "achievements/",
+            t.get("achievements"),
+            t.get("achievements.lede"),
+            release,
+            anyDemo(data.achievements()));
+    Map<Integer, List<Api.Achievement>> byYear = new TreeMap<>(java.util.Comparator.reverseOrder());
+    data.achievements()
+        .forEach(a -> byYear.computeIfAbsent(a.year(), y -> new ArrayList<>()).add(a));
+    pages.add(
+        page(
+            timeline,
+            "achievements/index.html",
+            "achievements",
+            new Pages.AchievementList(timeline, byYear)));
     PageContext about = context(lang, "about/", t.get("about.title"), plan.title(), release, false);
     pages.add(page(about, "about/index.html", "about", new Pages.Info(about, data.overview())));
     PageContext api = context(lang, "api/", t.get("api.title"), plan.title(), release, false);
@@ -225,6 +283,10 @@ public final class SitePublisher {
         context(lang, "404.html", t.get("notfound.title"), plan.title(), release, false);
     pages.add(page(missing, "404.html", "notfound", new Pages.Info(missing, data.overview())));
     return pages;
+  }
+
+  private static boolean anyDemo(List<Api.Achievement> achievements) {
+    return achievements.stream().anyMatch(a -> a.provenance().equals("DEMO"));
   }
 
   private List<Pages.Card> cards(SiteData data, Messages t) {

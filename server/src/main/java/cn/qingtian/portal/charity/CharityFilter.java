@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 record CharityFilter(
     @Nullable String field,
     @Nullable Boolean publicFundraising,
+    @Nullable String qualification,
     @Nullable String status,
     @Nullable String search) {
 
@@ -19,8 +20,17 @@ record CharityFilter(
     }
     return (field == null || charity.fields().contains(field))
         && (publicFundraising == null || publicFundraising.equals(charity.publicFundraising()))
+        && (qualification == null || holds(charity, qualification))
         && (status == null || status.equals(charity.status()))
         && (search == null || search.isBlank() || mentions(charity, search.strip()));
+  }
+
+  private static boolean holds(Charity charity, String qualification) {
+    Boolean held =
+        qualification.equals("TAX_DEDUCTIBLE")
+            ? charity.taxDeductible()
+            : charity.publicFundraising();
+    return Boolean.TRUE.equals(held);
   }
 
   private static boolean mentions(Charity charity, String text) {

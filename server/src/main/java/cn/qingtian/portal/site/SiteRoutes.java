@@ -33,7 +33,9 @@ import reactor.core.scheduler.Schedulers;
 class SiteRoutes {
 
   private static final List<String> RESERVED =
-      List.of("/graphql", "/graphiql", "/webjars/", "/actuator");
+      List.of("/graphql", "/graphiql", "/webjars/", "/actuator", "/datasets/");
+  private static final MediaType ATOM =
+      new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
   private static final Map<String, MediaType> TYPES =
       Map.of(
           "html",
@@ -141,6 +143,9 @@ class SiteRoutes {
   private static MediaType type(Path file) {
     String name = file.getFileName().toString();
     String extension = name.substring(name.lastIndexOf('.') + 1);
+    if (extension.equals("xml") && file.getParent().getFileName().toString().equals("feeds")) {
+      return ATOM;
+    }
     return TYPES.getOrDefault(extension, MediaType.APPLICATION_OCTET_STREAM);
   }
 }

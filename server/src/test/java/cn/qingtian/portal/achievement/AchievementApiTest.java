@@ -33,6 +33,22 @@ class AchievementApiTest extends SharedDatabase {
             "DEMO_ACH_SKILL_MASTER_STUDIOS_NEW_2023",
             "DEMO_ACH_SKILL_MASTER_STUDIOS_NEW_2022",
             "DEMO_ACH_SKILL_MASTER_STUDIOS_NEW_2021");
+    var measurePage =
+        graphQl
+            .document(
+                "{ measure(code: \"G01\") { achievements(first: 2) { totalCount"
+                    + " pageInfo { hasNextPage } nodes { code } } } }")
+            .execute();
+    measurePage.path("measure.achievements.totalCount").entity(Integer.class).isEqualTo(4);
+    measurePage
+        .path("measure.achievements.pageInfo.hasNextPage")
+        .entity(Boolean.class)
+        .isEqualTo(true);
+    measurePage
+        .path("measure.achievements.nodes[*].code")
+        .entityList(String.class)
+        .containsExactly(
+            "DEMO_ACH_SKILL_MASTER_STUDIOS_NEW_2024", "DEMO_ACH_SKILL_MASTER_STUDIOS_NEW_2023");
     // TG1 is served by G01 (skill studios) and G03 (the coffee sector), among others
     assertThat(codes("targetGroup: \"TG1\""))
         .contains("DEMO_ACH_SKILL_MASTER_STUDIOS_NEW_2021", "QT_COFFEE_SECTOR_2023")

@@ -37,6 +37,17 @@ class CharityApiTest extends SharedDatabase {
         .entity(Integer.class)
         .isEqualTo(3);
     graphQl
+        .document("{ charities(qualification: TAX_DEDUCTIBLE) { nodes { code } } }")
+        .execute()
+        .path("charities.nodes[*].code")
+        .entityList(String.class)
+        .containsExactly(
+            "DEMO_CHARITY_01",
+            "DEMO_CHARITY_03",
+            "DEMO_CHARITY_05",
+            "DEMO_CHARITY_07",
+            "DEMO_CHARITY_09");
+    graphQl
         .document("{ charities(search: \"慈善总会\") { nodes { code provenance } } }")
         .execute()
         .path("charities.nodes[*].code")

@@ -162,7 +162,11 @@ class SiteBrowserTest extends SharedDatabase {
               "api/",
               "no-such-page/",
               "charities/",
-              "charities/DEMO_CHARITY_01/")) {
+              "charities/DEMO_CHARITY_01/",
+              "charities/DEMO_CHARITY_04/",
+              "achievements/",
+              "departments/HRSS/",
+              "measures/G01/")) {
         browser.get(url(language + page));
         ((JavascriptExecutor) browser).executeScript(axe);
         Object result =

@@ -176,6 +176,102 @@ class SitePublishTest extends SharedDatabase {
   }
 
   @Test
+  void showsAchievementsOnTheTimelineAndOnMeasureGroupAndDepartmentPages() {
+    int total =
+        graphQl
+            .document("{ achievements { totalCount } }")
+            .execute()
+            .path("achievements.totalCount")
+            .entity(Integer.class)
+            .get();
+    Document timeline = Jsoup.parse(SiteFiles.read(site.resolve("achievements/index.html")));
+    assertThat(timeline.select("li.achievement")).hasSize(total);
+    assertThat(timeline.select(".timeline-year > h2").eachText())
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(timeline.select(".demo-banner")).isNotEmpty();
+    var city = timeline.select("li#QT_IMPORT_CITY_CUMULATIVE_2023").first();
+    assertThat(city.select(".badge-demo")).isEmpty();
+    assertThat(city.text()).contains("超过17,000,000,000 元").contains("仅作背景，不计入进度");
+    assertThat(city.select("a[href^=https://global.chinadaily.com.cn/]")).isNotEmpty();
+    assertThat(timeline.select("li.achievement.demo .badge-demo")).isNotEmpty();
+
+    Document measure = Jsoup.parse(SiteFiles.read(site.resolve("measures/G01/index.html")));
+    assertThat(measure.select("#achievements ~ ol li.achievement")).hasSize(4);
+    Document group = Jsoup.parse(SiteFiles.read(site.resolve("en/groups/TG1/index.html")));
+    assertThat(group.select("li#QT_COFFEE_SECTOR_2023 h3").text())
+        .isEqualTo("Qingtian's coffee sector: over 400 cafés, over 200 million yuan a year");
+    Map<?, ?> card =
+        graphQl
+            .document(
+                "{ department(code: \"HRSS\") { scorecard { achievementCount lastUpdate } } }")
+            .execute()
+            .path("department.scorecard")
+            .entity(Map.class)
+            .get();
+    Document department = Jsoup.parse(SiteFiles.read(site.resolve("departments/HRSS/index.html")));
+    assertThat(department.select(".scorecard dd").eachText())
+        .contains(card.get("achievementCount").toString(), card.get("lastUpdate").toString());
+    assertThat(department.select("#achievements ~ ol li.achievement"))
+        .hasSize((Integer) card.get("achievementCount"));
+  }
+
+  @Test
+  void aCharityPageChartsItsFinancesAndListsItsGrants() {
+    Document funder =
+        Jsoup.parse(SiteFiles.read(site.resolve("charities/DEMO_CHARITY_01/index.html")));
+    int years = funder.select("#finances ~ table tbody tr").size();
+    assertThat(funder.select("figure.chart svg rect.bar")).hasSize(years * 3);
+    assertThat(funder.select("figure.chart svg rect.bar.demo")).hasSize(years * 3);
+    assertThat(funder.select("#grants ~ table").first().select("tbody tr")).hasSize(6);
+    assertThat(funder.select("#grants ~ p a").attr("href"))
+        .isEqualTo("../../datasets/charity-grants/latest/charity-grants.360giving.json");
+    Document recipient =
+        Jsoup.parse(SiteFiles.read(site.resolve("en/charities/DEMO_CHARITY_03/index.html")));
+    assertThat(recipient.select("#grants ~ table caption").text()).contains("Grants received");
+  }
+
+  @Test
+  void theFeedsAreAtomThatAFeedLibraryReadsWithEveryRequiredElement() throws Exception {
+    for (String language : List.of("", "en/")) {
+      for (String name : List.of("achievements", "releases")) {
+        Path file = site.resolve(language + "feeds/" + name + ".xml");
+        com.rometools.rome.feed.atom.Feed feed =
+            (com.rometools.rome.feed.atom.Feed)
+                new com.rometools.rome.io.WireFeedInput()
+                    .build(new org.xml.sax.InputSource(Files.newInputStream(file)));
+        assertThat(feed.getFeedType()).as(file.toString()).isEqualTo("atom_1.0");
+        assertThat(feed.getId()).startsWith("urn:qtportal:");
+        assertThat(feed.getTitle()).isNotBlank();
+        assertThat(feed.getUpdated()).isNotNull();
+        assertThat(feed.getAuthors()).isNotEmpty();
+        assertThat(feed.getOtherLinks().stream().map(l -> l.getRel())).contains("self");
+        assertThat(feed.getEntries()).isNotEmpty();
+        for (var entry : feed.getEntries()) {
+          assertThat(entry.getId()).startsWith("urn:qtportal:");
+          assertThat(entry.getTitle()).isNotBlank();
+          assertThat(entry.getUpdated()).isNotNull();
+          assertThat(entry.getAlternateLinks()).isNotEmpty();
+          assertThat(entry.getSummary().getValue()).isNotBlank();
+        }
+        if (name.equals("achievements")) {
+          assertThat(feed.getEntries()).hasSize(41);
+          assertThat(feed.getEntries())
+              .filteredOn(e -> e.getId().endsWith("DEMO_ACH_SKILL_MASTER_STUDIOS_NEW_2021"))
+              .singleElement()
+              .satisfies(
+                  e -> {
+                    assertThat(e.getCategories().get(0).getTerm()).isEqualTo("DEMO");
+                    assertThat(e.getSummary().getValue()).contains("DEMO");
+                  });
+        }
+      }
+    }
+    Document home = Jsoup.parse(SiteFiles.read(site.resolve("en/index.html")));
+    assertThat(home.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
+        .containsExactly("../en/feeds/achievements.xml", "../en/feeds/releases.xml");
+  }
+
+  @Test
   void theHomePageWeighsLessThan100Kilobytes() throws Exception {
     long bytes =
         Files.size(site.resolve("index.html"))

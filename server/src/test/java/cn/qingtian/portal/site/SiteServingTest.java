@@ -95,6 +95,13 @@ class SiteServingTest extends SharedDatabase {
         .isOk()
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.valueOf("text/css"));
+    web.get()
+        .uri("/en/feeds/achievements.xml")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.valueOf("application/atom+xml"));
   }
 
   @Test
@@ -139,7 +146,7 @@ class SiteServingTest extends SharedDatabase {
   }
 
   @Test
-  void leavesTheApiAndGraphiqlWhereTheyAre() {
+  void leavesTheApiGraphiqlAndDownloadsWhereTheyAre() {
     web.get()
         .uri("/graphiql")
         .exchange()
@@ -154,6 +161,13 @@ class SiteServingTest extends SharedDatabase {
         .exchange()
         .expectStatus()
         .isOk();
+    web.get()
+        .uri("/datasets/charity-grants/latest/charity-grants.360giving.json")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
   }
 
   static Path createSiteDirectory() {
