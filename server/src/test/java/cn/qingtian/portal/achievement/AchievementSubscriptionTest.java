@@ -122,6 +122,7 @@ class AchievementSubscriptionTest {
 
     String event = overSse.get(15, TimeUnit.SECONDS);
     assertThat(event).contains("QT_TEST_STUDIOS_2025").contains("TEST_BULLETIN_2025");
+    webSocket.stop().block(Duration.ofSeconds(5)); // closes the connection
   }
 
   @SuppressWarnings("unchecked")
