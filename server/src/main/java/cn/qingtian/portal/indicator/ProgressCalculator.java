@@ -165,7 +165,9 @@ public final class ProgressCalculator {
     double sum = counted.stream().mapToDouble(Observation::value).sum();
     Observation latest = counted.get(counted.size() - 1);
     int years = target.targetYear() - from + 1;
-    double pace = sum / counted.size();
+    // Years elapsed through the latest count, so a year without a count adds nothing to the total
+    // but still counts as a year gone (as on the linear path).
+    double pace = sum / (latest.year() - from + 1);
     List<PathPoint> path = new ArrayList<>();
     for (int year = from; year <= target.targetYear(); year++) {
       path.add(new PathPoint(year, goal * (year - from + 1) / years));

@@ -177,6 +177,15 @@ class ProgressCalculatorTest {
     }
 
     @Test
+    void aYearWithoutACountStillCountsAsAYearGone() {
+      // 新建技能大师工作室 25 over 2021–2025, 5 a year needed; nothing reported for 2022.
+      Target studios = cumulative(25.0);
+      Progress gap = assess(studios, count(2021, 6), count(2023, 6));
+      assertThat(gap.ratio()).isCloseTo(0.8, within(1e-9)); // 12 over 3 years, not over 2
+      assertThat(gap.status()).isEqualTo(MODERATE);
+    }
+
+    @Test
     void anAnnualCountMustBeMetEveryYear() {
       // 每年组织职业技能培训 5000 人次以上.
       Target training = target("ANNUAL_COUNT", "GE", 5000.0);
