@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 class DatasetConfiguration {
 
   @Bean
-  PackageImporter packageImporter(JdbcConnections ownerConnections) {
-    return new PackageImporter(ownerConnections);
+  PackageImporter packageImporter(
+      JdbcConnections ownerConnections, java.util.List<DerivedTables> derivedTables) {
+    return new PackageImporter(ownerConnections, derivedTables);
   }
 }

@@ -31,9 +31,11 @@ public final class PackageImporter {
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final JdbcConnections connections;
+  private final List<DerivedTables> derivedTables;
 
-  public PackageImporter(JdbcConnections connections) {
+  public PackageImporter(JdbcConnections connections, List<DerivedTables> derivedTables) {
     this.connections = connections;
+    this.derivedTables = List.copyOf(derivedTables);
   }
 
   public ImportResult importPackage(
@@ -114,7 +116,11 @@ public final class PackageImporter {
       insertRelease(connection, validated, release, hash, note);
     }
     List<TableChange> changes = new ArrayList<>();
-    for (Table table : validated.tables()) {
+    List<Table> tables = new ArrayList<>(validated.tables());
+    for (DerivedTables derived : derivedTables) {
+      tables.addAll(derived.derive(validated));
+    }
+    for (Table table : tables) {
       TableChange change = applyTable(connection, table, release, dryRun);
       progress.accept((dryRun ? "[dry-run] " : "") + change);
       changes.add(change);
@@ -126,10 +132,7 @@ public final class PackageImporter {
         connection.prepareStatement("update release set changes = ?::jsonb where id = ?")) {
       // The published change log names public tables only: private rows are not even counted there.
       List<String> privateTables =
-          validated.tables().stream()
-              .filter(t -> t.resource().privateData())
-              .map(Table::name)
-              .toList();
+          tables.stream().filter(t -> t.resource().privateData()).map(Table::name).toList();
       update.setString(
           1,
           changesJson(changes.stream().filter(c -> !privateTables.contains(c.table())).toList()));

@@ -5,6 +5,8 @@ import cn.qingtian.portal.dataset.PackageValidator;
 import cn.qingtian.portal.dataset.Row;
 import cn.qingtian.portal.dataset.Table;
 import cn.qingtian.portal.dataset.ValidatedPackage;
+import cn.qingtian.portal.disclosure.Household;
+import cn.qingtian.portal.disclosure.MicrodataGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -104,6 +106,10 @@ public final class DemoGenerator {
         csv(DemoCharities.GRANT_HEADER, charities.grants()),
         StandardCharsets.UTF_8);
     Files.writeString(
+        out.resolve("household_microdata.csv"),
+        csv(MICRODATA_HEADER, microdata()),
+        StandardCharsets.UTF_8);
+    Files.writeString(
         out.resolve("achievements.csv"),
         csv(DemoAchievements.HEADER, achievements.achievements),
         StandardCharsets.UTF_8);
@@ -188,7 +194,7 @@ public final class DemoGenerator {
             + " `java -jar portal-server.jar demo-data` with seed "
             + SEED
             + ". Every row is labelled DEMO. Never mistake them for official figures.");
-    root.put("version", "1.1.0");
+    root.put("version", "1.2.0");
     root.put("created", "2026-11-29T00:00:00Z");
     root.set("licenses", planDescriptor.get("licenses"));
     var resources = root.putArray("resources");
@@ -204,7 +210,8 @@ public final class DemoGenerator {
               "achievements",
               "achievement_measures",
               "achievement_departments",
-              "achievement_outputs")
+              "achievement_outputs",
+              "household_microdata")
           .contains(name)) {
         ObjectNode copy = (ObjectNode) resource.deepCopy();
         if (copy.has("schema") && copy.get("schema").has("foreignKeys")) {
@@ -214,6 +221,42 @@ public final class DemoGenerator {
       }
     }
     return JSON.writeValueAsString(root) + "\n";
+  }
+
+  /** Households followed over 2020–2024; see MicrodataGenerator for the assumptions. */
+  static final int MICRODATA_HOUSEHOLDS = 2_000;
+
+  private static final List<String> MICRODATA_HEADER =
+      List.of(
+          "id",
+          "township",
+          "year",
+          "size",
+          "urban",
+          "income",
+          "low_income_farm",
+          "dibao",
+          "qiaojuan",
+          "provenance");
+
+  private static List<List<String>> microdata() {
+    List<List<String>> rows = new ArrayList<>();
+    for (Household h :
+        MicrodataGenerator.generate(MicrodataGenerator.SEED, MICRODATA_HOUSEHOLDS, BASE_YEAR, 5)) {
+      rows.add(
+          List.of(
+              h.id(),
+              h.township(),
+              Integer.toString(h.year()),
+              Integer.toString(h.size()),
+              Boolean.toString(h.urban()),
+              Long.toString(h.income()),
+              Boolean.toString(h.lowIncomeFarm()),
+              Boolean.toString(h.dibao()),
+              Boolean.toString(h.qiaojuan()),
+              "DEMO"));
+    }
+    return rows;
   }
 
   private static List<String> sourceHeader() {

@@ -45,7 +45,8 @@ record Trajectory(
     for (Row indicator : ordered) {
       String code = str(indicator, indicators, "code");
       String unit = str(indicator, indicators, "unit_zh");
-      if ("CHARITY_REGISTRY".equals(str(indicator, indicators, "computed_from"))) {
+      String computedFrom = str(indicator, indicators, "computed_from");
+      if ("CHARITY_REGISTRY".equals(computedFrom)) {
         continue; // counted from the demo charities, never typed in
       }
       List<Row> own =
@@ -59,6 +60,9 @@ record Trajectory(
         continue;
       }
       Scenario scenario = Scenario.nth(index++);
+      if ("INCOME_TABLES".equals(computedFrom)) {
+        continue; // computed from the protected income tables (its scenario slot is kept)
+      }
       if (scenario != Scenario.NO_DATA) {
         planned.add(forTarget(code, unit, driving(own, targets), own, targets, scenario));
       }

@@ -45,7 +45,10 @@ record DatabaseSnapshot(Map<String, String> tables) {
             "achievement_measures",
             "achievement_departments",
             "achievement_outputs",
-            "private.charity_donation_records"
+            "private.charity_donation_records",
+            "private.household_microdata",
+            "income_cells",
+            "disclosure_reports"
           }) {
         try (ResultSet rs =
             statement.executeQuery(

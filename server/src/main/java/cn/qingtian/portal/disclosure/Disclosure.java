@@ -1,0 +1,211 @@
+package cn.qingtian.portal.disclosure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole disclosure step for a set of years: builds every table of a year from the microdata,
+ * protects it (keeping last year's pattern where it can), keeps the margins that tables share
+ * consistent, and returns only what may be published: rounded counts or a reason, the plan's
+ * bracket shares computed from the rounded counts, and a report per table. Nothing it returns holds
+ * a household or an exact count.
+ */
+public final class Disclosure {
+
+  /** The tables of each year; TOWNSHIP and AREA share their bracket totals and grand total. */
+  public static final List<String> TABLES =
+      List.of("TOWNSHIP", "AREA", "LOW_INCOME_FARM", "DIBAO", "QIAOJUAN");
+
+  private Disclosure() {}
+
+  /** One published cell: a rounded count, or the reason it is withheld. */
+  public record Cell(
+      int year,
+      String table,
+      String row,
+      String column,
+      @Nullable Long count,
+      @Nullable Reason reason) {}
+
+  /** A plan bracket's share of households, from published (rounded) county counts. */
+  public record Share(int year, String bracket, double percent) {}
+
+  /** What the disclosure report says of one table. */
+  public record TableReport(
+      int year,
+      String table,
+      int entries,
+      int published,
+      int primary,
+      int secondary,
+      boolean auditPassed) {}
+
+  /** Everything a release publishes from the microdata. */
+  public record Result(List<Cell> cells, List<Share> shares, List<TableReport> reports) {}
+
+  /** The plan's brackets as unions of the fixed ones. */
+  public static final Map<String, List<IncomeBracket>> PLAN_BRACKETS =
+      Map.of(
+          "100K_500K", List.of(IncomeBracket.FROM_10_TO_20, IncomeBracket.FROM_20_TO_50),
+          "200K_600K", List.of(IncomeBracket.FROM_20_TO_50, IncomeBracket.FROM_50_TO_60));
+
+  public static Result run(List<Household> households, List<Integer> years) {
+    List<Cell> cells = new ArrayList<>();
+    List<Share> shares = new ArrayList<>();
+    List<TableReport> reports = new ArrayList<>();
+    Map<String, Set<Integer>> previous = new HashMap<>();
+    for (int year : years) {
+      Map<String, CountTable> tables = build(households, year);
+      protectLinked(tables, previous);
+      for (String name : TABLES) {
+        CountTable table = tables.get(name);
+        IntervalAudit.Result audit = IntervalAudit.audit(table);
+        if (!audit.passed()) {
+          throw new Protection.RefusedException(name + " " + year + " fails the audit");
+        }
+        reports.add(report(year, name, table, audit));
+        cells.addAll(cells(year, name, table));
+        previous.put(name, suppressed(table));
+      }
+      shares.addAll(shares(year, tables.get("TOWNSHIP")));
+    }
+    return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports));
+  }
+
+  private static Map<String, CountTable> build(List<Household> households, int year) {
+    Map<String, CountTable> tables = new HashMap<>();
+    tables.put("TOWNSHIP", IncomeTables.byTownship(households, year));
+    tables.put("AREA", IncomeTables.byArea(households, year));
+    Map<String, Predicate<Household>> flags =
+        Map.of(
+            "LOW_INCOME_FARM", Household::lowIncomeFarm,
+            "DIBAO", Household::dibao,
+            "QIAOJUAN", Household::qiaojuan);
+    flags.forEach(
+        (name, flag) -> tables.put(name, IncomeTables.withFlag(households, year, name, flag)));
+    return tables;
+  }
+
+  /**
+   * Protects every table, then makes the margins TOWNSHIP and AREA share agree: a bracket total or
+   * the grand total suppressed in one is suppressed in the other, and both are protected again,
+   * until nothing changes.
+   */
+  private static void protectLinked(
+      Map<String, CountTable> tables, Map<String, Set<Integer>> previous) {
+    CountTable township = tables.get("TOWNSHIP");
+    CountTable area = tables.get("AREA");
+    boolean changed = true;
+    while (changed) {
+      for (String name : TABLES) {
+        Protection.protect(tables.get(name), previous.getOrDefault(name, Set.of()));
+      }
+      changed = false;
+      for (int column = 0; column <= township.columns().size(); column++) {
+        int inTownship =
+            column < township.columns().size()
+                ? township.columnTotal(column)
+                : township.grandTotal();
+        int inArea = column < area.columns().size() ? area.columnTotal(column) : area.grandTotal();
+        if (township.isSuppressed(inTownship) != area.isSuppressed(inArea)) {
+          township.suppress(inTownship, Reason.SECONDARY);
+          area.suppress(inArea, Reason.SECONDARY);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private static List<Cell> cells(int year, String name, CountTable table) {
+    List<Cell> cells = new ArrayList<>();
+    List<String> rows = new ArrayList<>(table.rows());
+    rows.add("_T");
+    List<String> columns = new ArrayList<>(table.columns());
+    columns.add("_T");
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < columns.size(); c++) {
+        int entry = entry(table, r, c);
+        cells.add(
+            new Cell(
+                year,
+                name,
+                rows.get(r),
+                columns.get(c),
+                table.published(entry),
+                table.reason(entry)));
+      }
+    }
+    return cells;
+  }
+
+  private static int entry(CountTable table, int row, int column) {
+    boolean rowTotal = row == table.rows().size();
+    boolean columnTotal = column == table.columns().size();
+    if (rowTotal && columnTotal) {
+      return table.grandTotal();
+    }
+    if (rowTotal) {
+      return table.columnTotal(column);
+    }
+    if (columnTotal) {
+      return table.rowTotal(row);
+    }
+    return table.cell(row, column);
+  }
+
+  private static List<Share> shares(int year, CountTable township) {
+    List<Share> shares = new ArrayList<>();
+    Long total = township.published(township.grandTotal());
+    if (total == null || total == 0) {
+      return shares;
+    }
+    for (var plan : PLAN_BRACKETS.entrySet()) {
+      long sum = 0;
+      boolean known = true;
+      for (IncomeBracket bracket : plan.getValue()) {
+        Long count = township.published(township.columnTotal(bracket.ordinal()));
+        known &= count != null;
+        sum += count == null ? 0 : count;
+      }
+      if (known) {
+        shares.add(new Share(year, plan.getKey(), Math.round(1000.0 * sum / total) / 10.0));
+      }
+    }
+    shares.sort(java.util.Comparator.comparing(Share::bracket));
+    return shares;
+  }
+
+  private static TableReport report(
+      int year, String name, CountTable table, IntervalAudit.Result audit) {
+    int published = 0;
+    int primary = 0;
+    int secondary = 0;
+    for (int entry = 0; entry < table.size(); entry++) {
+      Reason reason = table.reason(entry);
+      if (reason == null) {
+        published++;
+      } else if (reason == Reason.SECONDARY) {
+        secondary++;
+      } else {
+        primary++;
+      }
+    }
+    return new TableReport(year, name, table.size(), published, primary, secondary, audit.passed());
+  }
+
+  private static Set<Integer> suppressed(CountTable table) {
+    Set<Integer> entries = new HashSet<>();
+    for (int entry = 0; entry < table.size(); entry++) {
+      if (table.isSuppressed(entry)) {
+        entries.add(entry);
+      }
+    }
+    return entries;
+  }
+}

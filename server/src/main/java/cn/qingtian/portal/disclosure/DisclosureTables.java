@@ -1,0 +1,169 @@
+package cn.qingtian.portal.disclosure;
+
+import cn.qingtian.portal.dataset.DerivedTables;
+import cn.qingtian.portal.dataset.Field;
+import cn.qingtian.portal.dataset.FieldType;
+import cn.qingtian.portal.dataset.ImportRefusedException;
+import cn.qingtian.portal.dataset.Problem;
+import cn.qingtian.portal.dataset.Resource;
+import cn.qingtian.portal.dataset.Row;
+import cn.qingtian.portal.dataset.Table;
+import cn.qingtian.portal.dataset.TableSchema;
+import cn.qingtian.portal.dataset.ValidatedPackage;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The disclosure step of an import: reads the package's private {@code household_microdata} rows
+ * (never the database), runs {@link Disclosure}, and hands the importer the two public tables it
+ * publishes, {@code income_cells} and {@code disclosure_reports}. A table that cannot be protected
+ * refuses the release; the message names the table and year, never a household.
+ */
+@Component
+class DisclosureTables implements DerivedTables {
+
+  static final String MICRODATA = "household_microdata";
+  static final String RULES =
+      "threshold 10 households; group attribute disclosure; counts rounded to base 5; secondary"
+          + " suppression with the previous year's pattern preferred; interval audit by linear"
+          + " programming, protection 10 households";
+
+  @Override
+  public List<Table> derive(ValidatedPackage validated) {
+    List<Household> households = households(validated);
+    List<Integer> years = households.stream().map(Household::year).distinct().sorted().toList();
+    String provenance = weakest(validated);
+    Disclosure.Result result;
+    try {
+      result = Disclosure.run(households, years);
+    } catch (Protection.RefusedException e) {
+      throw new ImportRefusedException(
+          List.of(
+              new Problem(
+                  MICRODATA + ".csv",
+                  0,
+                  0,
+                  "收入表无法通过披露控制审核，版本不予发布：" + e.getMessage(),
+                  "the income tables fail the disclosure audit, the release is refused: "
+                      + e.getMessage())));
+    }
+    List<Row> cells = new ArrayList<>();
+    for (Disclosure.Cell cell : result.cells()) {
+      cells.add(
+          row(
+              "income_cells",
+              cells.size(),
+              (long) cell.year(),
+              cell.table(),
+              cell.row(),
+              cell.column(),
+              cell.count(),
+              cell.reason() == null ? null : cell.reason().name(),
+              provenance));
+    }
+    List<Row> reports = new ArrayList<>();
+    for (Disclosure.TableReport report : result.reports()) {
+      reports.add(
+          row(
+              "disclosure_reports",
+              reports.size(),
+              (long) report.year(),
+              report.table(),
+              (long) report.entries(),
+              (long) report.published(),
+              (long) report.primary(),
+              (long) report.secondary(),
+              report.auditPassed(),
+              RULES));
+    }
+    return List.of(
+        new Table(
+            resource(
+                "income_cells",
+                List.of("year", "table_name", "row_code", "column_code"),
+                field("year", FieldType.INTEGER),
+                field("table_name", FieldType.STRING),
+                field("row_code", FieldType.STRING),
+                field("column_code", FieldType.STRING),
+                field("count", FieldType.INTEGER),
+                field("reason", FieldType.STRING),
+                field("provenance", FieldType.STRING)),
+            cells),
+        new Table(
+            resource(
+                "disclosure_reports",
+                List.of("year", "table_name"),
+                field("year", FieldType.INTEGER),
+                field("table_name", FieldType.STRING),
+                field("entries", FieldType.INTEGER),
+                field("published", FieldType.INTEGER),
+                field("primary_suppressed", FieldType.INTEGER),
+                field("secondary_suppressed", FieldType.INTEGER),
+                field("audit_passed", FieldType.BOOLEAN),
+                field("rules", FieldType.STRING)),
+            reports));
+  }
+
+  private static List<Household> households(ValidatedPackage validated) {
+    List<Household> households = new ArrayList<>();
+    for (Table table : validated.tables()) {
+      if (!table.name().equals(MICRODATA)) {
+        continue;
+      }
+      TableSchema schema = table.schema();
+      for (Row row : table.rows()) {
+        households.add(
+            new Household(
+                (String) row.get(schema.indexOf("id")),
+                (String) row.get(schema.indexOf("township")),
+                ((Long) row.get(schema.indexOf("year"))).intValue(),
+                ((Long) row.get(schema.indexOf("size"))).intValue(),
+                (Boolean) row.get(schema.indexOf("urban")),
+                ((BigDecimal) row.get(schema.indexOf("income"))).longValue(),
+                (Boolean) row.get(schema.indexOf("low_income_farm")),
+                (Boolean) row.get(schema.indexOf("dibao")),
+                (Boolean) row.get(schema.indexOf("qiaojuan"))));
+      }
+    }
+    return households;
+  }
+
+  /** The weakest provenance of the microdata rows: a table of DEMO households is DEMO. */
+  private static String weakest(ValidatedPackage validated) {
+    String weakest = "OFFICIAL";
+    for (Table table : validated.tables()) {
+      if (table.name().equals(MICRODATA)) {
+        int column = table.schema().indexOf("provenance");
+        for (Row row : table.rows()) {
+          String provenance = (String) row.get(column);
+          if (provenance.equals("DEMO")
+              || provenance.equals("SECONDARY") && weakest.equals("OFFICIAL")) {
+            weakest = provenance;
+          }
+        }
+      }
+    }
+    return weakest;
+  }
+
+  private static Row row(String table, int index, @Nullable Object... values) {
+    return new Row("derived:" + table, index + 2, Arrays.asList(values));
+  }
+
+  private static Field field(String name, FieldType type) {
+    return new Field(name, type, false, false, null, null, null, null, null);
+  }
+
+  private static Resource resource(String name, List<String> key, Field... fields) {
+    return new Resource(
+        name,
+        "",
+        name,
+        new TableSchema(List.of(fields), key, List.of(), List.of(), List.of("")),
+        false);
+  }
+}

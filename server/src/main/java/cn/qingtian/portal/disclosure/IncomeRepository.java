@@ -1,0 +1,76 @@
+package cn.qingtian.portal.disclosure;
+
+import cn.qingtian.portal.indicator.Provenance;
+import cn.qingtian.portal.release.Temporal;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+
+/** Reads the protected income tables of a release: the public tables only, never microdata. */
+@Repository
+class IncomeRepository {
+
+  private final DatabaseClient database;
+
+  IncomeRepository(DatabaseClient database) {
+    this.database = database;
+  }
+
+  Flux<IncomeCell> cells(int release, int year, String table) {
+    return database
+        .sql(
+            "select * from income_cells c where "
+                + Temporal.inRelease("c")
+                + " and c.year = :year and c.table_name = :table order by c.row_code, c.column_code")
+        .bind("release", release)
+        .bind("year", year)
+        .bind("table", table)
+        .map(IncomeRepository::cell)
+        .all();
+  }
+
+  /** The county row of the township table, every year: what the plan's shares are computed from. */
+  Flux<IncomeCell> countyRow(int release) {
+    return database
+        .sql(
+            "select * from income_cells c where "
+                + Temporal.inRelease("c")
+                + " and c.table_name = 'TOWNSHIP' and c.row_code = '_T' order by c.year, c.column_code")
+        .bind("release", release)
+        .map(IncomeRepository::cell)
+        .all();
+  }
+
+  private static IncomeCell cell(Readable row) {
+    return new IncomeCell(
+        row.get("year", Integer.class),
+        row.get("table_name", String.class),
+        row.get("row_code", String.class),
+        row.get("column_code", String.class),
+        row.get("count", Integer.class),
+        row.get("reason", String.class),
+        Provenance.valueOf(row.get("provenance", String.class)));
+  }
+
+  Flux<DisclosureReport> reports(int release) {
+    return database
+        .sql(
+            "select * from disclosure_reports r where "
+                + Temporal.inRelease("r")
+                + " order by r.year, r.table_name")
+        .bind("release", release)
+        .map(
+            row ->
+                new DisclosureReport(
+                    row.get("year", Integer.class),
+                    row.get("table_name", String.class),
+                    row.get("entries", Integer.class),
+                    row.get("published", Integer.class),
+                    row.get("primary_suppressed", Integer.class),
+                    row.get("secondary_suppressed", Integer.class),
+                    row.get("audit_passed", Boolean.class),
+                    row.get("rules", String.class)))
+        .all();
+  }
+}

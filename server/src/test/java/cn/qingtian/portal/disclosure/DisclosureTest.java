@@ -1,0 +1,71 @@
+package cn.qingtian.portal.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The whole disclosure step over several years of synthetic microdata. */
+class DisclosureTest {
+
+  private static final List<Household> HOUSEHOLDS =
+      MicrodataGenerator.generate(MicrodataGenerator.SEED, 3_000, 2021, 3);
+  private static final Disclosure.Result RESULT =
+      Disclosure.run(HOUSEHOLDS, List.of(2021, 2022, 2023));
+
+  @Test
+  void everyTableOfEveryYearPassesTheAuditAndPublishesOnlySafeRoundedCounts() {
+    assertThat(RESULT.reports()).hasSize(3 * Disclosure.TABLES.size());
+    assertThat(RESULT.reports()).allMatch(Disclosure.TableReport::auditPassed);
+    for (Disclosure.Cell cell : RESULT.cells()) {
+      if (cell.count() == null) {
+        assertThat(cell.reason()).isNotNull();
+      } else {
+        assertThat(cell.reason()).isNull();
+        assertThat(cell.count() % 5).isZero();
+        assertThat(cell.count())
+            .satisfiesAnyOf(
+                c -> assertThat(c).isZero(), c -> assertThat(c).isGreaterThanOrEqualTo(10));
+      }
+    }
+  }
+
+  @Test
+  void sensitiveFlagsAreCrossedWithBracketsOnlyAtCountyLevel() {
+    assertThat(
+            RESULT.cells().stream()
+                .filter(c -> List.of("LOW_INCOME_FARM", "DIBAO", "QIAOJUAN").contains(c.table()))
+                .map(Disclosure.Cell::row)
+                .distinct())
+        .containsExactlyInAnyOrder("LOW_INCOME_FARM", "DIBAO", "QIAOJUAN", "_T");
+  }
+
+  @Test
+  void sharedMarginsAgreeAndSharesFollowFromThePublishedCounts() {
+    for (int year = 2021; year <= 2023; year++) {
+      Map<String, Long> township = margins(year, "TOWNSHIP");
+      Map<String, Long> area = margins(year, "AREA");
+      assertThat(area).isEqualTo(township);
+      long total = township.get("_T");
+      double expected =
+          Math.round(
+                  1000.0 * (township.get("FROM_10_TO_20") + township.get("FROM_20_TO_50")) / total)
+              / 10.0;
+      int y = year;
+      assertThat(RESULT.shares())
+          .filteredOn(s -> s.year() == y && s.bracket().equals("100K_500K"))
+          .singleElement()
+          .satisfies(s -> assertThat(s.percent()).isEqualTo(expected));
+    }
+  }
+
+  /** The published bracket totals and grand total of a table (row "_T"). */
+  private static Map<String, Long> margins(int year, String table) {
+    return RESULT.cells().stream()
+        .filter(c -> c.year() == year && c.table().equals(table) && c.row().equals("_T"))
+        .filter(c -> c.count() != null)
+        .collect(Collectors.toMap(Disclosure.Cell::column, Disclosure.Cell::count));
+  }
+}
