@@ -212,6 +212,35 @@ public final class Api {
 
   public record Change(String table, int added, int changed, int removed) {}
 
+  public record ReportLine(
+      int year,
+      String table,
+      int entries,
+      int published,
+      int primarySuppressed,
+      int secondarySuppressed,
+      boolean auditPassed) {}
+
+  public record DisclosureReport(int release, String rules, List<ReportLine> tables) {}
+
+  public record IncomeReport(DisclosureReport disclosureReport) {}
+
+  public record BracketRange(String code, double from, @Nullable Double below) {}
+
+  public record IncomeCell(
+      String row,
+      String rowName,
+      String column,
+      @Nullable Integer count,
+      @Nullable String reason) {}
+
+  public record IncomeTable(
+      int year, @Nullable String provenance, List<BracketRange> brackets, List<IncomeCell> cells) {}
+
+  public record Cells(List<IncomeCell> cells) {}
+
+  public record IncomeYear(IncomeTable township, Cells area) {}
+
   public record ReleaseEntry(
       int number,
       String version,

@@ -186,7 +186,76 @@ public final class Messages {
           entry("scorecard.achievements", "报告的成果", "Achievements reported"),
           entry("scorecard.targets", "相关目标", "Linked targets"),
           entry("scorecard.last", "最近更新", "Last update"),
-          entry("scorecard.never", "尚无成果", "none yet"));
+          entry("scorecard.never", "尚无成果", "none yet"),
+          entry("income", "家庭收入分布", "Household income distribution"),
+          entry(
+              "income.lede",
+              "家庭年可支配收入分组的户数，来自经披露控制的家庭微观数据：少于10户的格不公布，户数舍入到5，并经线性规划审核，任何家庭都无法被识别。",
+              "Households by annual disposable income, from household microdata after disclosure"
+                  + " control: cells of fewer than 10 households are withheld, counts are rounded to"
+                  + " base 5, and a linear-programming audit checks that no household can be"
+                  + " singled out."),
+          entry("income.method", "方法", "Method"),
+          entry(
+              "income.method.text",
+              "每年按乡镇、城乡统计各收入组的户数。少于10户的格、整组家庭落在同一收入组的格不公布；为防止由合计推算，再一并不公布其他格（尽量沿用上年的格）；公布的户数舍入到5；区间审核保证每个不公布的格至少有上下10户的不确定范围，否则不发布该版本。低收入农户、低保、侨眷只在全县层面与收入组交叉。",
+              "Each year, households are counted by income bracket per township and for urban and"
+                  + " rural areas. A cell of fewer than 10 households, or one holding a whole group,"
+                  + " is withheld; other cells are withheld with it so that it cannot be worked out"
+                  + " from the totals (last year's cells where possible); published counts are"
+                  + " rounded to base 5; an interval audit makes sure every withheld cell stays"
+                  + " uncertain by at least 10 households either way, or the release is not"
+                  + " published. Low-income farm households, dibao and families of overseas Chinese"
+                  + " are crossed with income only for the whole county."),
+          entry("income.report", "披露控制报告", "Disclosure report"),
+          entry("income.table", "表", "Table"),
+          entry("income.published", "公布的格", "Cells published"),
+          entry("income.primary", "不公布（首次）", "Withheld (primary)"),
+          entry("income.secondary", "不公布（保护）", "Withheld (to protect others)"),
+          entry("income.audit", "审核通过", "Audit passed"),
+          entry("income.table.TOWNSHIP", "乡镇 × 收入组", "Township × bracket"),
+          entry("income.table.AREA", "城乡 × 收入组", "Urban/rural × bracket"),
+          entry(
+              "income.table.LOW_INCOME_FARM",
+              "低收入农户 × 收入组",
+              "Low-income farm households × bracket"),
+          entry("income.table.DIBAO", "低保家庭 × 收入组", "Dibao households × bracket"),
+          entry("income.table.QIAOJUAN", "侨眷家庭 × 收入组", "Families of overseas Chinese × bracket"),
+          entry(
+              "income.demo",
+              "这些表由合成的演示微观数据得出，并非真实的青田家庭。",
+              "These tables come from synthetic demo microdata, not from real Qingtian households."),
+          entry("income.county", "全县各收入组户数占比", "County households by bracket"),
+          entry("income.plan.10_50", "10–50万元（方案目标70%）", "100,000–500,000 yuan (plan target 70%)"),
+          entry("income.plan.20_60", "20–60万元（方案目标30%）", "200,000–600,000 yuan (plan target 30%)"),
+          entry("income.townships", "各乡镇（街道）户数", "Households by township"),
+          entry("income.areas", "城乡户数", "Households, urban and rural"),
+          entry("income.row", "地区", "Area"),
+          entry("income.withheld", "不公布", "withheld"),
+          entry("income.withheld.title", "为什么有的格不公布", "Why some cells are withheld"),
+          entry("withheld.THRESHOLD", "少于10户", "under 10"),
+          entry(
+              "withheld.THRESHOLD.text",
+              "这一格少于10户，公布会让人认出具体家庭。",
+              "Fewer than 10 households: publishing it could single out a family."),
+          entry("withheld.GROUP_DISCLOSURE", "同组", "whole group"),
+          entry(
+              "withheld.GROUP_DISCLOSURE.text",
+              "这个乡镇的家庭全在同一收入组，公布会暴露每户的收入水平。",
+              "All households of the township fall in this bracket: publishing it would tell each"
+                  + " one's income."),
+          entry("withheld.SECONDARY", "保护", "protective"),
+          entry(
+              "withheld.SECONDARY.text",
+              "本身可以公布，但公布后能由合计推算出其他不公布的格，所以一并不公布。",
+              "Safe in itself, but withheld so that other withheld cells cannot be worked out from"
+                  + " the totals."),
+          entry("bracket.UNDER_10", "10万元以下", "Under 100,000"),
+          entry("bracket.FROM_10_TO_20", "10–20万元", "100,000–200,000"),
+          entry("bracket.FROM_20_TO_50", "20–50万元", "200,000–500,000"),
+          entry("bracket.FROM_50_TO_60", "50–60万元", "500,000–600,000"),
+          entry("bracket.FROM_60", "60万元及以上", "600,000 and over"),
+          entry("bracket._T", "合计", "Total"));
 
   private final boolean english;
 

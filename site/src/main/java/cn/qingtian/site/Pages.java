@@ -62,4 +62,82 @@ public final class Pages {
   public record CharityList(PageContext page, List<Api.Charity> charities, List<String> fields) {}
 
   public record Charity(PageContext page, Api.Charity charity, @Nullable FinanceChart chart) {}
+
+  /** The income overview: the years with protected tables and the disclosure report. */
+  public record Income(PageContext page, Api.DisclosureReport report, List<Integer> years) {}
+
+  /** One year's protected income tables. */
+  public record IncomeYear(PageContext page, Api.IncomeYear data) {
+
+    public List<String> columns() {
+      List<String> columns = new java.util.ArrayList<>();
+      data.township().brackets().forEach(b -> columns.add(b.code()));
+      columns.add("_T");
+      return columns;
+    }
+
+    /** The rows of a table in the API's order (the total last), each with its cells by column. */
+    public List<Row> rows(List<Api.IncomeCell> cells) {
+      Map<String, Row> rows = new java.util.LinkedHashMap<>();
+      for (Api.IncomeCell cell : cells) {
+        rows.computeIfAbsent(cell.row(), r -> new Row(r, cell.rowName(), new java.util.HashMap<>()))
+            .cells()
+            .put(cell.column(), cell);
+      }
+      return List.copyOf(rows.values());
+    }
+
+    /** The county's households by bracket, as shares of the county total (rounded counts). */
+    public List<Bar> county() {
+      Row total =
+          rows(data.township().cells()).stream()
+              .filter(r -> r.code().equals("_T"))
+              .findFirst()
+              .orElse(null);
+      List<Bar> bars = new java.util.ArrayList<>();
+      if (total == null || total.count("_T") == null || total.count("_T") == 0) {
+        return bars;
+      }
+      double all = total.count("_T");
+      for (Api.BracketRange bracket : data.township().brackets()) {
+        Integer count = total.count(bracket.code());
+        bars.add(new Bar(bracket.code(), count, count == null ? null : 100.0 * count / all));
+      }
+      return bars;
+    }
+
+    /** A plan bracket's share: the sum of its fine brackets' shares, if all are published. */
+    public @Nullable Double planShare(String... codes) {
+      double sum = 0;
+      for (String code : codes) {
+        Bar bar = county().stream().filter(b -> b.code().equals(code)).findFirst().orElse(null);
+        if (bar == null || bar.percent() == null) {
+          return null;
+        }
+        sum += bar.percent();
+      }
+      return sum;
+    }
+
+    public boolean demo() {
+      return "DEMO".equals(data.township().provenance());
+    }
+  }
+
+  /** A row of an income table. */
+  public record Row(String code, String name, Map<String, Api.IncomeCell> cells) {
+
+    public @Nullable Integer count(String column) {
+      Api.IncomeCell cell = cells.get(column);
+      return cell == null ? null : cell.count();
+    }
+  }
+
+  /** A bracket's bar in the county chart. */
+  public record Bar(String code, @Nullable Integer count, @Nullable Double percent) {
+
+    public String width() {
+      return percent == null ? "0" : Format.coordinate(percent * 4);
+    }
+  }
 }

@@ -25,7 +25,9 @@ public record SiteData(
     List<Api.Department> departments,
     List<Api.Charity> charities,
     List<Api.Achievement> achievements,
-    List<Api.ReleaseEntry> releases) {
+    List<Api.ReleaseEntry> releases,
+    Api.DisclosureReport disclosure,
+    List<Api.IncomeYear> income) {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -35,6 +37,9 @@ public record SiteData(
     Map<String, Object> variables = Map.of("plan", planCode, "lang", graphQlLang);
     Api.Overview overview =
         read(transport.execute(document("overview"), variables), Api.Overview.class);
+    Api.DisclosureReport disclosure =
+        read(transport.execute(document("income"), Map.of()), Api.IncomeReport.class)
+            .disclosureReport();
     return new SiteData(
         lang,
         overview,
@@ -43,7 +48,9 @@ public record SiteData(
         pages(transport, "departments", graphQlLang, Api.Department.class),
         pages(transport, "charities", graphQlLang, Api.Charity.class),
         pages(transport, "achievements", graphQlLang, Api.Achievement.class),
-        pages(transport, "releases", graphQlLang, Api.ReleaseEntry.class));
+        pages(transport, "releases", graphQlLang, Api.ReleaseEntry.class),
+        disclosure,
+        incomeYears(transport, graphQlLang, disclosure));
   }
 
   public boolean hasDemo() {
@@ -74,6 +81,21 @@ public record SiteData(
       after = page.pageInfo().hasNextPage() ? page.pageInfo().endCursor() : null;
     } while (after != null);
     return List.copyOf(all);
+  }
+
+  /** The protected tables of every year the disclosure report covers, oldest first. */
+  private static List<Api.IncomeYear> incomeYears(
+      GraphQlTransport transport, String lang, Api.DisclosureReport report) {
+    return report.tables().stream()
+        .map(Api.ReportLine::year)
+        .distinct()
+        .sorted()
+        .map(
+            year ->
+                read(
+                    transport.execute(document("incomeYear"), Map.of("lang", lang, "year", year)),
+                    Api.IncomeYear.class))
+        .toList();
   }
 
   private static <T> T read(String json, Class<T> type) {

@@ -275,6 +275,30 @@ public final class SitePublisher {
             "achievements/index.html",
             "achievements",
             new Pages.AchievementList(timeline, byYear)));
+    List<Integer> incomeYears =
+        data.income().stream().map(y -> y.township().year()).sorted().toList();
+    boolean incomeDemo =
+        data.income().stream().anyMatch(y -> "DEMO".equals(y.township().provenance()));
+    PageContext income =
+        context(lang, "income/", t.get("income"), t.get("income.lede"), release, incomeDemo);
+    pages.add(
+        page(
+            income,
+            "income/index.html",
+            "income",
+            new Pages.Income(income, data.disclosure(), incomeYears)));
+    for (Api.IncomeYear year : data.income()) {
+      String path = "income/" + year.township().year() + "/";
+      PageContext page =
+          context(
+              lang,
+              path,
+              t.get("income") + " " + year.township().year(),
+              t.get("income.lede"),
+              release,
+              "DEMO".equals(year.township().provenance()));
+      pages.add(page(page, path + "index.html", "incomeyear", new Pages.IncomeYear(page, year)));
+    }
     PageContext about = context(lang, "about/", t.get("about.title"), plan.title(), release, false);
     pages.add(page(about, "about/index.html", "about", new Pages.Info(about, data.overview())));
     PageContext api = context(lang, "api/", t.get("api.title"), plan.title(), release, false);

@@ -166,7 +166,9 @@ class SiteBrowserTest extends SharedDatabase {
               "charities/DEMO_CHARITY_04/",
               "achievements/",
               "departments/HRSS/",
-              "measures/G01/")) {
+              "measures/G01/",
+              "income/",
+              "income/2024/")) {
         browser.get(url(language + page));
         ((JavascriptExecutor) browser).executeScript(axe);
         Object result =

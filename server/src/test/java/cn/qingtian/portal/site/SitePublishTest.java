@@ -216,6 +216,30 @@ class SitePublishTest extends SharedDatabase {
   }
 
   @Test
+  void showsTheProtectedIncomeTablesWithWithheldCellsExplained() {
+    List<?> cells =
+        graphQl
+            .document("{ incomeDistribution(year: 2024) { cells { count } } }")
+            .execute()
+            .path("incomeDistribution.cells")
+            .entityList(Map.class)
+            .get();
+    long withheld = cells.stream().filter(c -> ((Map<?, ?>) c).get("count") == null).count();
+    Document year = Jsoup.parse(SiteFiles.read(site.resolve("income/2024/index.html")));
+    assertThat(year.select(".demo-banner")).isNotEmpty();
+    assertThat(year.select("#townships ~ div table tbody tr")).hasSize(33);
+    assertThat(year.select("#townships ~ div table td.withheld")).hasSize((int) withheld);
+    assertThat(year.select("#townships ~ div table td.withheld").eachText())
+        .containsAnyOf("少于10户", "保护");
+    assertThat(year.select("ul.bars li")).hasSize(5);
+    assertThat(year.select("#withheld ~ dl dt").text()).contains("少于10户");
+    assertThat(year.select("#withheld ~ dl dd").text()).contains("公布会让人认出具体家庭");
+    Document english = Jsoup.parse(SiteFiles.read(site.resolve("en/income/index.html")));
+    assertThat(english.select("#report ~ table tbody tr")).hasSize(25);
+    assertThat(english.select("a[href=../../en/income/2024/]")).isNotEmpty();
+  }
+
+  @Test
   void aCharityPageChartsItsFinancesAndListsItsGrants() {
     Document funder =
         Jsoup.parse(SiteFiles.read(site.resolve("charities/DEMO_CHARITY_01/index.html")));
