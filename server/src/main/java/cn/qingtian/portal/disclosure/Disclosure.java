@@ -44,7 +44,8 @@ public final class Disclosure {
       int published,
       int primary,
       int secondary,
-      boolean auditPassed) {}
+      boolean auditPassed,
+      double epsilon) {}
 
   /** Everything a release publishes from the microdata. */
   public record Result(List<Cell> cells, List<Share> shares, List<TableReport> reports) {}
@@ -70,10 +71,46 @@ public final class Disclosure {
           throw new Protection.RefusedException(name + " " + year + " fails the audit");
         }
         reports.add(report(year, name, table, audit));
-        cells.addAll(cells(year, name, table));
+        cells.addAll(cells(year, name, table, true));
         previous.put(name, suppressed(table));
       }
-      shares.addAll(shares(year, tables.get("TOWNSHIP")));
+      shares.addAll(shares(year, tables.get("TOWNSHIP"), true));
+    }
+    return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports));
+  }
+
+  /**
+   * The differential-privacy option: every table's cells noised once (ε per table and year, each
+   * household being in one cell), post-processed to non-negative integers that add up, margins as
+   * sums of the published cells. Nothing is suppressed; the report records the ε spent.
+   */
+  public static Result runDifferentiallyPrivate(
+      List<Household> households, List<Integer> years, DifferentialPrivacy dp) {
+    List<Cell> cells = new ArrayList<>();
+    List<Share> shares = new ArrayList<>();
+    List<TableReport> reports = new ArrayList<>();
+    for (int year : years) {
+      Map<String, CountTable> tables = build(households, year);
+      for (String name : TABLES) {
+        CountTable table = tables.get(name);
+        int columns = table.columns().size();
+        long[] histogram = new long[table.rows().size() * columns];
+        for (int i = 0; i < histogram.length; i++) {
+          histogram[i] = table.trueValue(i);
+        }
+        long[] published = dp.publish(histogram);
+        long[][] grid = new long[table.rows().size()][columns];
+        for (int i = 0; i < histogram.length; i++) {
+          grid[i / columns][i % columns] = published[i];
+        }
+        CountTable noisy = new CountTable(table.rows(), table.columns(), grid);
+        cells.addAll(cells(year, name, noisy, false));
+        reports.add(
+            new TableReport(year, name, noisy.size(), noisy.size(), 0, 0, true, dp.epsilon()));
+        if (name.equals("TOWNSHIP")) {
+          shares.addAll(shares(year, noisy, false));
+        }
+      }
     }
     return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports));
   }
@@ -122,7 +159,7 @@ public final class Disclosure {
     }
   }
 
-  private static List<Cell> cells(int year, String name, CountTable table) {
+  private static List<Cell> cells(int year, String name, CountTable table, boolean rounded) {
     List<Cell> cells = new ArrayList<>();
     List<String> rows = new ArrayList<>(table.rows());
     rows.add("_T");
@@ -137,7 +174,7 @@ public final class Disclosure {
                 name,
                 rows.get(r),
                 columns.get(c),
-                table.published(entry),
+                count(table, entry, rounded),
                 table.reason(entry)));
       }
     }
@@ -159,9 +196,9 @@ public final class Disclosure {
     return table.cell(row, column);
   }
 
-  private static List<Share> shares(int year, CountTable township) {
+  private static List<Share> shares(int year, CountTable township, boolean rounded) {
     List<Share> shares = new ArrayList<>();
-    Long total = township.published(township.grandTotal());
+    Long total = count(township, township.grandTotal(), rounded);
     if (total == null || total == 0) {
       return shares;
     }
@@ -169,7 +206,7 @@ public final class Disclosure {
       long sum = 0;
       boolean known = true;
       for (IncomeBracket bracket : plan.getValue()) {
-        Long count = township.published(township.columnTotal(bracket.ordinal()));
+        Long count = count(township, township.columnTotal(bracket.ordinal()), rounded);
         known &= count != null;
         sum += count == null ? 0 : count;
       }
@@ -179,6 +216,11 @@ public final class Disclosure {
     }
     shares.sort(java.util.Comparator.comparing(Share::bracket));
     return shares;
+  }
+
+  /** A published count: rounded (disclosure control) or as it is (already noisy, DP). */
+  private static @Nullable Long count(CountTable table, int entry, boolean rounded) {
+    return rounded ? table.published(entry) : Long.valueOf(table.trueValue(entry));
   }
 
   private static TableReport report(
@@ -196,7 +238,8 @@ public final class Disclosure {
         primary++;
       }
     }
-    return new TableReport(year, name, table.size(), published, primary, secondary, audit.passed());
+    return new TableReport(
+        year, name, table.size(), published, primary, secondary, audit.passed(), 0);
   }
 
   private static Set<Integer> suppressed(CountTable table) {

@@ -9,4 +9,5 @@ public record DisclosureReport(
     int primarySuppressed,
     int secondarySuppressed,
     boolean auditPassed,
-    String rules) {}
+    String rules,
+    double epsilon) {}

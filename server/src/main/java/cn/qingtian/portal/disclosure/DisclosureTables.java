@@ -26,11 +26,45 @@ import org.springframework.stereotype.Component;
 @Component
 class DisclosureTables implements DerivedTables {
 
+  private static final java.util.regex.Pattern FRACTION =
+      java.util.regex.Pattern.compile("([1-9][0-9]{0,5})/([1-9][0-9]{0,5})");
+
   static final String MICRODATA = "household_microdata";
   static final String RULES =
       "threshold 10 households; group attribute disclosure; counts rounded to base 5; secondary"
           + " suppression with the previous year's pattern preferred; interval audit by linear"
           + " programming, protection 10 households";
+
+  static final String DP_RULES =
+      "differential privacy: two-sided geometric noise with parameter epsilon per table and year"
+          + " (each household is in one cell), sampled exactly from SecureRandom; post-processed to"
+          + " non-negative integers that add up; margins are sums of the published cells; no"
+          + " suppression";
+
+  private final @Nullable DifferentialPrivacy dp;
+
+  /**
+   * @param epsilon empty for disclosure control, or ε as a fraction such as {@code 1/2} for the
+   *     differential-privacy mode
+   */
+  DisclosureTables(
+      @org.springframework.beans.factory.annotation.Value("${portal.disclosure.epsilon:}")
+          String epsilon) {
+    if (epsilon.isBlank()) {
+      dp = null;
+    } else {
+      var matcher = FRACTION.matcher(epsilon.strip());
+      if (!matcher.matches()) {
+        throw new IllegalArgumentException(
+            "portal.disclosure.epsilon is a fraction such as 1/2, not " + epsilon);
+      }
+      dp =
+          new DifferentialPrivacy(
+              new DiscreteLaplace(new java.security.SecureRandom()),
+              Long.parseLong(matcher.group(1)),
+              Long.parseLong(matcher.group(2)));
+    }
+  }
 
   @Override
   public List<Table> derive(ValidatedPackage validated) {
@@ -39,7 +73,10 @@ class DisclosureTables implements DerivedTables {
     String provenance = weakest(validated);
     Disclosure.Result result;
     try {
-      result = Disclosure.run(households, years);
+      result =
+          dp == null
+              ? Disclosure.run(households, years)
+              : Disclosure.runDifferentiallyPrivate(households, years, dp);
     } catch (Protection.RefusedException e) {
       throw new ImportRefusedException(
           List.of(
@@ -78,7 +115,8 @@ class DisclosureTables implements DerivedTables {
               (long) report.primary(),
               (long) report.secondary(),
               report.auditPassed(),
-              RULES));
+              dp == null ? RULES : DP_RULES,
+              BigDecimal.valueOf(report.epsilon())));
     }
     return List.of(
         new Table(
@@ -104,7 +142,8 @@ class DisclosureTables implements DerivedTables {
                 field("primary_suppressed", FieldType.INTEGER),
                 field("secondary_suppressed", FieldType.INTEGER),
                 field("audit_passed", FieldType.BOOLEAN),
-                field("rules", FieldType.STRING)),
+                field("rules", FieldType.STRING),
+                field("epsilon", FieldType.NUMBER)),
             reports));
   }
 

@@ -33,7 +33,13 @@ class IncomeController {
 
   record BracketRange(String code, double from, @Nullable Double below) {}
 
-  record Report(int release, String rules, List<DisclosureReport> tables) {}
+  record Report(int release, String rules, List<DisclosureReport> tables) {
+
+    /** The privacy budget the release spent (0 under disclosure control). */
+    public double epsilonSpent() {
+      return tables.stream().mapToDouble(DisclosureReport::epsilon).sum();
+    }
+  }
 
   @QueryMapping
   Mono<Distribution> incomeDistribution(
@@ -79,7 +85,12 @@ class IncomeController {
     return repository
         .reports(number)
         .collectList()
-        .map(tables -> new Report(number, DisclosureTables.RULES, tables));
+        .map(
+            tables ->
+                new Report(
+                    number,
+                    tables.isEmpty() ? DisclosureTables.RULES : tables.get(0).rules(),
+                    tables));
   }
 
   /** Rows in table order with the total last; brackets from low to high with the total last. */

@@ -3,6 +3,7 @@ package cn.qingtian.portal.disclosure;
 import cn.qingtian.portal.indicator.Provenance;
 import cn.qingtian.portal.release.Temporal;
 import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -70,7 +71,8 @@ class IncomeRepository {
                     row.get("primary_suppressed", Integer.class),
                     row.get("secondary_suppressed", Integer.class),
                     row.get("audit_passed", Boolean.class),
-                    row.get("rules", String.class)))
+                    row.get("rules", String.class),
+                    row.get("epsilon", BigDecimal.class).doubleValue()))
         .all();
   }
 }
