@@ -239,7 +239,14 @@ public final class Api {
 
   public record Cells(List<IncomeCell> cells) {}
 
-  public record IncomeYear(IncomeTable township, Cells area) {}
+  public record Statistic(
+      String row,
+      String rowName,
+      String statistic,
+      @Nullable Double value,
+      @Nullable String reason) {}
+
+  public record IncomeYear(IncomeTable township, Cells area, List<Statistic> statistics) {}
 
   public record ReleaseEntry(
       int number,

@@ -250,6 +250,27 @@ public final class Messages {
               "本身可以公布，但公布后能由合计推算出其他不公布的格，所以一并不公布。",
               "Safe in itself, but withheld so that other withheld cells cannot be worked out from"
                   + " the totals."),
+          entry(
+              "income.statistics", "家庭年可支配收入的均值与中位数（元）", "Mean and median household income (yuan)"),
+          entry("income.mean", "均值", "Mean"),
+          entry("income.median", "中位数", "Median"),
+          entry(
+              "income.statistics.note",
+              "均值按全年第99百分位截尾后计算并舍入到100元，中位数舍入到1000元。",
+              "Means are computed on incomes top-coded at the year's 99th percentile and rounded to"
+                  + " 100 yuan; medians are rounded to 1,000 yuan."),
+          entry("withheld.COUNT_WITHHELD", "户数未公布", "count withheld"),
+          entry(
+              "withheld.COUNT_WITHHELD.text",
+              "这个乡镇的户数不公布，均值也就不能公布（户数乘均值即为总收入）。",
+              "The township's household count is withheld, so its mean is too (count times mean"
+                  + " gives the total)."),
+          entry("withheld.DOMINANCE", "个别家庭占比过大", "dominated"),
+          entry(
+              "withheld.DOMINANCE.text",
+              "一两户的收入占这个乡镇总收入的大部分，公布会暴露这几户的收入。",
+              "One or two households make up most of the township's income: publishing it would"
+                  + " reveal theirs."),
           entry("bracket.UNDER_10", "10万元以下", "Under 100,000"),
           entry("bracket.FROM_10_TO_20", "10–20万元", "100,000–200,000"),
           entry("bracket.FROM_20_TO_50", "20–50万元", "200,000–500,000"),

@@ -122,6 +122,18 @@ public final class Pages {
     public boolean demo() {
       return "DEMO".equals(data.township().provenance());
     }
+
+    /** Mean and median per row, in the API's order (the county last). */
+    public List<Stats> statistics() {
+      Map<String, Stats> rows = new java.util.LinkedHashMap<>();
+      for (Api.Statistic s : data.statistics()) {
+        Stats row =
+            rows.computeIfAbsent(
+                s.row(), r -> new Stats(r, s.rowName(), new java.util.HashMap<>()));
+        row.byKind().put(s.statistic(), s);
+      }
+      return List.copyOf(rows.values());
+    }
   }
 
   /** A row of an income table. */
@@ -132,6 +144,9 @@ public final class Pages {
       return cell == null ? null : cell.count();
     }
   }
+
+  /** A row's mean and median. */
+  public record Stats(String code, String name, Map<String, Api.Statistic> byKind) {}
 
   /** A bracket's bar in the county chart. */
   public record Bar(String code, @Nullable Integer count, @Nullable Double percent) {

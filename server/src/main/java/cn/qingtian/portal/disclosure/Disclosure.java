@@ -48,7 +48,11 @@ public final class Disclosure {
       double epsilon) {}
 
   /** Everything a release publishes from the microdata. */
-  public record Result(List<Cell> cells, List<Share> shares, List<TableReport> reports) {}
+  public record Result(
+      List<Cell> cells,
+      List<Share> shares,
+      List<TableReport> reports,
+      List<IncomeStatistics.Figure> statistics) {}
 
   /** The plan's brackets as unions of the fixed ones. */
   public static final Map<String, List<IncomeBracket>> PLAN_BRACKETS =
@@ -60,6 +64,7 @@ public final class Disclosure {
     List<Cell> cells = new ArrayList<>();
     List<Share> shares = new ArrayList<>();
     List<TableReport> reports = new ArrayList<>();
+    List<IncomeStatistics.Figure> statistics = new ArrayList<>();
     Map<String, Set<Integer>> previous = new HashMap<>();
     for (int year : years) {
       Map<String, CountTable> tables = build(households, year);
@@ -75,8 +80,10 @@ public final class Disclosure {
         previous.put(name, suppressed(table));
       }
       shares.addAll(shares(year, tables.get("TOWNSHIP"), true));
+      statistics.addAll(IncomeStatistics.of(households, year, tables.get("TOWNSHIP")));
     }
-    return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports));
+    return new Result(
+        List.copyOf(cells), List.copyOf(shares), List.copyOf(reports), List.copyOf(statistics));
   }
 
   /**
@@ -112,7 +119,8 @@ public final class Disclosure {
         }
       }
     }
-    return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports));
+    // Means and medians are not published in this mode (a noisy mean needs its own budget).
+    return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports), List.of());
   }
 
   private static Map<String, CountTable> build(List<Household> households, int year) {

@@ -118,7 +118,31 @@ class DisclosureTables implements DerivedTables {
               dp == null ? RULES : DP_RULES,
               BigDecimal.valueOf(report.epsilon())));
     }
+    List<Row> statistics = new ArrayList<>();
+    for (IncomeStatistics.Figure figure : result.statistics()) {
+      statistics.add(
+          row(
+              "income_statistics",
+              statistics.size(),
+              (long) figure.year(),
+              figure.row(),
+              figure.statistic(),
+              figure.value(),
+              figure.reason() == null ? null : figure.reason().name(),
+              provenance));
+    }
     return List.of(
+        new Table(
+            resource(
+                "income_statistics",
+                List.of("year", "row_code", "statistic"),
+                field("year", FieldType.INTEGER),
+                field("row_code", FieldType.STRING),
+                field("statistic", FieldType.STRING),
+                field("value", FieldType.INTEGER),
+                field("reason", FieldType.STRING),
+                field("provenance", FieldType.STRING)),
+            statistics),
         new Table(
             resource(
                 "income_cells",

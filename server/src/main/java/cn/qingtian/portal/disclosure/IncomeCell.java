@@ -24,6 +24,10 @@ public record IncomeCell(
 
   /** The row's name: a township, urban or rural, a group of households, or the total. */
   public LocalizedText rowNameText() {
+    return rowName(row);
+  }
+
+  static LocalizedText rowName(String row) {
     return ROW_NAMES.getOrDefault(row, LocalizedText.of(row, row));
   }
 

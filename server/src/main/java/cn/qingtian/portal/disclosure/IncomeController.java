@@ -47,9 +47,7 @@ class IncomeController {
       @Argument String table,
       @Argument @Nullable String geography,
       @ContextValue Release release) {
-    if (year < 2000 || year > 2100) {
-      throw new InvalidInputException("year 应在 2000–2100 之间 / year is between 2000 and 2100");
-    }
+    checkYear(year);
     if (geography != null && !geography.matches("T[0-9]{2}|URBAN|RURAL|_T")) {
       throw new InvalidInputException(
           "geography 应为 T01–T32、URBAN、RURAL 或 _T / geography is T01–T32, URBAN, RURAL or _T");
@@ -68,6 +66,12 @@ class IncomeController {
                     cells,
                     cells.isEmpty() ? null : cells.get(0).provenance(),
                     DisclosureTables.RULES));
+  }
+
+  @QueryMapping
+  Mono<List<IncomeStatistic>> incomeStatistics(@Argument int year, @ContextValue Release release) {
+    checkYear(year);
+    return repository.statistics(release.number(), year).collectList();
   }
 
   @QueryMapping
@@ -102,6 +106,12 @@ class IncomeController {
                   c.column().equals("_T")
                       ? Integer.MAX_VALUE
                       : IncomeBracket.valueOf(c.column()).ordinal());
+
+  private static void checkYear(int year) {
+    if (year < 2000 || year > 2100) {
+      throw new InvalidInputException("year 应在 2000–2100 之间 / year is between 2000 and 2100");
+    }
+  }
 
   private static final List<BracketRange> BRACKETS =
       Arrays.stream(IncomeBracket.values())

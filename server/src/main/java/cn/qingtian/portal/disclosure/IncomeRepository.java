@@ -54,6 +54,26 @@ class IncomeRepository {
         Provenance.valueOf(row.get("provenance", String.class)));
   }
 
+  Flux<IncomeStatistic> statistics(int release, int year) {
+    return database
+        .sql(
+            "select * from income_statistics s where "
+                + Temporal.inRelease("s")
+                + " and s.year = :year order by s.row_code = '_T', s.row_code, s.statistic")
+        .bind("release", release)
+        .bind("year", year)
+        .map(
+            row ->
+                new IncomeStatistic(
+                    row.get("year", Integer.class),
+                    row.get("row_code", String.class),
+                    row.get("statistic", String.class),
+                    row.get("value", Long.class),
+                    row.get("reason", String.class),
+                    Provenance.valueOf(row.get("provenance", String.class))))
+        .all();
+  }
+
   Flux<DisclosureReport> reports(int release) {
     return database
         .sql(

@@ -48,7 +48,8 @@ record DatabaseSnapshot(Map<String, String> tables) {
             "private.charity_donation_records",
             "private.household_microdata",
             "income_cells",
-            "disclosure_reports"
+            "disclosure_reports",
+            "income_statistics"
           }) {
         try (ResultSet rs =
             statement.executeQuery(

@@ -114,6 +114,30 @@ class ImportTest {
 
   @Test
   @Order(3)
+  void aDerivedTableThatRefusesBlocksTheWholeRelease() throws Exception {
+    // As the disclosure step does when no suppression pattern passes the audit.
+    DatabaseSnapshot before = DatabaseSnapshot.take(connections);
+    PackageImporter refusing =
+        new PackageImporter(
+            connections,
+            List.of(
+                validated -> {
+                  throw new ImportRefusedException(
+                      List.of(
+                          new Problem("household_microdata.csv", 0, 0, "审核未通过", "audit failed")));
+                }));
+    ValidatedPackage valid =
+        PackageValidator.validate(PackageFixture.copyOfBundled(temp).version("9.9.7").directory())
+            .valid()
+            .orElseThrow();
+    assertThatThrownBy(() -> refusing.importPackage(valid, false, null, message -> {}))
+        .isInstanceOf(ImportRefusedException.class)
+        .hasMessageContaining("audit failed");
+    assertThat(DatabaseSnapshot.take(connections)).isEqualTo(before);
+  }
+
+  @Test
+  @Order(3)
   void anImportThatFailsMidwayRollsBackEverything() throws Exception {
     DatabaseSnapshot before = DatabaseSnapshot.take(connections);
     // A resource with no table behind it fails after the earlier tables were written.

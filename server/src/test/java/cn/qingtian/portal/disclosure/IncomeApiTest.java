@@ -97,6 +97,41 @@ class IncomeApiTest extends SharedDatabase {
   }
 
   @Test
+  void meansAndMediansAreRoundedAndWithheldWhereTheCountIs() {
+    List<Map<String, Object>> statistics =
+        graphQl
+            .document(
+                "{ incomeStatistics(year: 2024) { row rowName statistic value suppressed reason provenance } }")
+            .execute()
+            .path("incomeStatistics")
+            .entityList(MAP)
+            .get();
+    assertThat(statistics).hasSize(33 * 2);
+    List<Map<String, Object>> totals =
+        graphQl
+            .document("{ incomeDistribution(year: 2024) { cells { row column count } } }")
+            .execute()
+            .path("incomeDistribution.cells[?(@.column == '_T')]")
+            .entityList(MAP)
+            .get();
+    for (Map<String, Object> statistic : statistics) {
+      assertThat(statistic.get("provenance")).isEqualTo("DEMO");
+      if (statistic.get("value") instanceof Double value) {
+        assertThat(value % (statistic.get("statistic").equals("MEAN") ? 100 : 1000)).isZero();
+      } else {
+        assertThat(statistic.get("reason")).isNotNull();
+      }
+      boolean countWithheld =
+          totals.stream()
+              .anyMatch(t -> t.get("row").equals(statistic.get("row")) && t.get("count") == null);
+      if (countWithheld) {
+        assertThat(statistic.get("suppressed")).isEqualTo(true);
+      }
+    }
+    assertThat(statistics).anyMatch(s -> s.get("value") == null);
+  }
+
+  @Test
   void badArgumentsAreExplained() {
     graphQl
         .document("{ incomeDistribution(year: 1800) { year } }")

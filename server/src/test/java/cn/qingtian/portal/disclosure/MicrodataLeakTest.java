@@ -83,6 +83,10 @@ class MicrodataLeakTest {
     }
     incomeAnswers.add(post("{ disclosureReport { rules tables { year table published } } }"));
     List<String> everything = new ArrayList<>(incomeAnswers);
+    for (int year = 2020; year <= 2024; year++) {
+      // rounded to 100 or 1,000 yuan: checked for ids, not against every exact income
+      everything.add(post("{ incomeStatistics(year: %d) { row value reason } }".formatted(year)));
+    }
     everything.add(
         post(
             "{ currentRelease { version changes { table added } } indicators(first: 100) { nodes { code"

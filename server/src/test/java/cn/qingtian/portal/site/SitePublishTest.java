@@ -232,6 +232,7 @@ class SitePublishTest extends SharedDatabase {
     assertThat(year.select("#townships ~ div table td.withheld").eachText())
         .containsAnyOf("少于10户", "保护");
     assertThat(year.select("ul.bars li")).hasSize(5);
+    assertThat(year.select("#statistics ~ div table tbody tr")).hasSize(33);
     assertThat(year.select("#withheld ~ dl dt").text()).contains("少于10户");
     assertThat(year.select("#withheld ~ dl dd").text()).contains("公布会让人认出具体家庭");
     Document english = Jsoup.parse(SiteFiles.read(site.resolve("en/income/index.html")));

@@ -1,0 +1,124 @@
+package cn.qingtian.portal.disclosure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Mean and median household income per township and for the county (magnitude statistics,
+ * methods.md §2 rule 2). Incomes are top-coded at the year's 99th percentile first, so no single
+ * household's income can drive a figure; a figure is published only with at least 10 households,
+ * when the township's count is published in the count table (count × mean = sum links the tables),
+ * and when the dominance rules (1, 50) and (2, 67) hold: the largest income is at most 50 % of the
+ * township's total, the two largest at most 67 %. A single withheld township would be recovered
+ * from the county total, so a second one (the smallest published) is withheld with it. Means are
+ * rounded to 100 yuan, medians to 1,000.
+ */
+public final class IncomeStatistics {
+
+  /** Why a figure is withheld: the count reasons, plus dominance. */
+  public enum Withheld {
+    THRESHOLD,
+    COUNT_WITHHELD,
+    DOMINANCE,
+    SECONDARY
+  }
+
+  /** A published figure (rounded), or the reason it is withheld. */
+  public record Figure(
+      int year, String row, String statistic, @Nullable Long value, @Nullable Withheld reason) {}
+
+  private IncomeStatistics() {}
+
+  /**
+   * @param counts the protected township × bracket table of the same year (for its row totals)
+   */
+  public static List<Figure> of(List<Household> households, int year, CountTable counts) {
+    long[] all =
+        households.stream()
+            .filter(h -> h.year() == year)
+            .mapToLong(Household::income)
+            .sorted()
+            .toArray();
+    if (all.length == 0) {
+      return List.of();
+    }
+    long cap = all[(int) Math.floor(0.99 * (all.length - 1))];
+    Map<String, long[]> byTownship =
+        households.stream()
+            .filter(h -> h.year() == year)
+            .collect(
+                Collectors.groupingBy(
+                    Household::township,
+                    Collectors.collectingAndThen(
+                        Collectors.toList(),
+                        list ->
+                            list.stream()
+                                .mapToLong(h -> Math.min(h.income(), cap))
+                                .sorted()
+                                .toArray())));
+    List<String> rows = new ArrayList<>(counts.rows());
+    List<@Nullable Withheld> reasons = new ArrayList<>();
+    List<long[]> incomes = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      long[] values = byTownship.getOrDefault(rows.get(r), new long[0]);
+      incomes.add(values);
+      reasons.add(reason(values, counts.isSuppressed(counts.rowTotal(r))));
+    }
+    long withheld = reasons.stream().filter(java.util.Objects::nonNull).count();
+    if (withheld == 1) {
+      int partner = -1;
+      for (int r = 0; r < rows.size(); r++) {
+        if (reasons.get(r) == null
+            && (partner < 0 || incomes.get(r).length < incomes.get(partner).length)) {
+          partner = r;
+        }
+      }
+      if (partner >= 0) {
+        reasons.set(partner, Withheld.SECONDARY);
+      }
+    }
+    List<Figure> figures = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      figures.addAll(figures(year, rows.get(r), incomes.get(r), reasons.get(r)));
+    }
+    long[] county = Arrays.stream(all).map(v -> Math.min(v, cap)).toArray();
+    figures.addAll(figures(year, "_T", county, reason(county, false)));
+    return figures;
+  }
+
+  static @Nullable Withheld reason(long[] sortedIncomes, boolean countWithheld) {
+    int n = sortedIncomes.length;
+    if (n < CountTable.THRESHOLD) {
+      return Withheld.THRESHOLD;
+    }
+    if (countWithheld) {
+      return Withheld.COUNT_WITHHELD;
+    }
+    double total = Arrays.stream(sortedIncomes).sum();
+    long first = sortedIncomes[n - 1];
+    long second = sortedIncomes[n - 2];
+    if (total > 0 && (first > 0.50 * total || first + second > 0.67 * total)) {
+      return Withheld.DOMINANCE;
+    }
+    return null;
+  }
+
+  private static List<Figure> figures(
+      int year, String row, long[] sorted, @Nullable Withheld reason) {
+    if (reason != null) {
+      return List.of(
+          new Figure(year, row, "MEAN", null, reason),
+          new Figure(year, row, "MEDIAN", null, reason));
+    }
+    double mean = Arrays.stream(sorted).average().orElse(0);
+    int n = sorted.length;
+    double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    return List.of(
+        new Figure(year, row, "MEAN", Math.round(mean / 100) * 100, null),
+        new Figure(year, row, "MEDIAN", Math.round(median / 1000) * 1000, null));
+  }
+}
