@@ -220,6 +220,7 @@ public final class Messages {
               "低收入农户 × 收入组",
               "Low-income farm households × bracket"),
           entry("income.table.DIBAO", "低保家庭 × 收入组", "Dibao households × bracket"),
+          entry("income.table.MEAN", "各乡镇均值（差分隐私）", "Township means (differential privacy)"),
           entry("income.table.QIAOJUAN", "侨眷家庭 × 收入组", "Families of overseas Chinese × bracket"),
           entry(
               "income.demo",

@@ -43,6 +43,18 @@ public final class DifferentialPrivacy {
     return postProcess(noisy(cells));
   }
 
+  /**
+   * A noisy sum of incomes clamped to [0, upper]: one household changes it by at most {@code
+   * upper}, so discrete Laplace noise of scale upper/ε makes it ε-private (integer yuan, exact).
+   */
+  public long noisySum(long[] incomes, long upper) {
+    long sum = 0;
+    for (long income : incomes) {
+      sum += Math.min(Math.max(income, 0), upper);
+    }
+    return sum + noise.sample(s, t * upper);
+  }
+
   static long[] postProcess(long[] noisy) {
     long total = Math.max(0, Arrays.stream(noisy).sum());
     long[] clamped = Arrays.stream(noisy).map(v -> Math.max(0, v)).toArray();

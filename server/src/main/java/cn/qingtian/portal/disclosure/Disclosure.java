@@ -119,8 +119,57 @@ public final class Disclosure {
         }
       }
     }
-    // Means and medians are not published in this mode (a noisy mean needs its own budget).
-    return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports), List.of());
+    List<IncomeStatistics.Figure> means = noisyMeans(households, years, cells, reports, dp);
+    return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports), means);
+  }
+
+  /** Income in DP means is clamped to this many yuan: one household changes a sum by at most it. */
+  static final long DP_INCOME_CAP = 1_000_000;
+
+  /**
+   * Means per township and county in the DP mode: a noisy clamped sum (ε once per year, each
+   * household being in one township) over the noisy count already published; rounded to 100 yuan.
+   * Medians are not published in this mode.
+   */
+  private static List<IncomeStatistics.Figure> noisyMeans(
+      List<Household> households,
+      List<Integer> years,
+      List<Cell> cells,
+      List<TableReport> reports,
+      DifferentialPrivacy dp) {
+    List<IncomeStatistics.Figure> figures = new ArrayList<>();
+    for (int year : years) {
+      List<String> rows = new ArrayList<>(Township.ALL.stream().map(Township::code).toList());
+      rows.add("_T");
+      long county = 0;
+      for (String row : rows) {
+        int y = year;
+        long[] incomes =
+            households.stream()
+                .filter(h -> h.year() == y && (row.equals("_T") || h.township().equals(row)))
+                .mapToLong(Household::income)
+                .toArray();
+        long sum = row.equals("_T") ? county : dp.noisySum(incomes, DP_INCOME_CAP);
+        county += row.equals("_T") ? 0 : sum;
+        long count =
+            cells.stream()
+                .filter(c -> c.year() == y && c.table().equals("TOWNSHIP"))
+                .filter(c -> c.row().equals(row) && c.column().equals("_T"))
+                .mapToLong(c -> c.count() == null ? 0 : c.count())
+                .sum();
+        Long mean = count <= 0 ? null : Math.round(Math.max(0, sum) / (double) count / 100) * 100;
+        figures.add(
+            new IncomeStatistics.Figure(
+                year,
+                row,
+                "MEAN",
+                mean,
+                mean == null ? IncomeStatistics.Withheld.THRESHOLD : null));
+      }
+      int entries = rows.size();
+      reports.add(new TableReport(year, "MEAN", entries, entries, 0, 0, true, dp.epsilon()));
+    }
+    return List.copyOf(figures);
   }
 
   private static Map<String, CountTable> build(List<Household> households, int year) {

@@ -33,9 +33,11 @@ class DifferentialPrivacyModeTest {
         graphQl
             .document(
                 "{ disclosureReport { rules epsilonSpent tables { epsilon primarySuppressed } }"
-                    + " incomeDistribution(year: 2024) { cells { count suppressed reason } } }")
+                    + " incomeDistribution(year: 2024) { cells { count suppressed reason } }"
+                    + " incomeStatistics(year: 2024) { statistic value } }")
             .execute();
-    response.path("disclosureReport.epsilonSpent").entity(Double.class).isEqualTo(12.5);
+    // 5 tables and the township means, 5 years, ε = 0.5 each
+    response.path("disclosureReport.epsilonSpent").entity(Double.class).isEqualTo(15.0);
     response
         .path("disclosureReport.rules")
         .entity(String.class)
@@ -47,6 +49,10 @@ class DifferentialPrivacyModeTest {
                 new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
             .get();
     assertThat(cells).hasSize(33 * 6);
+    response
+        .path("incomeStatistics[*].statistic")
+        .entityList(String.class)
+        .satisfies(kinds -> assertThat(kinds).hasSize(33).containsOnly("MEAN"));
     assertThat(cells)
         .allSatisfy(
             c -> {

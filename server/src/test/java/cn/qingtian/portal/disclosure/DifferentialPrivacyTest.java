@@ -62,9 +62,13 @@ class DifferentialPrivacyTest {
         Disclosure.runDifferentiallyPrivate(households, List.of(2021, 2022), dp);
     assertThat(result.cells()).allSatisfy(c -> assertThat(c.count()).isNotNull().isNotNegative());
     assertThat(result.cells()).allSatisfy(c -> assertThat(c.reason()).isNull());
+    // five tables and the township means per year, ε = 0.5 each
     assertThat(result.reports())
-        .hasSize(10)
+        .hasSize(12)
         .allSatisfy(r -> assertThat(r.epsilon()).isEqualTo(0.5));
+    assertThat(result.statistics())
+        .hasSize(2 * 33)
+        .allSatisfy(f -> assertThat(f.value()).isNotNull().isNotNegative());
     for (int year = 2021; year <= 2022; year++) {
       int y = year;
       long cells =

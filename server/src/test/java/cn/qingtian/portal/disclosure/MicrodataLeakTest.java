@@ -51,6 +51,7 @@ class MicrodataLeakTest {
   @Autowired CurrentRelease currentRelease;
   @Autowired WebTestClient web;
   @Autowired SitePublishing publishing;
+  @Autowired org.springframework.r2dbc.core.DatabaseClient apiDatabase;
 
   @BeforeAll
   void importMicrodataWithACanary(@TempDir Path packages) throws Exception {
@@ -119,6 +120,19 @@ class MicrodataLeakTest {
       assertThat(wholeNumbers(answer))
           .doesNotContainAnyElementsOf(incomes.stream().filter(i -> i.length() > 4).toList());
     }
+  }
+
+  @Test
+  void theApiRoleCannotReadTheMicrodata() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                apiDatabase
+                    .sql("select id, income from private.household_microdata")
+                    .fetch()
+                    .all()
+                    .collectList()
+                    .block())
+        .hasMessageContaining("permission denied");
   }
 
   private static Set<String> wholeNumbers(String text) {
