@@ -117,8 +117,12 @@ public final class PackageImporter {
     }
     List<TableChange> changes = new ArrayList<>();
     List<Table> tables = new ArrayList<>(validated.tables());
+    List<String> derivedNames = new ArrayList<>();
     for (DerivedTables derived : derivedTables) {
-      tables.addAll(derived.derive(validated));
+      for (Table table : derived.derive(validated)) {
+        tables.add(table);
+        derivedNames.add(table.name());
+      }
     }
     for (Table table : tables) {
       TableChange change = applyTable(connection, table, release, dryRun);
@@ -128,15 +132,18 @@ public final class PackageImporter {
     if (dryRun) {
       return new ImportResult(ImportResult.Outcome.DRY_RUN, null, hash, List.copyOf(changes));
     }
+    String revisions = revisionNote(changes, derivedNames, release);
     try (PreparedStatement update =
-        connection.prepareStatement("update release set changes = ?::jsonb where id = ?")) {
+        connection.prepareStatement(
+            "update release set changes = ?::jsonb, note = nullif(concat_ws(E'\\n', note, ?), '') where id = ?")) {
       // The published change log names public tables only: private rows are not even counted there.
       List<String> privateTables =
           tables.stream().filter(t -> t.resource().privateData()).map(Table::name).toList();
       update.setString(
           1,
           changesJson(changes.stream().filter(c -> !privateTables.contains(c.table())).toList()));
-      update.setInt(2, release);
+      update.setString(2, revisions);
+      update.setInt(3, release);
       update.executeUpdate();
     }
     try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
@@ -313,6 +320,31 @@ public final class PackageImporter {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.execute();
     }
+  }
+
+  /**
+   * The revision note a release gets when it changes rows of a derived table that an earlier
+   * release published (e.g. a new year changed an earlier year's suppression pattern): earlier
+   * releases stay as they were (D4), the new one says what it revised. Null when nothing was.
+   */
+  private static @Nullable String revisionNote(
+      List<TableChange> changes, List<String> derived, int release) {
+    List<String> revised =
+        changes.stream()
+            .filter(c -> release > 1 && derived.contains(c.table()))
+            .filter(c -> c.changed() + c.removed() > 0)
+            .map(c -> c.table() + " ~" + c.changed() + " -" + c.removed())
+            .toList();
+    if (revised.isEmpty()) {
+      return null;
+    }
+    String tables = String.join(", ", revised);
+    return "本版本修订了此前版本已发布的派生数据（"
+        + tables
+        + "）；此前版本保持不变。 / This release revises derived data"
+        + " earlier releases published ("
+        + tables
+        + "); earlier releases are unchanged.";
   }
 
   private static String changesJson(List<TableChange> changes) {
