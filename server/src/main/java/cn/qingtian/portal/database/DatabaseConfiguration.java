@@ -74,6 +74,8 @@ class DatabaseConfiguration {
     ConnectionFactory factory = new PostgresqlConnectionFactory(configuration.build());
     return new ConnectionPool(
         ConnectionPoolConfiguration.builder(factory)
+            // Grows on demand: a pool opens 2 connections, not all of them, when it starts.
+            .initialSize(Math.min(2, properties.apiPoolSize()))
             .maxSize(properties.apiPoolSize())
             .maxAcquireTime(Duration.ofSeconds(5))
             .validationQuery("select 1")
