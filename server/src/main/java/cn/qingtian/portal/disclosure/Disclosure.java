@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The whole disclosure step for a set of years: builds every table of a year from the microdata,
  * protects it (keeping last year's pattern where it can), keeps the margins that tables share
- * consistent, and returns only what may be published: rounded counts or a reason, the plan's
- * bracket shares computed from the rounded counts, and a report per table. Nothing it returns holds
- * a household or an exact count.
+ * consistent, and returns only what may be published: rounded counts or a reason, means and
+ * medians, and a report per table (the plan's shares are computed from the published counts by
+ * {@link IncomeShares}). Nothing it returns holds a household or an exact count.
  */
 public final class Disclosure {
 
@@ -33,9 +33,6 @@ public final class Disclosure {
       @Nullable Long count,
       @Nullable Reason reason) {}
 
-  /** A plan bracket's share of households, from published (rounded) county counts. */
-  public record Share(int year, String bracket, double percent) {}
-
   /** What the disclosure report says of one table. */
   public record TableReport(
       int year,
@@ -49,10 +46,7 @@ public final class Disclosure {
 
   /** Everything a release publishes from the microdata. */
   public record Result(
-      List<Cell> cells,
-      List<Share> shares,
-      List<TableReport> reports,
-      List<IncomeStatistics.Figure> statistics) {}
+      List<Cell> cells, List<TableReport> reports, List<IncomeStatistics.Figure> statistics) {}
 
   /** The plan's brackets as unions of the fixed ones. */
   public static final Map<String, List<IncomeBracket>> PLAN_BRACKETS =
@@ -62,7 +56,6 @@ public final class Disclosure {
 
   public static Result run(List<Household> households, List<Integer> years) {
     List<Cell> cells = new ArrayList<>();
-    List<Share> shares = new ArrayList<>();
     List<TableReport> reports = new ArrayList<>();
     List<IncomeStatistics.Figure> statistics = new ArrayList<>();
     Map<String, Set<Integer>> previous = new HashMap<>();
@@ -79,11 +72,9 @@ public final class Disclosure {
         cells.addAll(cells(year, name, table, true));
         previous.put(name, suppressed(table));
       }
-      shares.addAll(shares(year, tables.get("TOWNSHIP"), true));
       statistics.addAll(IncomeStatistics.of(households, year, tables.get("TOWNSHIP")));
     }
-    return new Result(
-        List.copyOf(cells), List.copyOf(shares), List.copyOf(reports), List.copyOf(statistics));
+    return new Result(List.copyOf(cells), List.copyOf(reports), List.copyOf(statistics));
   }
 
   /**
@@ -94,7 +85,6 @@ public final class Disclosure {
   public static Result runDifferentiallyPrivate(
       List<Household> households, List<Integer> years, DifferentialPrivacy dp) {
     List<Cell> cells = new ArrayList<>();
-    List<Share> shares = new ArrayList<>();
     List<TableReport> reports = new ArrayList<>();
     for (int year : years) {
       Map<String, CountTable> tables = build(households, year);
@@ -114,13 +104,10 @@ public final class Disclosure {
         cells.addAll(cells(year, name, noisy, false));
         reports.add(
             new TableReport(year, name, noisy.size(), noisy.size(), 0, 0, true, dp.epsilon()));
-        if (name.equals("TOWNSHIP")) {
-          shares.addAll(shares(year, noisy, false));
-        }
       }
     }
     List<IncomeStatistics.Figure> means = noisyMeans(households, years, cells, reports, dp);
-    return new Result(List.copyOf(cells), List.copyOf(shares), List.copyOf(reports), means);
+    return new Result(List.copyOf(cells), List.copyOf(reports), means);
   }
 
   /** Income in DP means is clamped to this many yuan: one household changes a sum by at most it. */
@@ -251,28 +238,6 @@ public final class Disclosure {
       return table.rowTotal(row);
     }
     return table.cell(row, column);
-  }
-
-  private static List<Share> shares(int year, CountTable township, boolean rounded) {
-    List<Share> shares = new ArrayList<>();
-    Long total = count(township, township.grandTotal(), rounded);
-    if (total == null || total == 0) {
-      return shares;
-    }
-    for (var plan : PLAN_BRACKETS.entrySet()) {
-      long sum = 0;
-      boolean known = true;
-      for (IncomeBracket bracket : plan.getValue()) {
-        Long count = count(township, township.columnTotal(bracket.ordinal()), rounded);
-        known &= count != null;
-        sum += count == null ? 0 : count;
-      }
-      if (known) {
-        shares.add(new Share(year, plan.getKey(), Math.round(1000.0 * sum / total) / 10.0));
-      }
-    }
-    shares.sort(java.util.Comparator.comparing(Share::bracket));
-    return shares;
   }
 
   /** A published count: rounded (disclosure control) or as it is (already noisy, DP). */
