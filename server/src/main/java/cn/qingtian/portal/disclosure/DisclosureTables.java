@@ -11,10 +11,13 @@ import cn.qingtian.portal.dataset.Table;
 import cn.qingtian.portal.dataset.TableSchema;
 import cn.qingtian.portal.dataset.ValidatedPackage;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,20 +29,22 @@ import org.springframework.stereotype.Component;
 @Component
 class DisclosureTables implements DerivedTables {
 
-  private static final java.util.regex.Pattern FRACTION =
-      java.util.regex.Pattern.compile("([1-9][0-9]{0,5})/([1-9][0-9]{0,5})");
+  private static final Pattern FRACTION = Pattern.compile("([1-9][0-9]{0,5})/([1-9][0-9]{0,5})");
 
   static final String MICRODATA = "household_microdata";
   static final String RULES =
       "threshold 10 households; group attribute disclosure; counts rounded to base 5; secondary"
           + " suppression with the previous year's pattern preferred; interval audit by linear"
-          + " programming, protection 10 households";
+          + " programming, protection 10 households; means and medians: income top-coded at the"
+          + " 99th percentile, at least 10 households, the township count published, dominance"
+          + " rules (1, 50) and (2, 67), rounded to 100 and 1,000 yuan";
 
   static final String DP_RULES =
       "differential privacy: two-sided geometric noise with parameter epsilon per table and year"
           + " (each household is in one cell), sampled exactly from SecureRandom; post-processed to"
-          + " non-negative integers that add up; margins are sums of the published cells; no"
-          + " suppression";
+          + " non-negative integers that add up; margins are sums of the published cells; township"
+          + " means from sums of income clamped to 1,000,000 yuan with discrete Laplace noise of"
+          + " scale 1,000,000/epsilon; no suppression";
 
   private final @Nullable DifferentialPrivacy dp;
 
@@ -47,9 +52,7 @@ class DisclosureTables implements DerivedTables {
    * @param epsilon empty for disclosure control, or ε as a fraction such as {@code 1/2} for the
    *     differential-privacy mode
    */
-  DisclosureTables(
-      @org.springframework.beans.factory.annotation.Value("${portal.disclosure.epsilon:}")
-          String epsilon) {
+  DisclosureTables(@Value("${portal.disclosure.epsilon:}") String epsilon) {
     if (epsilon.isBlank()) {
       dp = null;
     } else {
@@ -60,7 +63,7 @@ class DisclosureTables implements DerivedTables {
       }
       dp =
           new DifferentialPrivacy(
-              new DiscreteLaplace(new java.security.SecureRandom()),
+              new DiscreteLaplace(new SecureRandom()),
               Long.parseLong(matcher.group(1)),
               Long.parseLong(matcher.group(2)));
     }
