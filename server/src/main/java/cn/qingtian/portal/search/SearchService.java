@@ -1,0 +1,41 @@
+package cn.qingtian.portal.search;
+
+import cn.qingtian.portal.release.ReleaseCache;
+import cn.qingtian.portal.release.ReleaseChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The search index of each release: built off to the side from the release's public tables (the
+ * indexing runs on a worker, never on an event loop) the first time it is asked for or as soon as
+ * the release is served, then kept until another release is asked for. Queries never wait for a
+ * newer index: they read the one of their own release.
+ */
+@Service
+class SearchService {
+
+  private final SearchCorpus corpus;
+  private final ReleaseCache<SearchIndex> cache = new ReleaseCache<>();
+
+  SearchService(SearchCorpus corpus) {
+    this.corpus = corpus;
+  }
+
+  Mono<SearchIndex> index(int release) {
+    return cache.get(
+        release,
+        number ->
+            corpus
+                .documents(number)
+                .collectList()
+                .publishOn(Schedulers.boundedElastic())
+                .map(SearchIndex::build));
+  }
+
+  @EventListener
+  void releaseChanged(ReleaseChanged event) {
+    index(event.release().number()).subscribe();
+  }
+}

@@ -1,0 +1,63 @@
+package cn.qingtian.portal.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A short passage of a hit's text around the first query word found in it, HTML-escaped, with every
+ * query word marked {@code <mark>…</mark>}: the only markup a snippet ever contains.
+ */
+final class Snippets {
+
+  private static final int BEFORE = 30;
+  private static final int LENGTH = 120;
+
+  private Snippets() {}
+
+  static String of(String query, String text) {
+    List<String> words = new ArrayList<>();
+    for (String word : query.replace("\"", " ").split(" ")) {
+      if (!word.isBlank()) {
+        words.add(word.toLowerCase(Locale.ROOT));
+      }
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    int first = -1;
+    for (String word : words) {
+      int at = lower.indexOf(word);
+      if (at >= 0 && (first < 0 || at < first)) {
+        first = at;
+      }
+    }
+    int from = Math.max(0, first < 0 ? 0 : first - BEFORE);
+    int to = Math.min(text.length(), from + LENGTH);
+    StringBuilder out = new StringBuilder(from > 0 ? "…" : "");
+    int i = from;
+    while (i < to) {
+      String match = null;
+      for (String word : words) {
+        if (lower.startsWith(word, i) && (match == null || word.length() > match.length())) {
+          match = word;
+        }
+      }
+      if (match != null) {
+        int end = Math.min(to, i + match.length());
+        out.append("<mark>").append(escape(text.substring(i, end))).append("</mark>");
+        i = end;
+      } else {
+        out.append(escape(text.substring(i, i + 1)));
+        i++;
+      }
+    }
+    return out.append(to < text.length() ? "…" : "").toString();
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+}

@@ -1,0 +1,117 @@
+package cn.qingtian.portal.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.SharedDatabase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Search over HTTP: Chinese recall and ranking, English stemming, codes, filters, bad input. */
+@ApiIntegrationTest
+class SearchApiTest extends SharedDatabase {
+
+  @Autowired HttpGraphQlTester graphQl;
+  @Autowired WebTestClient web;
+
+  private List<String> codes(String query, String extra) {
+    return graphQl
+        .document("query($q: String!) { search(query: $q%s) { nodes { code } } }".formatted(extra))
+        .variable("q", query)
+        .execute()
+        .path("search.nodes[*].code")
+        .entityList(String.class)
+        .get();
+  }
+
+  @Test
+  void aChineseWordFindsTheWordsThatContainItWithWholeWordsFirst() {
+    List<String> hits = codes("收入", ", first: 10");
+    assertThat(hits).contains("LOW_INCOME_FARM_HOUSEHOLD_INCOME", "DISPOSABLE_INCOME_PER_CAPITA");
+    List<String> farm = codes("低收入农户", ", first: 5");
+    assertThat(farm).contains("LOW_INCOME_FARM_HOUSEHOLD_INCOME");
+    assertThat(hits.subList(0, 6)).contains("LOW_INCOME_FARM_HOUSEHOLD_INCOME");
+    assertThat(codes("助残", ", types: [CHARITY]")).containsExactly("DEMO_CHARITY_03");
+  }
+
+  @Test
+  void englishWordsAreStemmedAndCodesFoundExactly() {
+    assertThat(codes("pensions insured", ", first: 5")).contains("PENSION_INSURANCE_INSURED");
+    assertThat(codes("p13", ", first: 1")).containsExactly("P13");
+    assertThat(codes("HRSS", ", types: [DEPARTMENT], first: 1")).containsExactly("HRSS");
+  }
+
+  @Test
+  void hitsCarrySnippetsWithMarkedWordsFacetsAndDemoLabels() {
+    var response =
+        graphQl
+            .document(
+                "{ search(query: \"咖啡\") { totalCount facets { type count }"
+                    + " nodes { type id code title(lang: EN) snippet provenance } } }")
+            .execute();
+    List<Map<String, Object>> nodes =
+        response
+            .path("search.nodes")
+            .entityList(
+                new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+            .get();
+    assertThat(nodes).anySatisfy(n -> assertThat(n.get("code")).isEqualTo("QT_COFFEE_SECTOR_2023"));
+    Map<String, Object> coffee =
+        nodes.stream()
+            .filter(n -> n.get("code").equals("QT_COFFEE_SECTOR_2023"))
+            .findFirst()
+            .orElseThrow();
+    assertThat((String) coffee.get("snippet")).contains("<mark>咖啡</mark>");
+    assertThat(coffee.get("provenance")).isEqualTo("SECONDARY");
+    response.path("search.facets[*].type").entityList(String.class).contains("ACHIEVEMENT");
+    assertThat(codes("演示 助学", ", types: [CHARITY]")).contains("DEMO_CHARITY_01");
+  }
+
+  @Test
+  void malformedInputGivesANormalAnswerOrAClearErrorNeverA500() {
+    for (String query :
+        List.of(
+            "\"unbalanced",
+            "AND",
+            "OR NOT",
+            "*",
+            "?",
+            "title:(",
+            "\\",
+            "\u0000收入\u0007",
+            "",
+            "   ")) {
+      graphQl
+          .document("query($q: String!) { search(query: $q) { totalCount } }")
+          .variable("q", query)
+          .execute()
+          .path("search.totalCount")
+          .entity(Integer.class)
+          .satisfies(count -> assertThat(count).isNotNegative());
+    }
+    graphQl
+        .document("query($q: String!) { search(query: $q) { totalCount } }")
+        .variable("q", "收".repeat(10_000))
+        .execute()
+        .errors()
+        .satisfy(
+            errors ->
+                assertThat(errors)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMessage()).contains("at most 200 characters")));
+    web.post()
+        .uri("/graphql")
+        .bodyValue(
+            Map.of(
+                "query", "{ search(query: \"<script>alert(1)</script>\") { nodes { snippet } } }"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(body -> assertThat(body).doesNotContain("<script>"));
+  }
+}
