@@ -61,19 +61,19 @@ class SearchController {
             result -> {
               List<Ranked> hits = new ArrayList<>();
               for (SearchIndex.Hit hit : result.hits()) {
+                SearchDocument d = hit.document();
                 hits.add(
                     new Ranked(
                         "%06d".formatted(hits.size()),
                         new SearchHit(
-                            hit.type(),
-                            hit.id(),
-                            hit.code(),
-                            LocalizedText.of(hit.titleZh(), hit.titleEn()),
+                            d.type(),
+                            d.id(),
+                            d.code(),
+                            LocalizedText.of(d.titleZh(), d.titleEn()),
                             Snippets.of(
-                                text,
-                                english && hit.textEn() != null ? hit.textEn() : hit.textZh()),
+                                text, english && d.textEn() != null ? d.textEn() : d.textZh()),
                             hit.score(),
-                            hit.provenance())));
+                            d.provenance())));
               }
               var connection =
                   Pagination.page(

@@ -33,7 +33,8 @@ class SearchCorpus {
                     opt(row, "name_en"),
                     str(row, "definition_zh"),
                     opt(row, "definition_en"),
-                    null)),
+                    null,
+                    row.get("seq", Integer.class))),
         read(
             release,
             "select * from measures x",
@@ -46,7 +47,8 @@ class SearchCorpus {
                     opt(row, "title_en"),
                     str(row, "text_zh"),
                     opt(row, "summary_en"),
-                    null)),
+                    null,
+                    row.get("number", Integer.class))),
         read(
             release,
             "select * from departments x",
@@ -59,7 +61,8 @@ class SearchCorpus {
                     opt(row, "name_en"),
                     join(opt(row, "full_name_zh"), opt(row, "aliases_zh")),
                     null,
-                    null)),
+                    null,
+                    0)),
         read(
             release,
             "select * from target_groups x",
@@ -72,7 +75,8 @@ class SearchCorpus {
                     opt(row, "title_en"),
                     str(row, "group_zh"),
                     opt(row, "group_en"),
-                    null)),
+                    null,
+                    row.get("seq", Integer.class))),
         read(
             release,
             "select * from achievements x",
@@ -85,7 +89,8 @@ class SearchCorpus {
                     opt(row, "title_en"),
                     str(row, "summary_zh"),
                     opt(row, "summary_en"),
-                    opt(row, "provenance"))),
+                    opt(row, "provenance"),
+                    0)),
         read(
             release,
             "select * from charities x",
@@ -98,7 +103,8 @@ class SearchCorpus {
                     opt(row, "name_en"),
                     join(opt(row, "note_zh"), opt(row, "address")),
                     opt(row, "note_en"),
-                    opt(row, "provenance"))));
+                    opt(row, "provenance"),
+                    0)));
   }
 
   private Flux<SearchDocument> read(

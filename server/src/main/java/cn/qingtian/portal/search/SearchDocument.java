@@ -2,7 +2,10 @@ package cn.qingtian.portal.search;
 
 import org.jspecify.annotations.Nullable;
 
-/** One searchable entity of a release, as the index sees it. */
+/**
+ * One searchable entity of a release, as the index sees it; {@code order} is its place in the plan
+ * (an indicator's or measure's number), 0 when it has none.
+ */
 record SearchDocument(
     String type,
     String id,
@@ -11,4 +14,5 @@ record SearchDocument(
     @Nullable String titleEn,
     String textZh,
     @Nullable String textEn,
-    @Nullable String provenance) {}
+    @Nullable String provenance,
+    int order) {}

@@ -32,6 +32,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -62,9 +63,9 @@ final class SearchIndex {
           "zh_text",
           2f,
           "bi_title",
-          2f,
-          "bi_text",
           1f,
+          "bi_text",
+          0.5f,
           "en_title",
           3f,
           "en_text",
@@ -76,17 +77,8 @@ final class SearchIndex {
     this.searcher = searcher;
   }
 
-  /** A hit: the entity, its score and the stored texts a snippet is cut from. */
-  record Hit(
-      String type,
-      String id,
-      String code,
-      String titleZh,
-      @Nullable String titleEn,
-      String textZh,
-      @Nullable String textEn,
-      @Nullable String provenance,
-      float score) {}
+  /** A hit: the entity as indexed (its texts are what a snippet is cut from) and its score. */
+  record Hit(SearchDocument document, float score) {}
 
   /** The ranked hits of a query and the number of hits per type. */
   record Result(List<Hit> hits, Map<String, Integer> facets) {}
@@ -120,6 +112,7 @@ final class SearchIndex {
         if (d.provenance() != null) {
           doc.add(new StoredField("provenance", d.provenance()));
         }
+        doc.add(new StoredField("order", d.order()));
         writer.addDocument(doc);
       }
     } catch (IOException e) {
@@ -154,8 +147,8 @@ final class SearchIndex {
       Map<String, Integer> facets = new LinkedHashMap<>();
       for (ScoreDoc scoreDoc : top.scoreDocs) {
         Document doc = stored.document(scoreDoc.doc);
-        Hit hit =
-            new Hit(
+        SearchDocument found =
+            new SearchDocument(
                 doc.get("type"),
                 doc.get("id"),
                 doc.get("code_stored"),
@@ -164,61 +157,111 @@ final class SearchIndex {
                 doc.get("zh_text"),
                 doc.get("en_text"),
                 doc.get("provenance"),
-                scoreDoc.score);
-        hits.add(hit);
-        facets.merge(hit.type(), 1, Integer::sum);
+                doc.getField("order").numericValue().intValue());
+        hits.add(new Hit(found, scoreDoc.score * prior(found.order()) * titleCover(text, found)));
+        facets.merge(found.type(), 1, Integer::sum);
       }
+      hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed());
       return new Result(List.copyOf(hits), facets);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Every field's analysis of the text, any of which may match; the code as a whole. */
+  /**
+   * Every word (and every quoted phrase) must match in some field: a Chinese word, its bigrams, an
+   * English word (stemmed, or within one or two edits for a typo), or the entity's code.
+   */
   private static @Nullable Query query(String text) {
     List<String> phrases = new ArrayList<>();
-    StringBuilder words = new StringBuilder();
+    List<String> words = new ArrayList<>();
     String[] parts = text.split("\"", -1);
     boolean balanced = parts.length % 2 == 1;
     for (int i = 0; i < parts.length; i++) {
-      if (balanced && i % 2 == 1 && !parts[i].isBlank()) {
-        phrases.add(parts[i].strip());
+      if (balanced && i % 2 == 1) {
+        if (!parts[i].isBlank()) {
+          phrases.add(parts[i].strip());
+        }
       } else {
-        words.append(' ').append(parts[i]);
+        for (String word : parts[i].split(" ")) {
+          if (!word.isBlank()) {
+            words.add(word);
+          }
+        }
       }
     }
-    String plain = words.toString().strip();
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    boolean some = false;
+    for (String word : words) {
+      if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT))) {
+        continue; // "and", "of": no field indexes them, so they must not be required
+      }
+      Query q = anyField(word, false);
+      if (q != null) {
+        all.add(q, Occur.MUST);
+        some = true;
+      }
+    }
+    for (String phrase : phrases) {
+      Query q = anyField(phrase, true);
+      if (q != null) {
+        all.add(q, Occur.MUST);
+        some = true;
+      }
+    }
+    return some ? all.build() : null;
+  }
+
+  private static @Nullable Query anyField(String text, boolean phrase) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     boolean some = false;
     for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
       QueryBuilder builder = new QueryBuilder(analyzer(field.getKey()));
-      BooleanQuery.Builder all = new BooleanQuery.Builder();
-      boolean clauses = false;
-      if (!plain.isEmpty()) {
-        Query q = builder.createBooleanQuery(field.getKey(), plain, Occur.MUST);
-        if (q != null) {
-          all.add(q, Occur.MUST);
-          clauses = true;
-        }
-      }
-      for (String phrase : phrases) {
-        Query q = builder.createPhraseQuery(field.getKey(), phrase);
-        if (q != null) {
-          all.add(q, Occur.MUST);
-          clauses = true;
-        }
-      }
-      if (clauses) {
-        any.add(new BoostQuery(all.build(), field.getValue()), Occur.SHOULD);
+      Query q =
+          phrase
+              ? builder.createPhraseQuery(field.getKey(), text)
+              : builder.createBooleanQuery(field.getKey(), text, Occur.MUST);
+      if (q != null) {
+        any.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
         some = true;
       }
     }
-    String code = text.replace("\"", "").strip().toLowerCase(Locale.ROOT);
-    if (!code.isEmpty() && !code.contains(" ")) {
-      any.add(new BoostQuery(new TermQuery(new Term("code", code)), 10f), Occur.SHOULD);
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (!phrase && lower.matches("[a-z]{5,}")) {
+      int edits = lower.length() >= 8 ? 2 : 1;
+      for (String field : List.of("en_title", "en_text")) {
+        any.add(new BoostQuery(new FuzzyQuery(new Term(field, lower), edits), 0.3f), Occur.SHOULD);
+      }
+      some = true;
+    }
+    if (!phrase && !lower.isEmpty()) {
+      any.add(new BoostQuery(new TermQuery(new Term("code", lower)), 10f), Occur.SHOULD);
       some = true;
     }
     return some ? any.build() : null;
+  }
+
+  /**
+   * A prior for close calls, multiplied into the text score: what the plan states first (its
+   * headline indicators, its first measures) is what most people look for.
+   */
+  static float prior(int order) {
+    return order > 0 ? 1f + 0.5f / (float) Math.sqrt(order) : 1f;
+  }
+
+  /**
+   * A title that contains the whole query ranks higher, the more of the title the query covers:
+   * 可支配收入 is most of 居民人均可支配收入 and less of 低收入农户人均可支配收入.
+   */
+  static float titleCover(String query, SearchDocument d) {
+    String q = query.replace("\"", "").strip().toLowerCase(Locale.ROOT);
+    float best = 1f;
+    for (String title : new String[] {d.titleZh(), d.titleEn()}) {
+      if (title != null && !q.isEmpty() && title.toLowerCase(Locale.ROOT).contains(q)) {
+        best = Math.max(best, 1f + 2f * q.length() / title.length());
+      }
+    }
+    return best;
   }
 
   private static Analyzer analyzer(String field) {
