@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * An integration test over real HTTP against the running server and real PostgreSQL, holding the
@@ -15,6 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"portal.release.poll-interval=200ms", "portal.site.publish-on-release=false"})
+    properties = {
+      "portal.release.poll-interval=200ms",
+      "portal.site.publish-on-release=false",
+      "spring.test.webtestclient.timeout=PT30S"
+    })
 @AutoConfigureHttpGraphQlTester
+@Import(SlowMachineTimeouts.class)
 public @interface ApiIntegrationTest {}
