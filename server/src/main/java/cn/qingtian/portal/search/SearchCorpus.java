@@ -23,6 +23,48 @@ class SearchCorpus {
     return Flux.concat(
         read(
             release,
+            "select * from plans x",
+            row ->
+                new SearchDocument(
+                    "PLAN",
+                    GlobalId.of("Plan", str(row, "code")),
+                    str(row, "code"),
+                    str(row, "title_zh"),
+                    opt(row, "title_en"),
+                    join(opt(row, "doc_number"), opt(row, "issuers_zh")),
+                    opt(row, "issuers_en"),
+                    null,
+                    0)),
+        read(
+            release,
+            "select * from areas x",
+            row ->
+                new SearchDocument(
+                    "AREA",
+                    GlobalId.of("Area", str(row, "plan"), str(row, "code")),
+                    str(row, "code"),
+                    str(row, "title_zh"),
+                    opt(row, "title_en"),
+                    str(row, "text_zh"),
+                    null,
+                    null,
+                    row.get("seq", Integer.class))),
+        read(
+            release,
+            "select * from sources x",
+            row ->
+                new SearchDocument(
+                    "SOURCE",
+                    GlobalId.of("Source", str(row, "code")),
+                    str(row, "code"),
+                    str(row, "title"),
+                    null,
+                    str(row, "publisher"),
+                    opt(row, "note_en"),
+                    null,
+                    0)),
+        read(
+            release,
             "select * from indicators x",
             row ->
                 new SearchDocument(
