@@ -70,10 +70,7 @@ class AchievementController {
       @Argument @Nullable String code,
       @ContextValue Release release) {
     String wanted = GlobalId.codeOf(id, code, "Achievement");
-    return achievements
-        .all(release.number())
-        .mapNotNull(
-            all -> all.stream().filter(a -> a.code().equals(wanted)).findFirst().orElse(null));
+    return achievements.byCode(release.number(), wanted);
   }
 
   @SchemaMapping(typeName = "Measure", field = "achievements")

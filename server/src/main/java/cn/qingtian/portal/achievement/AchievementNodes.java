@@ -21,9 +21,6 @@ class AchievementNodes implements NodeResolver {
       return Mono.empty();
     }
     String code = id.parts().get(0);
-    return achievements
-        .all(release)
-        .mapNotNull(all -> all.stream().filter(a -> a.code().equals(code)).findFirst().orElse(null))
-        .cast(Object.class);
+    return achievements.byCode(release, code).cast(Object.class);
   }
 }

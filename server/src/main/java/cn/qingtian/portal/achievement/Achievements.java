@@ -43,6 +43,13 @@ public class Achievements implements ComputedSeries {
                         list.stream().sorted(Comparator.comparing(Achievement::sortKey)).toList()));
   }
 
+  /** The achievement with this code in the release, if any. */
+  Mono<Achievement> byCode(int release, String code) {
+    return all(release)
+        .mapNotNull(
+            all -> all.stream().filter(a -> a.code().equals(code)).findFirst().orElse(null));
+  }
+
   @Override
   public String computedFrom() {
     return COMPUTED_FROM;

@@ -51,10 +51,7 @@ class CharityController {
       @Argument @Nullable String code,
       @ContextValue Release release) {
     String wanted = GlobalId.codeOf(id, code, "Charity");
-    return registry
-        .all(release.number())
-        .mapNotNull(
-            all -> all.stream().filter(c -> c.code().equals(wanted)).findFirst().orElse(null));
+    return registry.byCode(release.number(), wanted);
   }
 
   @BatchMapping

@@ -21,9 +21,6 @@ class CharityNodes implements NodeResolver {
       return Mono.empty();
     }
     String code = id.parts().get(0);
-    return registry
-        .all(release)
-        .mapNotNull(all -> all.stream().filter(c -> c.code().equals(code)).findFirst().orElse(null))
-        .cast(Object.class);
+    return registry.byCode(release, code).cast(Object.class);
   }
 }

@@ -33,6 +33,13 @@ class CharityRegistry implements ComputedSeries {
     return cache.get(release, number -> charities.charities(number).collectList());
   }
 
+  /** The organization with this code in the release, if any. */
+  Mono<Charity> byCode(int release, String code) {
+    return all(release)
+        .mapNotNull(
+            all -> all.stream().filter(c -> c.code().equals(code)).findFirst().orElse(null));
+  }
+
   @Override
   public String computedFrom() {
     return REGISTRY;

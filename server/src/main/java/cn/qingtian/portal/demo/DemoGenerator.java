@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,54 +78,47 @@ public final class DemoGenerator {
     for (Trajectory trajectory : trajectories) {
       add(trajectory);
     }
+    DemoCharities charities = DemoCharities.generate(SEED, SOURCE);
+    Map<String, List<List<String>>> files = new LinkedHashMap<>();
+    file(files, "sources", sourceHeader(), List.of(sourceRow()));
+    file(files, "observations", observationHeader(), observations);
+    file(files, "charities", DemoCharities.HEADER, charities.organizations());
+    file(files, "charity_finances", DemoCharities.FINANCE_HEADER, charities.finances());
+    file(files, "charity_donations", DemoCharities.DONATION_HEADER, charities.donations());
+    file(files, "charity_grants", DemoCharities.GRANT_HEADER, charities.grants());
+    file(files, "household_microdata", MICRODATA_HEADER, microdata());
+    file(files, "achievements", DemoAchievements.HEADER, achievements.achievements);
+    file(files, "achievement_measures", DemoAchievements.MEASURE_HEADER, achievements.measures);
+    file(
+        files,
+        "achievement_departments",
+        DemoAchievements.DEPARTMENT_HEADER,
+        achievements.departments);
+    file(files, "achievement_outputs", DemoAchievements.OUTPUT_HEADER, achievements.outputs);
     Files.createDirectories(out);
     Files.writeString(
-        out.resolve("datapackage.json"), descriptor(planPackage), StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("sources.csv"),
-        csv(sourceHeader(), List.of(sourceRow())),
+        out.resolve("datapackage.json"),
+        descriptor(planPackage, files.keySet()),
         StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("observations.csv"),
-        csv(observationHeader(), observations),
-        StandardCharsets.UTF_8);
-    DemoCharities charities = DemoCharities.generate(SEED, SOURCE);
-    Files.writeString(
-        out.resolve("charities.csv"),
-        csv(DemoCharities.HEADER, charities.organizations()),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("charity_finances.csv"),
-        csv(DemoCharities.FINANCE_HEADER, charities.finances()),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("charity_donations.csv"),
-        csv(DemoCharities.DONATION_HEADER, charities.donations()),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("charity_grants.csv"),
-        csv(DemoCharities.GRANT_HEADER, charities.grants()),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("household_microdata.csv"),
-        csv(MICRODATA_HEADER, microdata()),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("achievements.csv"),
-        csv(DemoAchievements.HEADER, achievements.achievements),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("achievement_measures.csv"),
-        csv(DemoAchievements.MEASURE_HEADER, achievements.measures),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("achievement_departments.csv"),
-        csv(DemoAchievements.DEPARTMENT_HEADER, achievements.departments),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        out.resolve("achievement_outputs.csv"),
-        csv(DemoAchievements.OUTPUT_HEADER, achievements.outputs),
-        StandardCharsets.UTF_8);
+    for (Map.Entry<String, List<List<String>>> file : files.entrySet()) {
+      List<List<String>> rows = file.getValue();
+      Files.writeString(
+          out.resolve(file.getKey() + ".csv"),
+          csv(rows.get(0), rows.subList(1, rows.size())),
+          StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A resource of the package: its header row, then its rows. */
+  private static void file(
+      Map<String, List<List<String>>> files,
+      String resource,
+      List<String> header,
+      List<List<String>> rows) {
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    files.put(resource, all);
   }
 
   private void add(Trajectory trajectory) {
@@ -180,7 +174,7 @@ public final class DemoGenerator {
     return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
   }
 
-  private String descriptor(Path planPackage) throws IOException {
+  private String descriptor(Path planPackage, Set<String> names) throws IOException {
     JsonNode planDescriptor =
         JSON.readTree(Files.readString(planPackage.resolve(DataPackage.DESCRIPTOR)));
     ObjectNode root = JSON.createObjectNode();
@@ -190,7 +184,8 @@ public final class DemoGenerator {
         "description",
         "Synthetic observations for every quantified indicator of the Qingtian plan, charity"
             + " organizations with their finances, donation aggregates and grants, and achievements"
-            + " for the measure-level targets, generated by"
+            + " for the measure-level targets, and private household income microdata (published only"
+            + " through disclosure control), generated by"
             + " `java -jar portal-server.jar demo-data` with seed "
             + SEED
             + ". Every row is labelled DEMO. Never mistake them for official figures.");
@@ -200,19 +195,7 @@ public final class DemoGenerator {
     var resources = root.putArray("resources");
     for (JsonNode resource : planDescriptor.get("resources")) {
       String name = resource.get("name").asString();
-      if (List.of(
-              "sources",
-              "observations",
-              "charities",
-              "charity_finances",
-              "charity_donations",
-              "charity_grants",
-              "achievements",
-              "achievement_measures",
-              "achievement_departments",
-              "achievement_outputs",
-              "household_microdata")
-          .contains(name)) {
+      if (names.contains(name)) {
         ObjectNode copy = (ObjectNode) resource.deepCopy();
         if (copy.has("schema") && copy.get("schema").has("foreignKeys")) {
           ((ObjectNode) copy.get("schema")).remove("foreignKeys");

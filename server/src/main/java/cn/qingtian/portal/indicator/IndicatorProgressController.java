@@ -188,13 +188,13 @@ class IndicatorProgressController {
 
   @SchemaMapping(typeName = "Department", field = "progress")
   Mono<ProgressCounts> departmentProgress(Department department, @ContextValue Release release) {
-    return counts(release, p -> p.departmentCodes().contains(department.code()));
+    return counts(release, p -> p.involves(department.code()));
   }
 
   @SchemaMapping(typeName = "DepartmentScorecard", field = "progress")
   Mono<ProgressCounts> scorecardProgress(
       DepartmentScorecard scorecard, @ContextValue Release release) {
-    return counts(release, p -> p.departmentCodes().contains(scorecard.departmentCode()));
+    return counts(release, p -> p.involves(scorecard.departmentCode()));
   }
 
   private Mono<ProgressCounts> counts(Release release, Predicate<TargetPlacement> which) {

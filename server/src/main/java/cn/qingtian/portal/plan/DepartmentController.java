@@ -109,8 +109,7 @@ class DepartmentController {
 
   @SchemaMapping(typeName = "DepartmentScorecard")
   Mono<List<Target>> targets(DepartmentScorecard scorecard, @ContextValue Release release) {
-    return catalog.targets(
-        release.number(), p -> p.departmentCodes().contains(scorecard.departmentCode()));
+    return catalog.targets(release.number(), p -> p.involves(scorecard.departmentCode()));
   }
 
   private static CompletableFuture<List<Measure>> measuresWithRole(

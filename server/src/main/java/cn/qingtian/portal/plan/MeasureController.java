@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -130,23 +129,16 @@ class MeasureController {
 
   @BatchMapping
   Mono<Map<Measure, List<Target>>> targets(List<Measure> measures, @ContextValue Release release) {
-    return Mono.zip(
-            catalog.placements(release.number()).collectList(),
-            catalog.targets(release.number()).collectList())
+    return catalog
+        .placedTargets(release.number())
         .map(
-            t -> {
-              Map<String, TargetPlacement> placements =
-                  t.getT1().stream()
-                      .collect(Collectors.toMap(TargetPlacement::targetCode, p -> p, (a, b) -> a));
+            all -> {
               Map<String, Collection<Target>> byMeasure = new HashMap<>();
-              for (Target target : t.getT2()) {
-                TargetPlacement placement = placements.get(target.code());
+              for (PlanCatalog.PlacedTarget p : all) {
                 String measure =
-                    placement == null
-                        ? null
-                        : PlanLookups.key(placement.planCode(), placement.measureCode());
+                    PlanLookups.key(p.placement().planCode(), p.placement().measureCode());
                 if (measure != null) {
-                  byMeasure.computeIfAbsent(measure, k -> new ArrayList<>()).add(target);
+                  byMeasure.computeIfAbsent(measure, k -> new ArrayList<>()).add(p.target());
                 }
               }
               return BatchResults.children(

@@ -1,9 +1,10 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.release.ReleaseCache;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,6 +18,7 @@ public class PlanCatalog {
 
   private final PlanRepository plans;
   private final DatabaseClient database;
+  private final ReleaseCache<List<PlacedTarget>> placed = new ReleaseCache<>();
 
   PlanCatalog(PlanRepository plans, DatabaseClient database) {
     this.plans = plans;
@@ -48,18 +50,41 @@ public class PlanCatalog {
     return plans.indicatorsWhere(release, "code", codes);
   }
 
+  /** A target with its place in the plan. */
+  record PlacedTarget(Target target, TargetPlacement placement) {}
+
+  /**
+   * Every target of the release with its placement, in the order of the indicators and targets:
+   * read once per release (two statements) and reused by every request that filters targets.
+   */
+  Mono<List<PlacedTarget>> placedTargets(int release) {
+    return placed.get(
+        release,
+        number ->
+            Mono.zip(placements(number).collectList(), targets(number).collectList())
+                .map(
+                    t -> {
+                      Map<String, TargetPlacement> byTarget =
+                          t.getT1().stream()
+                              .collect(
+                                  Collectors.toMap(
+                                      TargetPlacement::targetCode, p -> p, (a, b) -> a));
+                      return t.getT2().stream()
+                          .filter(target -> byTarget.containsKey(target.code()))
+                          .map(target -> new PlacedTarget(target, byTarget.get(target.code())))
+                          .toList();
+                    }));
+  }
+
   /** The targets whose placement matches, in the order of the indicators and targets. */
   public Mono<List<Target>> targets(int release, Predicate<TargetPlacement> which) {
-    return Mono.zip(placements(release).collectList(), targets(release).collectList())
+    return placedTargets(release)
         .map(
-            t -> {
-              Set<String> wanted =
-                  t.getT1().stream()
-                      .filter(which)
-                      .map(TargetPlacement::targetCode)
-                      .collect(Collectors.toSet());
-              return t.getT2().stream().filter(target -> wanted.contains(target.code())).toList();
-            });
+            all ->
+                all.stream()
+                    .filter(p -> which.test(p.placement()))
+                    .map(PlacedTarget::target)
+                    .toList());
   }
 
   /** Every target with its place in the plan, in one statement. */

@@ -14,4 +14,10 @@ public record TargetPlacement(
     @Nullable String areaCode,
     @Nullable String measureCode,
     @Nullable String targetGroupCode,
-    List<String> departmentCodes) {}
+    List<String> departmentCodes) {
+
+  /** Whether the unit leads or supports the measure this target belongs to. */
+  public boolean involves(String departmentCode) {
+    return departmentCodes.contains(departmentCode);
+  }
+}
