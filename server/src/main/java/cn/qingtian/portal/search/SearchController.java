@@ -7,10 +7,14 @@ import cn.qingtian.portal.api.PageInfo;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
 import cn.qingtian.portal.release.Release;
+import cn.qingtian.portal.search.SearchDocument.FacetDimension;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
@@ -26,16 +30,37 @@ class SearchController {
   /** Longer input is refused with a clear error rather than searched. */
   static final int MAX_QUERY = 200;
 
+  /** A filter names at most this many values of one dimension. */
+  static final int MAX_FILTER_VALUES = 50;
+
+  private static final Map<String, LocalizedText> TYPE_LABELS =
+      Map.of(
+          "PLAN", LocalizedText.of("方案", "Plan"),
+          "AREA", LocalizedText.of("目标领域", "Area"),
+          "INDICATOR", LocalizedText.of("指标", "Indicator"),
+          "MEASURE", LocalizedText.of("举措", "Measure"),
+          "DEPARTMENT", LocalizedText.of("责任单位", "Department"),
+          "TARGET_GROUP", LocalizedText.of("目标群体", "Target group"),
+          "ACHIEVEMENT", LocalizedText.of("成果", "Achievement"),
+          "CHARITY", LocalizedText.of("慈善组织", "Charity organization"),
+          "SOURCE", LocalizedText.of("来源", "Source"));
+
   private final SearchService service;
 
   SearchController(SearchService service) {
     this.service = service;
   }
 
-  record SearchFacet(String type, int count) {}
+  /** The {@code SearchFilter} input: per dimension, the values to keep. */
+  record SearchFilter(
+      @Nullable List<String> areas,
+      @Nullable List<String> targetGroups,
+      @Nullable List<String> departments,
+      @Nullable List<Integer> years,
+      @Nullable List<String> provenance) {}
 
   /** A hit with its rank, the sort key of its cursor. */
-  private record Ranked(String rank, SearchHit hit) {}
+  private record Ranked(String rank, SearchIndex.Hit hit) {}
 
   record SearchConnection(
       List<?> edges,
@@ -48,51 +73,109 @@ class SearchController {
   Mono<SearchConnection> search(
       @Argument String query,
       @Argument @Nullable List<String> types,
+      @Argument @Nullable SearchFilter filter,
       @Argument String lang,
       @Arguments PageRequest page,
       @ContextValue Release release) {
     String text = clean(query);
-    Set<String> wanted = types == null ? Set.of() : Set.copyOf(types);
+    Map<FacetDimension, Set<String>> filters = filters(types, filter);
     boolean english = lang.equals("EN");
     return service
         .index(release.number())
-        .map(index -> index.search(text, wanted))
         .map(
-            result -> {
-              List<Ranked> hits = new ArrayList<>();
+            index -> {
+              SearchIndex.Result result = index.search(text, filters);
+              List<Ranked> ranked = new ArrayList<>();
               for (SearchIndex.Hit hit : result.hits()) {
-                SearchDocument d = hit.document();
-                hits.add(
-                    new Ranked(
-                        "%06d".formatted(hits.size()),
-                        new SearchHit(
-                            d.type(),
-                            d.id(),
-                            d.code(),
-                            LocalizedText.of(d.titleZh(), d.titleEn()),
-                            Snippets.of(
-                                text, english && d.textEn() != null ? d.textEn() : d.textZh()),
-                            hit.score(),
-                            d.provenance())));
+                ranked.add(new Ranked("%06d".formatted(ranked.size()), hit));
               }
+              // Only the hits of the page are read from the index, each once.
+              Map<Integer, SearchHit> shown = new HashMap<>();
+              Function<Ranked, SearchHit> show =
+                  r ->
+                      shown.computeIfAbsent(
+                          r.hit().doc(), doc -> hit(index, r.hit(), text, english));
               var connection =
                   Pagination.page(
-                      hits,
+                      ranked,
                       Ranked::rank,
                       page,
-                      (cursor, r) -> new Edge<>(cursor, r.hit()),
-                      Ranked::hit);
+                      (cursor, r) -> new Edge<>(cursor, show.apply(r)),
+                      show);
               List<SearchFacet> facets = new ArrayList<>();
-              for (Map.Entry<String, Integer> facet : result.facets().entrySet()) {
-                facets.add(new SearchFacet(facet.getKey(), facet.getValue()));
+              for (SearchIndex.FacetCount facet : result.facets()) {
+                facets.add(
+                    new SearchFacet(
+                        facet.dimension().name(),
+                        facet.value(),
+                        label(index, facet.dimension(), facet.value()),
+                        facet.count()));
               }
               return new SearchConnection(
                   connection.edges(),
                   connection.nodes(),
                   connection.pageInfo(),
-                  connection.totalCount(),
+                  result.total(),
                   facets);
             });
+  }
+
+  private static SearchHit hit(
+      SearchIndex index, SearchIndex.Hit hit, String text, boolean english) {
+    SearchDocument d = index.document(hit.doc());
+    return new SearchHit(
+        d.type(),
+        d.id(),
+        d.code(),
+        LocalizedText.of(d.titleZh(), d.titleEn()),
+        Snippets.of(text, english && d.textEn() != null ? d.textEn() : d.textZh()),
+        hit.score(),
+        d.provenance());
+  }
+
+  private static Map<FacetDimension, Set<String>> filters(
+      @Nullable List<String> types, @Nullable SearchFilter filter) {
+    Map<FacetDimension, Set<String>> filters = new EnumMap<>(FacetDimension.class);
+    put(filters, FacetDimension.TYPE, types);
+    if (filter != null) {
+      put(filters, FacetDimension.AREA, filter.areas());
+      put(filters, FacetDimension.TARGET_GROUP, filter.targetGroups());
+      put(filters, FacetDimension.DEPARTMENT, filter.departments());
+      put(
+          filters,
+          FacetDimension.YEAR,
+          filter.years() == null ? null : filter.years().stream().map(String::valueOf).toList());
+      put(filters, FacetDimension.PROVENANCE, filter.provenance());
+    }
+    return filters;
+  }
+
+  private static void put(
+      Map<FacetDimension, Set<String>> filters,
+      FacetDimension dimension,
+      @Nullable List<String> values) {
+    if (values != null && !values.isEmpty()) {
+      if (values.size() > MAX_FILTER_VALUES) {
+        throw new InvalidInputException(
+            "每个筛选条件最多 "
+                + MAX_FILTER_VALUES
+                + " 个值 / a filter takes at most "
+                + MAX_FILTER_VALUES
+                + " values");
+      }
+      filters.put(dimension, Set.copyOf(values));
+    }
+  }
+
+  /** Areas, target groups and units by their names; types by their names; the rest as they are. */
+  private static LocalizedText label(SearchIndex index, FacetDimension dimension, String value) {
+    if (dimension == FacetDimension.TYPE) {
+      return TYPE_LABELS.getOrDefault(value, LocalizedText.of(value, value));
+    }
+    SearchDocument named = index.named(dimension, value);
+    return named == null
+        ? LocalizedText.of(value, value)
+        : LocalizedText.of(named.titleZh(), named.titleEn());
   }
 
   /** Control characters become spaces and runs of space one; too long is an error, not a search. */

@@ -2,16 +2,30 @@ package cn.qingtian.portal.search;
 
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.release.Temporal;
+import cn.qingtian.portal.search.SearchDocument.FacetDimension;
 import io.r2dbc.spi.Readable;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** Reads every searchable entity of a release from the public tables. */
+/**
+ * Reads every searchable entity of a release from the public tables, with the areas, target groups,
+ * units and years it is counted under.
+ */
 @Component
 class SearchCorpus {
+
+  /** The units responsible for a measure (an SQL expression of the measure's code). */
+  private static final String MEASURE_DEPARTMENTS =
+      "(select string_agg(md.department, ',' order by md.seq) from measure_departments md where"
+          + " md.plan = x.plan and md.measure = %s and "
+          + Temporal.inRelease("md")
+          + ")";
 
   private final DatabaseClient database;
 
@@ -23,7 +37,7 @@ class SearchCorpus {
     return Flux.concat(
         read(
             release,
-            "select * from plans x",
+            select("plans", null, null, null, null),
             row ->
                 new SearchDocument(
                     "PLAN",
@@ -34,10 +48,11 @@ class SearchCorpus {
                     join(opt(row, "doc_number"), opt(row, "issuers_zh")),
                     opt(row, "issuers_en"),
                     null,
-                    0)),
+                    0,
+                    facets(row))),
         read(
             release,
-            "select * from areas x",
+            select("areas", "x.code", null, null, null),
             row ->
                 new SearchDocument(
                     "AREA",
@@ -48,10 +63,11 @@ class SearchCorpus {
                     str(row, "text_zh"),
                     null,
                     null,
-                    row.get("seq", Integer.class))),
+                    row.get("seq", Integer.class),
+                    facets(row))),
         read(
             release,
-            "select * from sources x",
+            select("sources", null, null, null, null),
             row ->
                 new SearchDocument(
                     "SOURCE",
@@ -62,10 +78,22 @@ class SearchCorpus {
                     str(row, "publisher"),
                     opt(row, "note_en"),
                     null,
-                    0)),
+                    0,
+                    facets(row))),
         read(
             release,
-            "select * from indicators x",
+            select(
+                "indicators",
+                "x.area",
+                "(select m.target_group from measures m where m.plan = x.plan and m.code = x.measure"
+                    + " and "
+                    + Temporal.inRelease("m")
+                    + ")",
+                MEASURE_DEPARTMENTS.formatted("x.measure"),
+                "(select string_agg(distinct left(o.period, 4), ',') from observations o where"
+                    + " o.indicator = x.code and "
+                    + Temporal.inRelease("o")
+                    + ")"),
             row ->
                 new SearchDocument(
                     "INDICATOR",
@@ -76,10 +104,19 @@ class SearchCorpus {
                     str(row, "definition_zh"),
                     opt(row, "definition_en"),
                     null,
-                    row.get("seq", Integer.class))),
+                    row.get("seq", Integer.class),
+                    facets(row))),
         read(
             release,
-            "select * from measures x",
+            select(
+                "measures",
+                "(select string_agg(distinct i.area, ',') from indicators i where i.plan = x.plan"
+                    + " and i.measure = x.code and "
+                    + Temporal.inRelease("i")
+                    + ")",
+                "x.target_group",
+                MEASURE_DEPARTMENTS.formatted("x.code"),
+                null),
             row ->
                 new SearchDocument(
                     "MEASURE",
@@ -90,10 +127,11 @@ class SearchCorpus {
                     str(row, "text_zh"),
                     opt(row, "summary_en"),
                     null,
-                    row.get("number", Integer.class))),
+                    row.get("number", Integer.class),
+                    facets(row))),
         read(
             release,
-            "select * from departments x",
+            select("departments", null, null, "x.code", null),
             row ->
                 new SearchDocument(
                     "DEPARTMENT",
@@ -104,10 +142,11 @@ class SearchCorpus {
                     join(opt(row, "full_name_zh"), opt(row, "aliases_zh")),
                     null,
                     null,
-                    0)),
+                    0,
+                    facets(row))),
         read(
             release,
-            "select * from target_groups x",
+            select("target_groups", null, "x.code", null, null),
             row ->
                 new SearchDocument(
                     "TARGET_GROUP",
@@ -118,10 +157,29 @@ class SearchCorpus {
                     str(row, "group_zh"),
                     opt(row, "group_en"),
                     null,
-                    row.get("seq", Integer.class))),
+                    row.get("seq", Integer.class),
+                    facets(row))),
         read(
             release,
-            "select * from achievements x",
+            select(
+                "achievements",
+                "(select string_agg(distinct i.area, ',') from achievement_measures am join"
+                    + " indicators i on i.plan = am.plan and i.measure = am.measure and "
+                    + Temporal.inRelease("i")
+                    + " where am.achievement = x.code and "
+                    + Temporal.inRelease("am")
+                    + ")",
+                "(select string_agg(distinct m.target_group, ',') from achievement_measures am"
+                    + " join measures m on m.plan = am.plan and m.code = am.measure and "
+                    + Temporal.inRelease("m")
+                    + " where am.achievement = x.code and "
+                    + Temporal.inRelease("am")
+                    + ")",
+                "(select string_agg(ad.department, ',') from achievement_departments ad where"
+                    + " ad.achievement = x.code and "
+                    + Temporal.inRelease("ad")
+                    + ")",
+                "x.year"),
             row ->
                 new SearchDocument(
                     "ACHIEVEMENT",
@@ -132,10 +190,11 @@ class SearchCorpus {
                     str(row, "summary_zh"),
                     opt(row, "summary_en"),
                     opt(row, "provenance"),
-                    0)),
+                    0,
+                    facets(row))),
         read(
             release,
-            "select * from charities x",
+            select("charities", null, null, null, "extract(year from x.registered)"),
             row ->
                 new SearchDocument(
                     "CHARITY",
@@ -146,7 +205,45 @@ class SearchCorpus {
                     join(opt(row, "note_zh"), opt(row, "address")),
                     opt(row, "note_en"),
                     opt(row, "provenance"),
-                    0)));
+                    0,
+                    facets(row))));
+  }
+
+  /**
+   * The rows of {@code table} valid in the release with their facet codes: each facet is an SQL
+   * expression over the row {@code x} (a comma-separated list, or null when it does not apply).
+   */
+  private static String select(
+      String table,
+      @Nullable String area,
+      @Nullable String targetGroup,
+      @Nullable String department,
+      @Nullable String year) {
+    return "select x.*, "
+        + area
+        + " as f_area, "
+        + targetGroup
+        + " as f_target_group, "
+        + department
+        + " as f_department, ("
+        + year
+        + ")::text as f_year from "
+        + table
+        + " x";
+  }
+
+  private static Map<FacetDimension, List<String>> facets(Readable row) {
+    Map<FacetDimension, List<String>> facets = new EnumMap<>(FacetDimension.class);
+    facets.put(FacetDimension.AREA, codes(row, "f_area"));
+    facets.put(FacetDimension.TARGET_GROUP, codes(row, "f_target_group"));
+    facets.put(FacetDimension.DEPARTMENT, codes(row, "f_department"));
+    facets.put(FacetDimension.YEAR, codes(row, "f_year"));
+    return facets;
+  }
+
+  private static List<String> codes(Readable row, String column) {
+    String value = row.get(column, String.class);
+    return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
   }
 
   private Flux<SearchDocument> read(

@@ -1,8 +1,12 @@
 package cn.qingtian.portal.search;
 
+import cn.qingtian.portal.search.SearchDocument.FacetDimension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +28,19 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,7 +50,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
@@ -46,12 +58,19 @@ import org.jspecify.annotations.Nullable;
  * The search index of one release, in memory and immutable once built. Each entity is indexed in a
  * Chinese word field (smartcn: whole-word matches rank higher), a CJK bigram field with unigrams
  * (recall: 收入 finds 低收入, one character finds its words), an English field with stemming, and its
- * code as a keyword. A query is plain text, never Lucene syntax, so no input can make it fail.
+ * code as a keyword; its facet codes are kept as doc values for counting and as keywords for
+ * filtering. A query is plain text, never Lucene syntax, so no input can make it fail.
  */
 final class SearchIndex {
 
-  /** At most this many hits are ranked; facets count over them. */
+  /** At most this many hits are ranked and can be paged through; facets count every match. */
   static final int MAX_HITS = 1_000;
+
+  /** At most this many values of each dimension are counted, the most frequent first. */
+  static final int FACET_VALUES = 100;
+
+  /** The best hits by text score are re-ranked by title coverage and the plan's order. */
+  static final int RERANKED = 50;
 
   private static final Analyzer WORDS = new SmartChineseAnalyzer();
   private static final Analyzer BIGRAMS = bigrams();
@@ -70,56 +89,124 @@ final class SearchIndex {
           3f,
           "en_text",
           1.5f);
+  private static final FacetsConfig FACETS = facetsConfig();
+
+  /** The entities whose codes are facet values: areas, target groups and units. */
+  private static final Map<String, FacetDimension> NAMED =
+      Map.of(
+          "AREA", FacetDimension.AREA,
+          "TARGET_GROUP", FacetDimension.TARGET_GROUP,
+          "DEPARTMENT", FacetDimension.DEPARTMENT);
 
   private final IndexSearcher searcher;
+  private final SortedSetDocValuesReaderState facetState;
+  private final Map<FacetDimension, Map<String, SearchDocument>> named;
 
-  private SearchIndex(IndexSearcher searcher) {
-    this.searcher = searcher;
+  private SearchIndex(
+      DirectoryReader reader, Map<FacetDimension, Map<String, SearchDocument>> named)
+      throws IOException {
+    this.searcher = new IndexSearcher(reader);
+    this.facetState = new DefaultSortedSetDocValuesReaderState(reader, FACETS);
+    this.named = named;
   }
 
-  /** A hit: the entity as indexed (its texts are what a snippet is cut from) and its score. */
-  record Hit(SearchDocument document, float score) {}
+  /** The area, target group or unit a facet value is the code of, if it is one. */
+  @Nullable SearchDocument named(FacetDimension dimension, String code) {
+    return named.getOrDefault(dimension, Map.of()).get(code);
+  }
 
-  /** The ranked hits of a query and the number of hits per type. */
-  record Result(List<Hit> hits, Map<String, Integer> facets) {}
+  /** A hit: its Lucene document number and its score; the entity is read when it is shown. */
+  record Hit(int doc, float score) {}
+
+  /** A facet value and the number of matches that have it. */
+  record FacetCount(FacetDimension dimension, String value, int count) {}
+
+  /**
+   * The ranked hits of a query (at most {@link #MAX_HITS}), the number of all matches, and the
+   * facet counts over all matches.
+   */
+  record Result(List<Hit> hits, int total, List<FacetCount> facets) {}
 
   static SearchIndex build(List<SearchDocument> documents) {
     Map<String, Analyzer> perField = new LinkedHashMap<>();
     for (String field : FIELDS.keySet()) {
       perField.put(field, analyzer(field));
     }
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    try (IndexWriter writer =
-        new IndexWriter(
-            directory,
-            new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField)))) {
-      for (SearchDocument d : documents) {
-        Document doc = new Document();
-        doc.add(new StringField("type", d.type(), Field.Store.YES));
-        doc.add(new StoredField("id", d.id()));
-        doc.add(new StringField("code", d.code().toLowerCase(Locale.ROOT), Field.Store.NO));
-        doc.add(new StoredField("code_stored", d.code()));
-        doc.add(new TextField("zh_title", d.titleZh(), Field.Store.YES));
-        doc.add(new TextField("zh_text", d.textZh(), Field.Store.YES));
-        doc.add(new TextField("bi_title", d.titleZh(), Field.Store.NO));
-        doc.add(new TextField("bi_text", d.textZh(), Field.Store.NO));
-        if (d.titleEn() != null) {
-          doc.add(new TextField("en_title", d.titleEn(), Field.Store.YES));
-        }
-        if (d.textEn() != null) {
-          doc.add(new TextField("en_text", d.textEn(), Field.Store.YES));
-        }
-        if (d.provenance() != null) {
-          doc.add(new StoredField("provenance", d.provenance()));
-        }
-        doc.add(new StoredField("order", d.order()));
-        writer.addDocument(doc);
+    Map<FacetDimension, Map<String, SearchDocument>> named = new EnumMap<>(FacetDimension.class);
+    for (SearchDocument d : documents) {
+      FacetDimension dimension = NAMED.get(d.type());
+      if (dimension != null) {
+        named.computeIfAbsent(dimension, k -> new HashMap<>()).put(d.code(), d);
       }
+    }
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try {
+      try (IndexWriter writer =
+          new IndexWriter(
+              directory,
+              new IndexWriterConfig(
+                  new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField)))) {
+        for (SearchDocument d : documents) {
+          writer.addDocument(FACETS.build(document(d)));
+        }
+      }
+      return new SearchIndex(DirectoryReader.open(directory), named);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Document document(SearchDocument d) {
+    Document doc = new Document();
+    doc.add(new StoredField("type", d.type()));
+    doc.add(new StoredField("id", d.id()));
+    doc.add(new StringField("code", d.code().toLowerCase(Locale.ROOT), Field.Store.NO));
+    doc.add(new StoredField("code_stored", d.code()));
+    doc.add(new TextField("zh_title", d.titleZh(), Field.Store.YES));
+    doc.add(new TextField("zh_text", d.textZh(), Field.Store.YES));
+    doc.add(new TextField("bi_title", d.titleZh(), Field.Store.NO));
+    doc.add(new TextField("bi_text", d.textZh(), Field.Store.NO));
+    if (d.titleEn() != null) {
+      doc.add(new TextField("en_title", d.titleEn(), Field.Store.YES));
+    }
+    if (d.textEn() != null) {
+      doc.add(new TextField("en_text", d.textEn(), Field.Store.YES));
+    }
+    if (d.provenance() != null) {
+      doc.add(new StoredField("provenance", d.provenance()));
+    }
+    doc.add(new StoredField("order", d.order()));
+    Map<FacetDimension, List<String>> facets = new EnumMap<>(FacetDimension.class);
+    facets.putAll(d.facets());
+    facets.put(FacetDimension.TYPE, List.of(d.type()));
+    if (d.provenance() != null) {
+      facets.put(FacetDimension.PROVENANCE, List.of(d.provenance()));
+    }
+    facets.forEach(
+        (dimension, values) -> {
+          for (String value : Set.copyOf(values)) {
+            doc.add(new SortedSetDocValuesFacetField(dimension.name(), value));
+            doc.add(new StringField(filterField(dimension), value, Field.Store.NO));
+          }
+        });
+    return doc;
+  }
+
+  /** The entity of a hit, as indexed (its texts are what a snippet is cut from). */
+  SearchDocument document(int doc) {
     try {
-      return new SearchIndex(new IndexSearcher(DirectoryReader.open(directory)));
+      Document stored = searcher.storedFields().document(doc);
+      return new SearchDocument(
+          stored.get("type"),
+          stored.get("id"),
+          stored.get("code_stored"),
+          stored.get("zh_title"),
+          stored.get("en_title"),
+          stored.get("zh_text"),
+          stored.get("en_text"),
+          stored.get("provenance"),
+          stored.getField("order").numericValue().intValue(),
+          Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -127,45 +214,89 @@ final class SearchIndex {
 
   /**
    * @param text plain text (already cleaned); words in double quotes must appear as a phrase
-   * @param types the entity types to keep, or empty for all
+   * @param filters per dimension, the values to keep (any of them); dimensions not named keep all
    */
-  Result search(String text, Set<String> types) {
+  Result search(String text, Map<FacetDimension, Set<String>> filters) {
     Query query = query(text);
     if (query == null) {
-      return new Result(List.of(), Map.of());
+      return new Result(List.of(), 0, List.of());
     }
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
-    if (!types.isEmpty()) {
-      BooleanQuery.Builder anyType = new BooleanQuery.Builder();
-      types.forEach(t -> anyType.add(new TermQuery(new Term("type", t)), Occur.SHOULD));
-      filtered.add(anyType.build(), Occur.FILTER);
-    }
+    filters.forEach(
+        (dimension, values) -> {
+          if (!values.isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            values.forEach(
+                v -> any.add(new TermQuery(new Term(filterField(dimension), v)), Occur.SHOULD));
+            filtered.add(any.build(), Occur.FILTER);
+          }
+        });
     try {
-      TopDocs top = searcher.search(filtered.build(), MAX_HITS);
-      StoredFields stored = searcher.storedFields();
+      FacetsCollectorManager.FacetsResult found =
+          FacetsCollectorManager.search(
+              searcher, filtered.build(), MAX_HITS, new FacetsCollectorManager());
       List<Hit> hits = new ArrayList<>();
-      Map<String, Integer> facets = new LinkedHashMap<>();
-      for (ScoreDoc scoreDoc : top.scoreDocs) {
-        Document doc = stored.document(scoreDoc.doc);
-        SearchDocument found =
-            new SearchDocument(
-                doc.get("type"),
-                doc.get("id"),
-                doc.get("code_stored"),
-                doc.get("zh_title"),
-                doc.get("en_title"),
-                doc.get("zh_text"),
-                doc.get("en_text"),
-                doc.get("provenance"),
-                doc.getField("order").numericValue().intValue());
-        hits.add(new Hit(found, scoreDoc.score * prior(found.order()) * titleCover(text, found)));
-        facets.merge(found.type(), 1, Integer::sum);
+      for (ScoreDoc scoreDoc : found.topDocs().scoreDocs) {
+        hits.add(new Hit(scoreDoc.doc, scoreDoc.score));
       }
-      hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed());
-      return new Result(List.copyOf(hits), facets);
+      List<FacetCount> facets = facets(found.facetsCollector());
+      int total =
+          facets.stream()
+              .filter(f -> f.dimension() == FacetDimension.TYPE)
+              .mapToInt(FacetCount::count)
+              .sum();
+      return new Result(rerank(text, hits), total, facets);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Only the best {@link #RERANKED} hits are re-ranked: a title that contains the query and an
+   * early place in the plan settle close calls among them. Their factors are at least 1, so they
+   * stay ahead of the rest.
+   */
+  private List<Hit> rerank(String text, List<Hit> hits) {
+    int n = Math.min(RERANKED, hits.size());
+    List<Hit> best = new ArrayList<>(n);
+    for (Hit hit : hits.subList(0, n)) {
+      SearchDocument d = document(hit.doc());
+      best.add(new Hit(hit.doc(), hit.score() * prior(d.order()) * titleCover(text, d)));
+    }
+    best.sort(Comparator.comparingDouble(Hit::score).reversed());
+    List<Hit> ranked = new ArrayList<>(hits.size());
+    ranked.addAll(best);
+    ranked.addAll(hits.subList(n, hits.size()));
+    return List.copyOf(ranked);
+  }
+
+  private List<FacetCount> facets(FacetsCollector collector) throws IOException {
+    List<FacetCount> counts = new ArrayList<>();
+    Facets facets = new SortedSetDocValuesFacetCounts(facetState, collector);
+    for (FacetResult result : facets.getAllDims(FACET_VALUES)) {
+      FacetDimension dimension = FacetDimension.valueOf(result.dim);
+      List<LabelAndValue> values = new ArrayList<>(List.of(result.labelValues));
+      if (dimension == FacetDimension.YEAR) {
+        values.sort(Comparator.comparing((LabelAndValue v) -> v.label).reversed());
+      }
+      for (LabelAndValue value : values) {
+        counts.add(new FacetCount(dimension, value.label, value.value.intValue()));
+      }
+    }
+    counts.sort(Comparator.comparing(FacetCount::dimension)); // stable: keeps each one's order
+    return counts;
+  }
+
+  private static String filterField(FacetDimension dimension) {
+    return "filter_" + dimension.name();
+  }
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (FacetDimension dimension : FacetDimension.values()) {
+      config.setMultiValued(dimension.name(), true);
+    }
+    return config;
   }
 
   /**

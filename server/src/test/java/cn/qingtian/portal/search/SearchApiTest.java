@@ -50,7 +50,7 @@ class SearchApiTest extends SharedDatabase {
     var response =
         graphQl
             .document(
-                "{ search(query: \"咖啡\") { totalCount facets { type count }"
+                "{ search(query: \"咖啡\") { totalCount facets { dimension value count }"
                     + " nodes { type id code title(lang: EN) snippet provenance } } }")
             .execute();
     List<Map<String, Object>> nodes =
@@ -67,8 +67,95 @@ class SearchApiTest extends SharedDatabase {
             .orElseThrow();
     assertThat((String) coffee.get("snippet")).contains("<mark>咖啡</mark>");
     assertThat(coffee.get("provenance")).isEqualTo("SECONDARY");
-    response.path("search.facets[*].type").entityList(String.class).contains("ACHIEVEMENT");
+    response.path("search.facets[*].value").entityList(String.class).contains("ACHIEVEMENT");
     assertThat(codes("演示 助学", ", types: [CHARITY]")).contains("DEMO_CHARITY_01");
+  }
+
+  record Facet(String dimension, String value, String label, int count) {}
+
+  private List<Facet> facets(String query) {
+    return graphQl
+        .document(
+            "query($q: String!) { search(query: $q) { facets { dimension value label(lang: EN)"
+                + " count } } }")
+        .variable("q", query)
+        .execute()
+        .path("search.facets")
+        .entityList(Facet.class)
+        .get();
+  }
+
+  private int total(String query, String filter) {
+    return graphQl
+        .document("query($q: String!) { search(query: $q, %s) { totalCount } }".formatted(filter))
+        .variable("q", query)
+        .execute()
+        .path("search.totalCount")
+        .entity(Integer.class)
+        .get();
+  }
+
+  @Test
+  void everyFacetCountIsTheNumberOfMatchesItsFilterKeeps() {
+    List<Facet> income = facets("收入");
+    assertThat(income)
+        .extracting(Facet::dimension)
+        .contains("TYPE", "AREA", "TARGET_GROUP", "DEPARTMENT", "YEAR");
+    assertThat(income)
+        .filteredOn(f -> f.value().equals("A1"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.label())
+                    .isEqualTo("Comprehensively broadening residents' income channels"));
+    List<Facet> demo = facets("演示");
+    assertThat(demo).extracting(Facet::dimension).contains("PROVENANCE");
+    for (String query : List.of("收入", "演示")) {
+      for (Facet facet : query.equals("收入") ? income : demo) {
+        String filter =
+            switch (facet.dimension()) {
+              case "TYPE" -> "types: [" + facet.value() + "]";
+              case "AREA" -> "filter: {areas: [\"" + facet.value() + "\"]}";
+              case "TARGET_GROUP" -> "filter: {targetGroups: [\"" + facet.value() + "\"]}";
+              case "DEPARTMENT" -> "filter: {departments: [\"" + facet.value() + "\"]}";
+              case "YEAR" -> "filter: {years: [" + facet.value() + "]}";
+              default -> "filter: {provenance: [" + facet.value() + "]}";
+            };
+        assertThat(total(query, filter)).as(filter).isEqualTo(facet.count()).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void filtersKeepOnlyWhatTheyName() {
+    List<String> inArea = codes("收入", ", types: [INDICATOR], filter: {areas: [\"A1\"]}");
+    List<String> areaIndicators =
+        graphQl
+            .document("{ indicators(area: \"A1\", first: 100) { nodes { code } } }")
+            .execute()
+            .path("indicators.nodes[*].code")
+            .entityList(String.class)
+            .get();
+    assertThat(inArea).isNotEmpty().isSubsetOf(areaIndicators);
+    graphQl
+        .document(
+            "{ search(query: \"演示\", filter: {provenance: [DEMO], years: [2023]}) {"
+                + " nodes { provenance } } }")
+        .execute()
+        .path("search.nodes[*].provenance")
+        .entityList(String.class)
+        .satisfies(p -> assertThat(p).isNotEmpty().containsOnly("DEMO"));
+    graphQl
+        .document(
+            "query($v: [String!]) { search(query: \"收入\", filter: {areas: $v}) { totalCount } }")
+        .variable("v", java.util.Collections.nCopies(51, "A1"))
+        .execute()
+        .errors()
+        .satisfy(
+            errors ->
+                assertThat(errors)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMessage()).contains("at most 50 values")));
   }
 
   @Test
