@@ -12,6 +12,22 @@ public final class Messages {
           entry("nav.plan", "方案结构", "The plan"),
           entry("nav.about", "关于与方法", "About and method"),
           entry("nav.api", "数据接口", "API"),
+          entry("search", "检索", "Search"),
+          entry("search.label", "检索词（中文或英文）", "Search words (Chinese or English)"),
+          entry("search.found", "找到 {n} 项", "{n} found"),
+          entry("search.none", "没有找到。请换个词试试。", "Nothing found. Try other words."),
+          entry("search.loading", "正在载入检索索引……", "Loading the search index…"),
+          entry("search.failed", "检索索引载入失败。", "The search index could not be loaded."),
+          entry(
+              "search.script", "检索需要浏览器启用 JavaScript。", "Search needs JavaScript in your browser."),
+          entry(
+              "search.api",
+              "按类型、领域、单位或年份筛选，请使用数据接口的 search 查询：",
+              "To filter by type, area, unit or year, use the API's search query:"),
+          entry(
+              "search.types",
+              "INDICATOR=指标;MEASURE=举措;TARGET_GROUP=目标群体;DEPARTMENT=责任单位;ACHIEVEMENT=成果;CHARITY=慈善组织",
+              "INDICATOR=Indicator;MEASURE=Measure;TARGET_GROUP=Target group;DEPARTMENT=Department;ACHIEVEMENT=Achievement;CHARITY=Charity"),
           entry("nav.main", "主导航", "Main"),
           entry("lang.switch", "English", "中文"),
           entry("elderly", "大字高对比", "Large text"),

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 public final class SitePublisher {
 
   static final List<String> LANGUAGES = List.of("zh", "en");
-  private static final List<String> ASSETS = List.of("site.css", "site.js", "share.png");
+  private static final List<String> ASSETS =
+      List.of("site.css", "site.js", "search.js", "share.png");
   private static final int KEEP_BUILDS = 2;
 
   private final GraphQlTransport transport;
@@ -94,6 +95,7 @@ public final class SitePublisher {
                 build.resolve(prefix + AtomFeeds.ACHIEVEMENTS),
                 AtomFeeds.achievements(d, settings));
             writeText(build.resolve(prefix + AtomFeeds.RELEASES), AtomFeeds.releases(d, settings));
+            writeText(build.resolve(prefix + StaticSearchIndex.FILE), StaticSearchIndex.of(d));
           });
       writeText(build.resolve("robots.txt"), robots());
       switchTo(out, build);
@@ -301,6 +303,8 @@ public final class SitePublisher {
     }
     PageContext about = context(lang, "about/", t.get("about.title"), plan.title(), release, false);
     pages.add(page(about, "about/index.html", "about", new Pages.Info(about, data.overview())));
+    PageContext search = context(lang, "search/", t.get("search"), plan.title(), release, demo);
+    pages.add(page(search, "search/index.html", "search", new Pages.Info(search, data.overview())));
     PageContext api = context(lang, "api/", t.get("api.title"), plan.title(), release, false);
     pages.add(page(api, "api/index.html", "api", new Pages.Info(api, data.overview())));
     PageContext missing =

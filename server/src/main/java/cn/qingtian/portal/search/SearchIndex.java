@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetResult;
@@ -39,8 +39,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -100,12 +102,16 @@ final class SearchIndex {
 
   private final IndexSearcher searcher;
   private final SortedSetDocValuesReaderState facetState;
+  private final List<SearchDocument> documents;
   private final Map<FacetDimension, Map<String, SearchDocument>> named;
 
   private SearchIndex(
-      DirectoryReader reader, Map<FacetDimension, Map<String, SearchDocument>> named)
+      DirectoryReader reader,
+      List<SearchDocument> documents,
+      Map<FacetDimension, Map<String, SearchDocument>> named)
       throws IOException {
     this.searcher = new IndexSearcher(reader);
+    this.documents = documents;
     this.facetState = new DefaultSortedSetDocValuesReaderState(reader, FACETS);
     this.named = named;
   }
@@ -146,36 +152,33 @@ final class SearchIndex {
               directory,
               new IndexWriterConfig(
                   new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField)))) {
-        for (SearchDocument d : documents) {
-          writer.addDocument(FACETS.build(document(d)));
+        for (int i = 0; i < documents.size(); i++) {
+          writer.addDocument(FACETS.build(document(documents.get(i), i)));
         }
+        writer.forceMerge(1); // immutable from now on: one segment is the fastest to search
       }
-      return new SearchIndex(DirectoryReader.open(directory), named);
+      return new SearchIndex(DirectoryReader.open(directory), List.copyOf(documents), named);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Document document(SearchDocument d) {
+  private static Document document(SearchDocument d, int ordinal) {
     Document doc = new Document();
-    doc.add(new StoredField("type", d.type()));
-    doc.add(new StoredField("id", d.id()));
+    // The entity itself stays in memory, addressed by this ordinal: reading it back from stored
+    // fields (decompressing a block per hit) was the largest cost of a query.
+    doc.add(new NumericDocValuesField("ordinal", ordinal));
     doc.add(new StringField("code", d.code().toLowerCase(Locale.ROOT), Field.Store.NO));
-    doc.add(new StoredField("code_stored", d.code()));
-    doc.add(new TextField("zh_title", d.titleZh(), Field.Store.YES));
-    doc.add(new TextField("zh_text", d.textZh(), Field.Store.YES));
+    doc.add(new TextField("zh_title", d.titleZh(), Field.Store.NO));
+    doc.add(new TextField("zh_text", d.textZh(), Field.Store.NO));
     doc.add(new TextField("bi_title", d.titleZh(), Field.Store.NO));
     doc.add(new TextField("bi_text", d.textZh(), Field.Store.NO));
     if (d.titleEn() != null) {
-      doc.add(new TextField("en_title", d.titleEn(), Field.Store.YES));
+      doc.add(new TextField("en_title", d.titleEn(), Field.Store.NO));
     }
     if (d.textEn() != null) {
-      doc.add(new TextField("en_text", d.textEn(), Field.Store.YES));
+      doc.add(new TextField("en_text", d.textEn(), Field.Store.NO));
     }
-    if (d.provenance() != null) {
-      doc.add(new StoredField("provenance", d.provenance()));
-    }
-    doc.add(new StoredField("order", d.order()));
     Map<FacetDimension, List<String>> facets = new EnumMap<>(FacetDimension.class);
     facets.putAll(d.facets());
     facets.put(FacetDimension.TYPE, List.of(d.type()));
@@ -194,19 +197,23 @@ final class SearchIndex {
 
   /** The entity of a hit, as indexed (its texts are what a snippet is cut from). */
   SearchDocument document(int doc) {
+    return documents.get(ordinals(List.of(doc))[0]);
+  }
+
+  /** The ordinals of Lucene documents, read in document order as doc values require. */
+  private int[] ordinals(List<Integer> docs) {
     try {
-      Document stored = searcher.storedFields().document(doc);
-      return new SearchDocument(
-          stored.get("type"),
-          stored.get("id"),
-          stored.get("code_stored"),
-          stored.get("zh_title"),
-          stored.get("en_title"),
-          stored.get("zh_text"),
-          stored.get("en_text"),
-          stored.get("provenance"),
-          stored.getField("order").numericValue().intValue(),
-          Map.of());
+      NumericDocValues values =
+          DocValues.getNumeric(searcher.getIndexReader().leaves().get(0).reader(), "ordinal");
+      List<Integer> byDoc = docs.stream().sorted().toList();
+      Map<Integer, Integer> ordinalOf = new HashMap<>();
+      for (int doc : byDoc) {
+        if (!values.advanceExact(doc)) {
+          throw new IllegalStateException("document " + doc + " has no ordinal");
+        }
+        ordinalOf.put(doc, (int) values.longValue());
+      }
+      return docs.stream().mapToInt(ordinalOf::get).toArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -217,7 +224,13 @@ final class SearchIndex {
    * @param filters per dimension, the values to keep (any of them); dimensions not named keep all
    */
   Result search(String text, Map<FacetDimension, Set<String>> filters) {
-    Query query = query(text);
+    Result exact = search(text, filters, false);
+    // Typo tolerance only when nothing matches as typed: fuzzy terms cost far more than exact ones.
+    return exact.total() == 0 ? search(text, filters, true) : exact;
+  }
+
+  private Result search(String text, Map<FacetDimension, Set<String>> filters, boolean fuzzy) {
+    Query query = query(text, fuzzy);
     if (query == null) {
       return new Result(List.of(), 0, List.of());
     }
@@ -258,10 +271,18 @@ final class SearchIndex {
    */
   private List<Hit> rerank(String text, List<Hit> hits) {
     int n = Math.min(RERANKED, hits.size());
+    if (n == 0) {
+      return hits;
+    }
     List<Hit> best = new ArrayList<>(n);
-    for (Hit hit : hits.subList(0, n)) {
-      SearchDocument d = document(hit.doc());
-      best.add(new Hit(hit.doc(), hit.score() * prior(d.order()) * titleCover(text, d)));
+    int[] ordinals = ordinals(hits.subList(0, n).stream().map(Hit::doc).toList());
+    for (int i = 0; i < n; i++) {
+      Hit hit = hits.get(i);
+      SearchDocument d = documents.get(ordinals[i]);
+      best.add(
+          new Hit(
+              hit.doc(),
+              hit.score() * prior(d.order()) * titleCover(text, d.titleZh(), d.titleEn())));
     }
     best.sort(Comparator.comparingDouble(Hit::score).reversed());
     List<Hit> ranked = new ArrayList<>(hits.size());
@@ -303,7 +324,7 @@ final class SearchIndex {
    * Every word (and every quoted phrase) must match in some field: a Chinese word, its bigrams, an
    * English word (stemmed, or within one or two edits for a typo), or the entity's code.
    */
-  private static @Nullable Query query(String text) {
+  private static @Nullable Query query(String text, boolean fuzzy) {
     List<String> phrases = new ArrayList<>();
     List<String> words = new ArrayList<>();
     String[] parts = text.split("\"", -1);
@@ -327,14 +348,14 @@ final class SearchIndex {
       if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT))) {
         continue; // "and", "of": no field indexes them, so they must not be required
       }
-      Query q = anyField(word, false);
+      Query q = anyField(word, false, fuzzy);
       if (q != null) {
         all.add(q, Occur.MUST);
         some = true;
       }
     }
     for (String phrase : phrases) {
-      Query q = anyField(phrase, true);
+      Query q = anyField(phrase, true, false);
       if (q != null) {
         all.add(q, Occur.MUST);
         some = true;
@@ -343,7 +364,7 @@ final class SearchIndex {
     return some ? all.build() : null;
   }
 
-  private static @Nullable Query anyField(String text, boolean phrase) {
+  private static @Nullable Query anyField(String text, boolean phrase, boolean fuzzy) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     boolean some = false;
     for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
@@ -358,7 +379,7 @@ final class SearchIndex {
       }
     }
     String lower = text.toLowerCase(Locale.ROOT);
-    if (!phrase && lower.matches("[a-z]{5,}")) {
+    if (fuzzy && lower.matches("[a-z]{5,}")) {
       int edits = lower.length() >= 8 ? 2 : 1;
       for (String field : List.of("en_title", "en_text")) {
         any.add(new BoostQuery(new FuzzyQuery(new Term(field, lower), edits), 0.3f), Occur.SHOULD);
@@ -384,10 +405,10 @@ final class SearchIndex {
    * A title that contains the whole query ranks higher, the more of the title the query covers:
    * 可支配收入 is most of 居民人均可支配收入 and less of 低收入农户人均可支配收入.
    */
-  static float titleCover(String query, SearchDocument d) {
+  static float titleCover(String query, @Nullable String titleZh, @Nullable String titleEn) {
     String q = query.replace("\"", "").strip().toLowerCase(Locale.ROOT);
     float best = 1f;
-    for (String title : new String[] {d.titleZh(), d.titleEn()}) {
+    for (String title : new String[] {titleZh, titleEn}) {
       if (title != null && !q.isEmpty() && title.toLowerCase(Locale.ROOT).contains(q)) {
         best = Math.max(best, 1f + 2f * q.length() / title.length());
       }

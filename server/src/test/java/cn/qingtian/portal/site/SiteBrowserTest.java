@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.release.CurrentRelease;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +28,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -168,7 +173,8 @@ class SiteBrowserTest extends SharedDatabase {
               "departments/HRSS/",
               "measures/G01/",
               "income/",
-              "income/2024/")) {
+              "income/2024/",
+              "search/?q=%E6%94%B6%E5%85%A5")) {
         browser.get(url(language + page));
         ((JavascriptExecutor) browser).executeScript(axe);
         Object result =
@@ -214,6 +220,94 @@ class SiteBrowserTest extends SharedDatabase {
       Files.write(SCREENSHOTS.resolve(shot.getKey()), png);
       assertThat(png.length).isGreaterThan(10_000);
     }
+  }
+
+  @Test
+  void searchesWithOnlyStaticFilesServedAndFetchesLessThan300Kilobytes() throws Exception {
+    AtomicLong served = new AtomicLong();
+    HttpServer files = staticServer(SITE.toRealPath(), served);
+    try {
+      String base = "http://127.0.0.1:" + files.getAddress().getPort() + "/";
+      browser.get(base + "search/?q=" + URLEncoder.encode("收入", StandardCharsets.UTF_8));
+      List<String> found = results("找到");
+      assertThat(found).contains("indicators/LOW_INCOME_FARM_HOUSEHOLD_INCOME/");
+      assertThat(served.get()).as("bytes fetched for the page and a query").isLessThan(300_000);
+      assertThat(browser.findElement(By.cssSelector("#search-results mark")).getText())
+          .isEqualTo("收入");
+
+      WebElement box = browser.findElement(By.id("q"));
+      box.clear();
+      box.sendKeys("养老保险\n");
+      assertThat(results("找到")).first().isEqualTo("indicators/PENSION_INSURANCE_INSURED/");
+      assertThat(browser.getCurrentUrl()).contains("?q=");
+
+      browser.get(base + "en/search/?q=pension%20insurence"); // a typo in English
+      assertThat(results("found")).contains("en/indicators/PENSION_INSURANCE_INSURED/");
+      browser.get(base + "en/search/?q=zzxqv");
+      assertThat(results("Nothing found")).isEmpty();
+      browser.get(base + "search/?q=" + URLEncoder.encode("<b>收入", StandardCharsets.UTF_8));
+      assertThat(browser.findElements(By.cssSelector("#search-results b"))).isEmpty();
+    } finally {
+      files.stop(0);
+    }
+    browser.get(url("search/?q=" + URLEncoder.encode("低收入农户", StandardCharsets.UTF_8)));
+    assertThat(results("找到").subList(0, 3))
+        .contains("indicators/LOW_INCOME_FARM_HOUSEHOLD_INCOME/");
+  }
+
+  /** Waits for the search status to say {@code status}, then gives the result links in order. */
+  private List<String> results(String status) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      if (browser.findElement(By.id("search-status")).getText().contains(status)) {
+        String root = browser.getCurrentUrl().replaceAll("(en/)?search/.*$", "");
+        return browser.findElements(By.cssSelector("#search-results h2 a")).stream()
+            .map(a -> a.getAttribute("href").substring(root.length()))
+            .toList();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "search status never said "
+            + status
+            + ": "
+            + browser.findElement(By.id("search-status")).getText());
+  }
+
+  /** A plain static file server over {@code root}, as any web host; counts the bytes it sends. */
+  private static HttpServer staticServer(Path root, AtomicLong served) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    Map<String, String> types =
+        Map.of(
+            "html", "text/html; charset=utf-8",
+            "css", "text/css",
+            "js", "text/javascript",
+            "json", "application/json",
+            "png", "image/png",
+            "xml", "application/xml");
+    server.createContext(
+        "/",
+        exchange -> {
+          Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+          if (Files.isDirectory(file)) {
+            file = file.resolve("index.html");
+          }
+          if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+          }
+          byte[] body = Files.readAllBytes(file);
+          String name = file.getFileName().toString();
+          exchange
+              .getResponseHeaders()
+              .set("Content-Type", types.get(name.substring(name.lastIndexOf('.') + 1)));
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          served.addAndGet(body.length);
+          exchange.close();
+        });
+    server.start();
+    return server;
   }
 
   private String url(String path) {
