@@ -1,12 +1,18 @@
 package cn.qingtian.portal.search;
 
 import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.indicator.Observation;
+import cn.qingtian.portal.indicator.ObservationSource;
+import cn.qingtian.portal.indicator.Provenance;
 import cn.qingtian.portal.release.Temporal;
 import cn.qingtian.portal.search.SearchDocument.FacetDimension;
 import io.r2dbc.spi.Readable;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -28,16 +34,56 @@ class SearchCorpus {
           + ")";
 
   private final DatabaseClient database;
+  private final ObservationSource observations;
 
-  SearchCorpus(DatabaseClient database) {
+  SearchCorpus(DatabaseClient database, ObservationSource observations) {
     this.database = database;
+    this.observations = observations;
   }
 
   Flux<SearchDocument> documents(int release) {
+    return observations
+        .observations(release, null)
+        .collectList()
+        .map(IndicatorData::of)
+        .flatMapMany(data -> documents(release, data));
+  }
+
+  /**
+   * What an indicator's observations (typed in and computed) add to its document: the years it has
+   * data for, and the weakest provenance among them (DEMO if any is DEMO), as its page shows.
+   */
+  private record IndicatorData(Map<String, Provenance> weakest, Map<String, Set<String>> years) {
+
+    static IndicatorData of(List<Observation> observations) {
+      Map<String, Provenance> weakest = new HashMap<>();
+      Map<String, Set<String>> years = new HashMap<>();
+      for (Observation o : observations) {
+        weakest.merge(o.indicatorCode(), o.provenance(), Provenance::weakerOf);
+        years
+            .computeIfAbsent(o.indicatorCode(), k -> new TreeSet<>())
+            .add(String.valueOf(o.period().year()));
+      }
+      return new IndicatorData(weakest, years);
+    }
+
+    @Nullable String weakest(String indicator) {
+      Provenance p = weakest.get(indicator);
+      return p == null ? null : p.name();
+    }
+
+    Map<FacetDimension, List<String>> withYears(
+        String indicator, Map<FacetDimension, List<String>> facets) {
+      facets.put(FacetDimension.YEAR, List.copyOf(years.getOrDefault(indicator, Set.of())));
+      return facets;
+    }
+  }
+
+  private Flux<SearchDocument> documents(int release, IndicatorData data) {
     return Flux.concat(
         read(
             release,
-            select("plans", null, null, null, null),
+            select("plans", null, null, null, null, null),
             row ->
                 new SearchDocument(
                     "PLAN",
@@ -52,7 +98,7 @@ class SearchCorpus {
                     facets(row))),
         read(
             release,
-            select("areas", "x.code", null, null, null),
+            select("areas", "x.code", null, null, null, null),
             row ->
                 new SearchDocument(
                     "AREA",
@@ -67,7 +113,7 @@ class SearchCorpus {
                     facets(row))),
         read(
             release,
-            select("sources", null, null, null, null),
+            select("sources", null, null, null, null, null),
             row ->
                 new SearchDocument(
                     "SOURCE",
@@ -90,10 +136,8 @@ class SearchCorpus {
                     + Temporal.inRelease("m")
                     + ")",
                 MEASURE_DEPARTMENTS.formatted("x.measure"),
-                "(select string_agg(distinct left(o.period, 4), ',') from observations o where"
-                    + " o.indicator = x.code and "
-                    + Temporal.inRelease("o")
-                    + ")"),
+                null,
+                null),
             row ->
                 new SearchDocument(
                     "INDICATOR",
@@ -103,9 +147,9 @@ class SearchCorpus {
                     opt(row, "name_en"),
                     str(row, "definition_zh"),
                     opt(row, "definition_en"),
-                    null,
+                    data.weakest(str(row, "code")),
                     row.get("seq", Integer.class),
-                    facets(row))),
+                    data.withYears(str(row, "code"), facets(row)))),
         read(
             release,
             select(
@@ -116,6 +160,7 @@ class SearchCorpus {
                     + ")",
                 "x.target_group",
                 MEASURE_DEPARTMENTS.formatted("x.code"),
+                null,
                 null),
             row ->
                 new SearchDocument(
@@ -131,7 +176,7 @@ class SearchCorpus {
                     facets(row))),
         read(
             release,
-            select("departments", null, null, "x.code", null),
+            select("departments", null, null, "x.code", null, null),
             row ->
                 new SearchDocument(
                     "DEPARTMENT",
@@ -146,7 +191,7 @@ class SearchCorpus {
                     facets(row))),
         read(
             release,
-            select("target_groups", null, "x.code", null, null),
+            select("target_groups", null, "x.code", null, null, null),
             row ->
                 new SearchDocument(
                     "TARGET_GROUP",
@@ -179,7 +224,8 @@ class SearchCorpus {
                     + " ad.achievement = x.code and "
                     + Temporal.inRelease("ad")
                     + ")",
-                "x.year"),
+                "x.year",
+                "x.provenance"),
             row ->
                 new SearchDocument(
                     "ACHIEVEMENT",
@@ -189,12 +235,13 @@ class SearchCorpus {
                     opt(row, "title_en"),
                     str(row, "summary_zh"),
                     opt(row, "summary_en"),
-                    opt(row, "provenance"),
+                    opt(row, "f_provenance"),
                     0,
                     facets(row))),
         read(
             release,
-            select("charities", null, null, null, "extract(year from x.registered)"),
+            select(
+                "charities", null, null, null, "extract(year from x.registered)", "x.provenance"),
             row ->
                 new SearchDocument(
                     "CHARITY",
@@ -204,21 +251,23 @@ class SearchCorpus {
                     opt(row, "name_en"),
                     join(opt(row, "note_zh"), opt(row, "address")),
                     opt(row, "note_en"),
-                    opt(row, "provenance"),
+                    opt(row, "f_provenance"),
                     0,
                     facets(row))));
   }
 
   /**
    * The rows of {@code table} valid in the release with their facet codes: each facet is an SQL
-   * expression over the row {@code x} (a comma-separated list, or null when it does not apply).
+   * expression over the row {@code x} (a comma-separated list, or null when it does not apply), and
+   * so is the provenance shown on its hits.
    */
   private static String select(
       String table,
       @Nullable String area,
       @Nullable String targetGroup,
       @Nullable String department,
-      @Nullable String year) {
+      @Nullable String year,
+      @Nullable String provenance) {
     return "select x.*, "
         + area
         + " as f_area, "
@@ -227,7 +276,9 @@ class SearchCorpus {
         + department
         + " as f_department, ("
         + year
-        + ")::text as f_year from "
+        + ")::text as f_year, "
+        + provenance
+        + " as f_provenance from "
         + table
         + " x";
   }

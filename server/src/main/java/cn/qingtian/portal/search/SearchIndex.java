@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -51,6 +52,8 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
@@ -75,7 +78,8 @@ final class SearchIndex {
   static final int RERANKED = 50;
 
   private static final Analyzer WORDS = new SmartChineseAnalyzer();
-  private static final Analyzer BIGRAMS = bigrams();
+  private static final Analyzer BIGRAMS = bigrams(true);
+  private static final Analyzer BIGRAM_QUERIES = bigrams(false);
   private static final Analyzer ENGLISH = new EnglishAnalyzer();
   private static final Map<String, Float> FIELDS =
       Map.of(
@@ -150,11 +154,21 @@ final class SearchIndex {
       try (IndexWriter writer =
           new IndexWriter(
               directory,
-              new IndexWriterConfig(
-                  new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField)))) {
-        for (int i = 0; i < documents.size(); i++) {
-          writer.addDocument(FACETS.build(document(documents.get(i), i)));
-        }
+              new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField))
+                  // Sorted by ordinal, the merged index has the corpus's order whatever thread
+                  // added a document: equal scores keep ranking the same way on every build.
+                  .setIndexSort(new Sort(new SortField("ordinal", SortField.Type.INT))))) {
+        // Both cores: IndexWriter takes documents from several threads.
+        IntStream.range(0, documents.size())
+            .parallel()
+            .forEach(
+                i -> {
+                  try {
+                    writer.addDocument(FACETS.build(document(documents.get(i), i)));
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
         writer.forceMerge(1); // immutable from now on: one segment is the fastest to search
       }
       return new SearchIndex(DirectoryReader.open(directory), List.copyOf(documents), named);
@@ -368,7 +382,7 @@ final class SearchIndex {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     boolean some = false;
     for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
-      QueryBuilder builder = new QueryBuilder(analyzer(field.getKey()));
+      QueryBuilder builder = new QueryBuilder(queryAnalyzer(field.getKey()));
       Query q =
           phrase
               ? builder.createPhraseQuery(field.getKey(), text)
@@ -426,7 +440,15 @@ final class SearchIndex {
     return ENGLISH;
   }
 
-  private static Analyzer bigrams() {
+  /**
+   * A query is cut into bigrams only (a lone character stays itself): requiring the characters of
+   * 收入 one by one as well would visit the long posting lists of 收 and 入 for nothing.
+   */
+  private static Analyzer queryAnalyzer(String field) {
+    return field.startsWith("bi_") ? BIGRAM_QUERIES : analyzer(field);
+  }
+
+  private static Analyzer bigrams(boolean unigrams) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -437,7 +459,7 @@ final class SearchIndex {
             new CJKBigramFilter(
                 stream,
                 CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA,
-                true);
+                unigrams);
         return new TokenStreamComponents(tokenizer, stream);
       }
     };

@@ -159,6 +159,36 @@ class SearchApiTest extends SharedDatabase {
   }
 
   @Test
+  void anIndicatorHitIsLabelledDemoWhenItsDataIsDemo() {
+    record IndicatorHit(String code, String provenance) {}
+    List<IndicatorHit> hits =
+        graphQl
+            .document(
+                "{ search(query: \"收入\", types: [INDICATOR], first: 20) { nodes { code"
+                    + " provenance } } }")
+            .execute()
+            .path("search.nodes")
+            .entityList(IndicatorHit.class)
+            .get();
+    assertThat(hits).extracting(IndicatorHit::provenance).contains("DEMO");
+    for (IndicatorHit hit : hits) {
+      List<String> provenance =
+          graphQl
+              .document(
+                  "query($c: String!) { indicator(code: $c) { observations(provenance: DEMO, first:"
+                      + " 1) { nodes { provenance } } } }")
+              .variable("c", hit.code())
+              .execute()
+              .path("indicator.observations.nodes[*].provenance")
+              .entityList(String.class)
+              .get();
+      assertThat(hit.provenance() != null && hit.provenance().equals("DEMO"))
+          .as(hit.code())
+          .isEqualTo(provenance.contains("DEMO"));
+    }
+  }
+
+  @Test
   void malformedInputGivesANormalAnswerOrAClearErrorNeverA500() {
     for (String query :
         List.of(

@@ -1,0 +1,58 @@
+package cn.qingtian.portal.api;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Parses and validates each distinct query document once: clients send the same few documents with
+ * different variables, and parsing and validating them again cost as much as a search. The schema
+ * never changes while the server runs, so an entry (the document, or its validation errors) stays
+ * valid. Bounded: the most recently used documents of at most 10,000 characters.
+ */
+@Component
+class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
+
+  static final int MAX_DOCUMENTS = 1_000;
+  static final int MAX_LENGTH = 10_000;
+
+  private final Map<String, PreparsedDocumentEntry> documents =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
+          return size() > MAX_DOCUMENTS;
+        }
+      };
+
+  @Override
+  public void customize(GraphQlSource.SchemaResourceBuilder builder) {
+    builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
+  }
+
+  @Override
+  public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+      ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+    String query = input.getQuery();
+    if (query.length() > MAX_LENGTH) {
+      return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+    }
+    PreparsedDocumentEntry entry;
+    synchronized (documents) {
+      entry = documents.get(query);
+    }
+    if (entry == null) {
+      entry = parseAndValidate.apply(input);
+      synchronized (documents) {
+        documents.put(query, entry);
+      }
+    }
+    return CompletableFuture.completedFuture(entry);
+  }
+}
