@@ -72,7 +72,8 @@ public final class Pagination {
         .encodeToString(("cursor:" + sortKey).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String decode(String cursor) {
+  /** The sort key a cursor stands for; a malformed cursor is a clear input error. */
+  public static String decode(String cursor) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       if (!raw.startsWith("cursor:")) {

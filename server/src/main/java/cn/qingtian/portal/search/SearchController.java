@@ -59,8 +59,12 @@ class SearchController {
       @Nullable List<Integer> years,
       @Nullable List<String> provenance) {}
 
-  /** A hit with its rank, the sort key of its cursor. */
-  private record Ranked(String rank, SearchIndex.Hit hit) {}
+  /** A hit with its rank, whose zero-padded digits are the sort key of its cursor. */
+  private record Ranked(int rank, SearchIndex.Hit hit) {
+    String key() {
+      return Integer.toString(1_000_000 + rank).substring(1);
+    }
+  }
 
   record SearchConnection(
       List<?> edges,
@@ -84,10 +88,10 @@ class SearchController {
         .index(release.number())
         .map(
             index -> {
-              SearchIndex.Result result = index.search(text, filters);
+              SearchIndex.Result result = index.search(text, filters, depth(page));
               List<Ranked> ranked = new ArrayList<>();
               for (SearchIndex.Hit hit : result.hits()) {
-                ranked.add(new Ranked("%06d".formatted(ranked.size()), hit));
+                ranked.add(new Ranked(ranked.size(), hit));
               }
               // Only the hits of the page are read from the index, each once.
               Map<Integer, SearchHit> shown = new HashMap<>();
@@ -98,7 +102,7 @@ class SearchController {
               var connection =
                   Pagination.page(
                       ranked,
-                      Ranked::rank,
+                      Ranked::key,
                       page,
                       (cursor, r) -> new Edge<>(cursor, show.apply(r)),
                       show);
@@ -176,6 +180,27 @@ class SearchController {
     return named == null
         ? LocalizedText.of(value, value)
         : LocalizedText.of(named.titleZh(), named.titleEn());
+  }
+
+  /**
+   * How many hits to rank for this page: up to its end and one more (so that {@code hasNextPage} is
+   * right), at least the re-ranked ones (so that every page sees the same order), at most {@link
+   * SearchIndex#MAX_HITS}; paging backwards ranks them all.
+   */
+  static int depth(PageRequest page) {
+    if (page.last() != null || page.before() != null) {
+      return SearchIndex.MAX_HITS;
+    }
+    int first = page.first() == null ? PageRequest.MAX_PAGE_SIZE : page.first();
+    int from = 0;
+    if (page.after() != null) {
+      try {
+        from = Integer.parseInt(Pagination.decode(page.after())) + 1;
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("不是有效的游标 / not a valid cursor");
+      }
+    }
+    return Math.min(SearchIndex.MAX_HITS, Math.max(SearchIndex.RERANKED, from + first + 1));
   }
 
   /** Control characters become spaces and runs of space one; too long is an error, not a search. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -48,7 +49,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -96,6 +96,8 @@ final class SearchIndex {
           "en_text",
           1.5f);
   private static final FacetsConfig FACETS = facetsConfig();
+  private static final Pattern TYPO = Pattern.compile("[A-Za-z]{5,}");
+  private static final FuzzyQueries FUZZY = new FuzzyQueries("en_all");
 
   /** The entities whose codes are facet values: areas, target groups and units. */
   private static final Map<String, FacetDimension> NAMED =
@@ -142,6 +144,7 @@ final class SearchIndex {
     for (String field : FIELDS.keySet()) {
       perField.put(field, analyzer(field));
     }
+    perField.put("en_all", ENGLISH);
     Map<FacetDimension, Map<String, SearchDocument>> named = new EnumMap<>(FacetDimension.class);
     for (SearchDocument d : documents) {
       FacetDimension dimension = NAMED.get(d.type());
@@ -193,6 +196,12 @@ final class SearchIndex {
     if (d.textEn() != null) {
       doc.add(new TextField("en_text", d.textEn(), Field.Store.NO));
     }
+    // Typos are looked up in one field of all English text: one automaton per word, not two.
+    doc.add(
+        new TextField(
+            "en_all",
+            (d.titleEn() == null ? "" : d.titleEn()) + " " + (d.textEn() == null ? "" : d.textEn()),
+            Field.Store.NO));
     Map<FacetDimension, List<String>> facets = new EnumMap<>(FacetDimension.class);
     facets.putAll(d.facets());
     facets.put(FacetDimension.TYPE, List.of(d.type()));
@@ -237,13 +246,16 @@ final class SearchIndex {
    * @param text plain text (already cleaned); words in double quotes must appear as a phrase
    * @param filters per dimension, the values to keep (any of them); dimensions not named keep all
    */
-  Result search(String text, Map<FacetDimension, Set<String>> filters) {
-    Result exact = search(text, filters, false);
+  Result search(String text, Map<FacetDimension, Set<String>> filters, int depth) {
+    Result exact = search(text, filters, depth, false);
     // Typo tolerance only when nothing matches as typed: fuzzy terms cost far more than exact ones.
-    return exact.total() == 0 ? search(text, filters, true) : exact;
+    return exact.total() == 0 && TYPO.matcher(text).find()
+        ? search(text, filters, depth, true)
+        : exact;
   }
 
-  private Result search(String text, Map<FacetDimension, Set<String>> filters, boolean fuzzy) {
+  private Result search(
+      String text, Map<FacetDimension, Set<String>> filters, int depth, boolean fuzzy) {
     Query query = query(text, fuzzy);
     if (query == null) {
       return new Result(List.of(), 0, List.of());
@@ -261,7 +273,7 @@ final class SearchIndex {
     try {
       FacetsCollectorManager.FacetsResult found =
           FacetsCollectorManager.search(
-              searcher, filtered.build(), MAX_HITS, new FacetsCollectorManager());
+              searcher, filtered.build(), Math.min(depth, MAX_HITS), new FacetsCollectorManager());
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc scoreDoc : found.topDocs().scoreDocs) {
         hits.add(new Hit(scoreDoc.doc, scoreDoc.score));
@@ -394,10 +406,7 @@ final class SearchIndex {
     }
     String lower = text.toLowerCase(Locale.ROOT);
     if (fuzzy && lower.matches("[a-z]{5,}")) {
-      int edits = lower.length() >= 8 ? 2 : 1;
-      for (String field : List.of("en_title", "en_text")) {
-        any.add(new BoostQuery(new FuzzyQuery(new Term(field, lower), edits), 0.3f), Occur.SHOULD);
-      }
+      any.add(new BoostQuery(FUZZY.get(lower), 0.3f), Occur.SHOULD);
       some = true;
     }
     if (!phrase && !lower.isEmpty()) {

@@ -189,6 +189,36 @@ class SearchApiTest extends SharedDatabase {
   }
 
   @Test
+  void pagesFollowEachOtherInTheOrderOfOneLongPage() {
+    List<String> onePage = codes("收入", ", first: 30");
+    List<String> paged = new java.util.ArrayList<>();
+    String after = null;
+    for (int page = 0; page < 3; page++) {
+      var response =
+          graphQl
+              .document(
+                  "query($q: String!, $a: String) { search(query: $q, first: 10, after: $a) {"
+                      + " nodes { code } pageInfo { endCursor hasNextPage } } }")
+              .variable("q", "收入")
+              .variable("a", after)
+              .execute();
+      paged.addAll(response.path("search.nodes[*].code").entityList(String.class).get());
+      response.path("search.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+      after = response.path("search.pageInfo.endCursor").entity(String.class).get();
+    }
+    assertThat(paged).hasSize(30).isEqualTo(onePage);
+    graphQl
+        .document("{ search(query: \"收入\", after: \"bm90LWEtY3Vyc29y\") { totalCount } }")
+        .execute()
+        .errors()
+        .satisfy(
+            errors ->
+                assertThat(errors)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMessage()).contains("not a valid cursor")));
+  }
+
+  @Test
   void malformedInputGivesANormalAnswerOrAClearErrorNeverA500() {
     for (String query :
         List.of(

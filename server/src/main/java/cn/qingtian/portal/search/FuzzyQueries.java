@@ -1,0 +1,62 @@
+package cn.qingtian.portal.search;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.apache.lucene.util.automaton.Operations;
+
+/**
+ * The typo-tolerant query of an English word: the terms of a field within one edit of it (two from
+ * 8 letters; a swap of neighbours counts as one), best-scoring 50 blended. Building the automaton
+ * is most of a fuzzy query's cost and depends only on the word, so the most recently used 1,000
+ * queries are kept; a query does not depend on the index it runs on.
+ */
+final class FuzzyQueries {
+
+  static final int MAX_QUERIES = 1_000;
+  private static final int EXPANSIONS = 50;
+
+  private final String field;
+  private final Map<String, Query> queries =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+          return size() > MAX_QUERIES;
+        }
+      };
+
+  FuzzyQueries(String field) {
+    this.field = field;
+  }
+
+  /**
+   * @param word lower case letters
+   */
+  Query get(String word) {
+    Query query;
+    synchronized (queries) {
+      query = queries.get(word);
+    }
+    if (query == null) { // built outside the lock: other searches need not wait for it
+      query = build(word);
+      synchronized (queries) {
+        queries.put(word, query);
+      }
+    }
+    return query;
+  }
+
+  private Query build(String word) {
+    int edits = word.length() >= 8 ? 2 : 1;
+    return new AutomatonQuery(
+        new Term(field, word),
+        new LevenshteinAutomata(word, true).toAutomaton(edits),
+        Operations.DEFAULT_DETERMINIZE_WORK_LIMIT,
+        false,
+        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(EXPANSIONS));
+  }
+}
