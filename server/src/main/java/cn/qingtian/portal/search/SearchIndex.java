@@ -41,10 +41,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -116,6 +114,9 @@ final class SearchIndex {
       List<SearchDocument> documents,
       Map<FacetDimension, Map<String, SearchDocument>> named)
       throws IOException {
+    if (reader.leaves().size() > 1 || reader.maxDoc() != documents.size()) {
+      throw new IllegalStateException("the index must be at most one segment of every document");
+    }
     this.searcher = new IndexSearcher(reader);
     this.documents = documents;
     this.facetState = new DefaultSortedSetDocValuesReaderState(reader, FACETS);
@@ -159,7 +160,7 @@ final class SearchIndex {
               directory,
               new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField))
                   // Sorted by ordinal, the merged index has the corpus's order whatever thread
-                  // added a document: equal scores keep ranking the same way on every build.
+                  // added a document: document numbers are places in the corpus.
                   .setIndexSort(new Sort(new SortField("ordinal", SortField.Type.INT))))) {
         // Both cores: IndexWriter takes documents from several threads.
         IntStream.range(0, documents.size())
@@ -182,8 +183,9 @@ final class SearchIndex {
 
   private static Document document(SearchDocument d, int ordinal) {
     Document doc = new Document();
-    // The entity itself stays in memory, addressed by this ordinal: reading it back from stored
-    // fields (decompressing a block per hit) was the largest cost of a query.
+    // The index is sorted by ordinal and merged to one segment, so a hit's document number is its
+    // place in the corpus: the entity itself stays in memory and is read from there (reading it
+    // back from stored fields, decompressing a block per hit, was the largest cost of a query).
     doc.add(new NumericDocValuesField("ordinal", ordinal));
     doc.add(new StringField("code", d.code().toLowerCase(Locale.ROOT), Field.Store.NO));
     doc.add(new TextField("zh_title", d.titleZh(), Field.Store.NO));
@@ -220,26 +222,7 @@ final class SearchIndex {
 
   /** The entity of a hit, as indexed (its texts are what a snippet is cut from). */
   SearchDocument document(int doc) {
-    return documents.get(ordinals(List.of(doc))[0]);
-  }
-
-  /** The ordinals of Lucene documents, read in document order as doc values require. */
-  private int[] ordinals(List<Integer> docs) {
-    try {
-      NumericDocValues values =
-          DocValues.getNumeric(searcher.getIndexReader().leaves().get(0).reader(), "ordinal");
-      List<Integer> byDoc = docs.stream().sorted().toList();
-      Map<Integer, Integer> ordinalOf = new HashMap<>();
-      for (int doc : byDoc) {
-        if (!values.advanceExact(doc)) {
-          throw new IllegalStateException("document " + doc + " has no ordinal");
-        }
-        ordinalOf.put(doc, (int) values.longValue());
-      }
-      return docs.stream().mapToInt(ordinalOf::get).toArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return documents.get(doc);
   }
 
   /**
@@ -301,10 +284,8 @@ final class SearchIndex {
       return hits;
     }
     List<Hit> best = new ArrayList<>(n);
-    int[] ordinals = ordinals(hits.subList(0, n).stream().map(Hit::doc).toList());
-    for (int i = 0; i < n; i++) {
-      Hit hit = hits.get(i);
-      SearchDocument d = documents.get(ordinals[i]);
+    for (Hit hit : hits.subList(0, n)) {
+      SearchDocument d = documents.get(hit.doc());
       best.add(
           new Hit(
               hit.doc(),
