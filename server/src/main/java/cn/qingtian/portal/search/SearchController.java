@@ -93,7 +93,7 @@ class SearchController {
               for (SearchIndex.Hit hit : result.hits()) {
                 ranked.add(new Ranked(ranked.size(), hit));
               }
-              // Only the hits of the page are read from the index, each once.
+              // Snippets are cut only for the hits of the page, each once.
               Map<Integer, SearchHit> shown = new HashMap<>();
               Function<Ranked, SearchHit> show =
                   r ->

@@ -2,6 +2,8 @@ package cn.qingtian.portal.search;
 
 import cn.qingtian.portal.release.ReleaseCache;
 import cn.qingtian.portal.release.ReleaseChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -15,6 +17,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @Service
 class SearchService {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchService.class);
 
   private final SearchCorpus corpus;
   private final ReleaseCache<SearchIndex> cache = new ReleaseCache<>();
@@ -31,7 +35,17 @@ class SearchService {
                 .documents(number)
                 .collectList()
                 .publishOn(Schedulers.boundedElastic())
-                .map(SearchIndex::build));
+                .map(
+                    documents -> {
+                      long start = System.nanoTime();
+                      SearchIndex index = SearchIndex.build(documents);
+                      log.info(
+                          "Search index of release #{}: {} documents in {} ms",
+                          number,
+                          documents.size(),
+                          (System.nanoTime() - start) / 1_000_000);
+                      return index;
+                    }));
   }
 
   @EventListener
