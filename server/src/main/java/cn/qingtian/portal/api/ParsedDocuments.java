@@ -3,8 +3,6 @@ package cn.qingtian.portal.api;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -23,13 +21,7 @@ class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocume
   static final int MAX_DOCUMENTS = 1_000;
   static final int MAX_LENGTH = 10_000;
 
-  private final Map<String, PreparsedDocumentEntry> documents =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-          return size() > MAX_DOCUMENTS;
-        }
-      };
+  private final LruCache<String, PreparsedDocumentEntry> documents = new LruCache<>(MAX_DOCUMENTS);
 
   @Override
   public void customize(GraphQlSource.SchemaResourceBuilder builder) {
@@ -43,16 +35,7 @@ class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocume
     if (query.length() > MAX_LENGTH) {
       return CompletableFuture.completedFuture(parseAndValidate.apply(input));
     }
-    PreparsedDocumentEntry entry;
-    synchronized (documents) {
-      entry = documents.get(query);
-    }
-    if (entry == null) {
-      entry = parseAndValidate.apply(input);
-      synchronized (documents) {
-        documents.put(query, entry);
-      }
-    }
+    PreparsedDocumentEntry entry = documents.get(query, q -> parseAndValidate.apply(input));
     return CompletableFuture.completedFuture(entry);
   }
 }

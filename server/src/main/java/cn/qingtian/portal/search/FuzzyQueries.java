@@ -1,7 +1,6 @@
 package cn.qingtian.portal.search;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import cn.qingtian.portal.api.LruCache;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -21,13 +20,7 @@ final class FuzzyQueries {
   private static final int EXPANSIONS = 50;
 
   private final String field;
-  private final Map<String, Query> queries =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
-          return size() > MAX_QUERIES;
-        }
-      };
+  private final LruCache<String, Query> queries = new LruCache<>(MAX_QUERIES);
 
   FuzzyQueries(String field) {
     this.field = field;
@@ -37,17 +30,7 @@ final class FuzzyQueries {
    * @param word lower case letters
    */
   Query get(String word) {
-    Query query;
-    synchronized (queries) {
-      query = queries.get(word);
-    }
-    if (query == null) { // built outside the lock: other searches need not wait for it
-      query = build(word);
-      synchronized (queries) {
-        queries.put(word, query);
-      }
-    }
-    return query;
+    return queries.get(word, this::build);
   }
 
   private Query build(String word) {
