@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -94,7 +94,6 @@ final class SearchIndex {
           "en_text",
           1.5f);
   private static final FacetsConfig FACETS = facetsConfig();
-  private static final Pattern TYPO = Pattern.compile("[A-Za-z]{5,}");
   private static final FuzzyQueries FUZZY = new FuzzyQueries("en_all");
 
   /** The entities whose codes are facet values: areas, target groups and units. */
@@ -145,7 +144,7 @@ final class SearchIndex {
     for (String field : FIELDS.keySet()) {
       perField.put(field, analyzer(field));
     }
-    perField.put("en_all", ENGLISH);
+    perField.put("en_all", analyzer("en_all"));
     Map<FacetDimension, Map<String, SearchDocument>> named = new EnumMap<>(FacetDimension.class);
     for (SearchDocument d : documents) {
       FacetDimension dimension = NAMED.get(d.type());
@@ -230,16 +229,19 @@ final class SearchIndex {
    * @param filters per dimension, the values to keep (any of them); dimensions not named keep all
    */
   Result search(String text, Map<FacetDimension, Set<String>> filters, int depth) {
-    Result exact = search(text, filters, depth, false);
-    // Typo tolerance only when nothing matches as typed: fuzzy terms cost far more than exact ones.
-    return exact.total() == 0 && TYPO.matcher(text).find()
-        ? search(text, filters, depth, true)
-        : exact;
+    Query asTyped = query(text, false);
+    Result exact = search(asTyped, text, filters, depth);
+    if (exact.total() > 0) {
+      return exact;
+    }
+    // Typo tolerance only when nothing matches as typed (fuzzy terms cost far more than exact
+    // ones), and only if some word can have a typo: else the same query would run twice.
+    Query tolerant = query(text, true);
+    return Objects.equals(tolerant, asTyped) ? exact : search(tolerant, text, filters, depth);
   }
 
   private Result search(
-      String text, Map<FacetDimension, Set<String>> filters, int depth, boolean fuzzy) {
-    Query query = query(text, fuzzy);
+      @Nullable Query query, String text, Map<FacetDimension, Set<String>> filters, int depth) {
     if (query == null) {
       return new Result(List.of(), 0, List.of());
     }
