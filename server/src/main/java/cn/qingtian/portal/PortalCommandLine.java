@@ -4,11 +4,13 @@ import cn.qingtian.portal.dataset.ImportRefusedException;
 import cn.qingtian.portal.dataset.ImportResult;
 import cn.qingtian.portal.dataset.PackageImporter;
 import cn.qingtian.portal.dataset.PackageValidator;
+import cn.qingtian.portal.dataset.ReleaseRollback;
 import cn.qingtian.portal.dataset.Validation;
 import cn.qingtian.portal.demo.DemoGenerator;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.site.SitePublishing;
 import cn.qingtian.site.HttpGraphQlTransport;
+import cn.qingtian.site.MirroredDownloads;
 import cn.qingtian.site.SitePublisher;
 import cn.qingtian.site.SiteSettings;
 import java.io.IOException;
@@ -24,8 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The server jar's subcommands: {@code serve} (the default), {@code validate <dir>} and {@code
- * import <dir> [--dry-run] [--note TEXT]}. Options starting with {@code --} that a subcommand does
- * not know are passed to Spring Boot (e.g. {@code --server.port=9090}).
+ * import <dir> [--dry-run] [--note TEXT]}, {@code rollback <version> --note TEXT} and more. Options
+ * starting with {@code --} that a subcommand does not know are passed to Spring Boot (e.g. {@code
+ * --server.port=9090}).
  */
 public final class PortalCommandLine {
 
@@ -51,6 +54,11 @@ public final class PortalCommandLine {
           --dry-run           只显示各表将新增、修改、删除的行数，不做任何修改
                               print rows added, changed and removed per table; change nothing
           --note <text>       版本说明 / a note for the release
+        rollback <version> --note <text>
+                              让较早的版本重新成为当前版本（如误导入之后）：发布一个内容与之相同的新版本，
+                              附说明；原有版本都保留 / make an earlier release current again (e.g.
+                              after a mistaken import): publishes a new release with its content and
+                              the note; every release stays readable
         publish --out <dir>   生成静态进展网站（中英文全部页面），完成后原子切换；不影响正在运行的门户
                               build the static site (every page, both languages) and switch it
                               in atomically; <dir> becomes a link to the newest complete build
@@ -88,6 +96,7 @@ public final class PortalCommandLine {
       case "import" -> importPackage(rest, out, err);
       case "demo-data" -> demoData(rest, out, err);
       case "publish" -> publish(rest, out, err);
+      case "rollback" -> rollback(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;
@@ -147,11 +156,11 @@ public final class PortalCommandLine {
     Path directory = Path.of(target);
     try {
       if (from != null) {
+        URI endpoint = URI.create(from);
+        HttpGraphQlTransport transport = new HttpGraphQlTransport(endpoint);
         SitePublisher.Result result =
-            new SitePublisher(
-                    new HttpGraphQlTransport(URI.create(from)),
-                    SiteSettings.defaults(),
-                    out::println)
+            new SitePublisher(transport, SiteSettings.defaults(), out::println)
+                .withExtraFiles(new MirroredDownloads(transport, endpoint.resolve("./")))
                 .publish(directory);
         out.println(
             "结果 / result: " + result.pages() + " pages, release #" + result.release().number());
@@ -270,12 +279,7 @@ public final class PortalCommandLine {
     if (!report(validation, out, err)) {
       return 1;
     }
-    springArgs.add("--portal.datasets.import-on-start=false");
-    try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(PortalApplication.class)
-            .web(WebApplicationType.NONE)
-            .logStartupInfo(false)
-            .run(springArgs.toArray(String[]::new))) {
+    try (ConfigurableApplicationContext context = releaseWriter(springArgs)) {
       out.println("导入 / importing …");
       ImportResult result =
           context
@@ -290,5 +294,48 @@ public final class PortalCommandLine {
       err.println("导入失败，数据库未改变 / import failed, the database is unchanged: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static int rollback(String[] args, PrintStream out, PrintStream err) {
+    String version = null;
+    String note = null;
+    List<String> springArgs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--note") && i + 1 < args.length) {
+        note = args[++i];
+      } else if (args[i].startsWith("--")) {
+        springArgs.add(args[i]);
+      } else if (version == null) {
+        version = args[i];
+      } else {
+        version = "";
+      }
+    }
+    if (version == null || version.isEmpty() || note == null || note.isBlank()) {
+      err.println("用法 / usage: rollback <version> --note TEXT（说明为什么回滚 / say why you roll back)");
+      return 2;
+    }
+    try (ConfigurableApplicationContext context = releaseWriter(springArgs)) {
+      ImportResult result =
+          context.getBean(ReleaseRollback.class).rollBackTo(version, note, out::println);
+      out.println("结果 / result: " + result.outcome() + " #" + result.release());
+      return 0;
+    } catch (ImportRefusedException e) {
+      e.problems().forEach(err::println);
+      return 1;
+    } catch (Exception e) {
+      err.println("回滚失败，数据库未改变 / rollback failed, the database is unchanged: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** The portal without its web server or start-up import, for a command that writes a release. */
+  private static ConfigurableApplicationContext releaseWriter(List<String> springArgs) {
+    List<String> args = new ArrayList<>(springArgs);
+    args.add("--portal.datasets.import-on-start=false");
+    return new SpringApplicationBuilder(PortalApplication.class)
+        .web(WebApplicationType.NONE)
+        .logStartupInfo(false)
+        .run(args.toArray(String[]::new));
   }
 }

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
     properties = {
       "portal.release.poll-interval=200ms",
       "portal.site.publish-on-release=false",
+      "portal.downloads.directory=target/test-downloads/${random.uuid}",
       "spring.test.webtestclient.timeout=PT30S"
     })
 @AutoConfigureHttpGraphQlTester

@@ -21,7 +21,20 @@ class PortalCommandLineTest {
   void helpListsEverySubcommand() {
     assertThat(run("--help")).isZero();
     assertThat(out())
-        .contains("serve", "validate <dir>", "import <dir>", "--dry-run", "PORTAL_DATABASE_URL");
+        .contains(
+            "serve",
+            "validate <dir>",
+            "import <dir>",
+            "--dry-run",
+            "rollback <version> --note <text>",
+            "PORTAL_DATABASE_URL");
+  }
+
+  @Test
+  void aRollbackWithoutAVersionOrANoteIsAUsageError() {
+    assertThat(run("rollback", "1.5.0")).isEqualTo(2);
+    assertThat(run("rollback", "--note", "mistaken import")).isEqualTo(2);
+    assertThat(err()).contains("usage: rollback <version> --note TEXT");
   }
 
   @Test

@@ -256,6 +256,55 @@ public final class Api {
       @Nullable String note,
       List<Change> changes) {}
 
+  /** A downloadable file: of a dataset, or of a whole release. */
+  public record Distribution(
+      String fileName, String format, String formatLabel, double byteSize, String sha256) {
+
+    /** The size in bytes, as a whole number. */
+    public long bytes() {
+      return Math.round(byteSize);
+    }
+
+    /** The size for people: {@code 42.8 KB}. */
+    public String size() {
+      return Format.bytes(byteSize);
+    }
+  }
+
+  /** The years a dataset covers. */
+  public record Coverage(int start, @Nullable Integer end) {}
+
+  /** One public table of a release with its downloads. */
+  public record Dataset(
+      String name,
+      String table,
+      String title,
+      @Nullable String description,
+      String publisher,
+      String license,
+      String updateFrequency,
+      @Nullable Coverage temporalCoverage,
+      int rowCount,
+      boolean containsDemoData,
+      List<Distribution> distributions) {
+
+    /** Its files in the given formats, in that order. */
+    public List<Distribution> in(List<String> formats) {
+      return formats.stream()
+          .flatMap(f -> distributions.stream().filter(d -> d.format().equals(f)))
+          .toList();
+    }
+  }
+
+  /** A release's version and its whole-release files. */
+  public record ReleaseFiles(String version, List<Distribution> files) {}
+
+  /** The answer of {@code downloads.graphql}: the release being published and its datasets. */
+  public record Downloads(ReleaseFiles currentRelease, List<Dataset> datasets) {}
+
+  /** The answer of {@code releaseFiles.graphql}. */
+  public record ReleaseFilesAnswer(@Nullable ReleaseFiles release) {}
+
   public record GrantMade(
       String id,
       String title,

@@ -31,6 +31,49 @@ public final class Format {
     return fraction == null ? "—" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
   }
 
+  private static final String[] BYTE_UNITS = {"KB", "MB", "GB", "TB"};
+
+  /**
+   * A file size for people, in binary units with one decimal: {@code 512 B}, {@code 42.8 KB},
+   * {@code 1.5 MB}.
+   */
+  public static String bytes(double size) {
+    if (size < 1024) {
+      return Math.round(size) + " B";
+    }
+    double value = size / 1024;
+    int unit = 0;
+    while (Math.round(value * 10) >= 1024 * 10 && unit < BYTE_UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, BYTE_UNITS[unit]);
+  }
+
+  /**
+   * A name as one segment of a relative link: letters, digits and {@code . _ ~ + -} stay as they
+   * are (so {@code 1.5.0+demo.1.3.0} is unchanged), anything else is percent-encoded in UTF-8.
+   */
+  public static String pathSegment(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80
+          && (Character.isLetterOrDigit(c)
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || c == '+'
+              || c == '-')) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+      }
+    }
+    String segment = out.toString();
+    return segment.equals(".") || segment.equals("..") ? segment.replace(".", "%2E") : segment;
+  }
+
   private static final Pattern MONTHS_SINCE_JANUARY =
       Pattern.compile("([0-9]{4})-01-01/P([0-9]+)M");
   private static final Pattern QUARTER = Pattern.compile("([0-9]{4})-Q([1-4])");

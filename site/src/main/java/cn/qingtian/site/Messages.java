@@ -293,7 +293,80 @@ public final class Messages {
           entry("bracket.FROM_20_TO_50", "20–50万元", "200,000–500,000"),
           entry("bracket.FROM_50_TO_60", "50–60万元", "500,000–600,000"),
           entry("bracket.FROM_60", "60万元及以上", "600,000 and over"),
-          entry("bracket._T", "合计", "Total"));
+          entry("bracket._T", "合计", "Total"),
+          entry("nav.downloads", "数据下载", "Downloads"),
+          entry("downloads.title", "数据下载", "Data downloads"),
+          entry(
+              "downloads.lede",
+              "本站的全部公开数据，按数据集提供 CSV、Excel、JSON 等格式，可免费下载和再利用。",
+              "All of the site's public data, dataset by dataset, as CSV, Excel, JSON and more,"
+                  + " free to download and reuse."),
+          entry("downloads.release", "整个版本", "The whole release"),
+          entry("downloads.stable", "固定地址", "Stable addresses"),
+          entry(
+              "downloads.stable.versioned",
+              "地址中带版本号的文件永不改变，引用时请使用：",
+              "A file whose address names a version never changes: cite that one."),
+          entry(
+              "downloads.stable.latest",
+              "地址中带 latest 的文件始终是当前版本的同名文件：",
+              "An address with latest always gives the same file of the current release:"),
+          entry(
+              "downloads.stable.catalog",
+              "当前版本的数据目录（DCAT-AP）：",
+              "The data catalogue (DCAT-AP) of the current release:"),
+          entry("downloads.licence", "许可协议", "Licence"),
+          entry(
+              "downloads.licence.text",
+              "数据按以下许可协议发布，再利用时请注明来源：",
+              "The data is published under this licence; please credit the source when you reuse"
+                  + " it:"),
+          entry("downloads.datasets", "数据集", "Datasets"),
+          entry("downloads.rows", "行数", "Rows"),
+          entry("downloads.coverage", "覆盖年份", "Years covered"),
+          entry("downloads.frequency", "更新频率", "Updated"),
+          entry("downloads.publisher", "发布者", "Publisher"),
+          entry("downloads.table", "数据表", "Table"),
+          entry("downloads.format", "格式", "Format"),
+          entry("downloads.file", "文件", "File"),
+          entry("downloads.size", "大小", "Size"),
+          entry("downloads.sha256", "SHA-256 校验和", "SHA-256 checksum"),
+          entry("downloads.files", "下载文件", "Files"),
+          entry(
+              "downloads.demo",
+              "演示数据：含合成数值，并非真实统计",
+              "DEMO data: contains synthetic values, not real statistics"),
+          entry("frequency.ANNUAL", "每年", "Yearly"),
+          entry("frequency.IRREGULAR", "不定期，随数据版本发布", "Irregular, with data releases"),
+          entry("downloads.earlier", "更早的版本", "Earlier releases"),
+          entry("downloads.earlier.none", "暂无更早的版本。", "There is no earlier release."),
+          entry(
+              "downloads.unavailable",
+              "此版本发布于下载功能之前，没有可下载的文件。",
+              "This release was published before downloads existed: it has no files to download."),
+          entry("downloads.changes", "与上一版本相比", "Compared with the previous release"),
+          entry(
+              "downloads.changes.legend",
+              "+ 新增行数，~ 修改行数，- 删除行数",
+              "+ rows added, ~ rows changed, - rows removed"),
+          entry("downloads.changes.none", "各表均无变化。", "No table changed."),
+          entry("downloads.changes.tables", "{n} 张表有变化", "{n} tables changed"),
+          entry("downloads.published", "发布于", "Published"),
+          entry("downloads.none", "此版本没有可下载的数据集。", "This release has no datasets to download."),
+          entry("downloads.block", "下载数据", "Download the data"),
+          entry("downloads.all", "全部数据集和格式", "Every dataset and format"),
+          entry(
+              "file.DATA_PACKAGE",
+              "数据包描述（Frictionless），含各表结构",
+              "Data package descriptor (Frictionless), with every table's schema"),
+          entry("file.ZIP", "整个版本全部文件的压缩包", "Every file of the release in one ZIP"),
+          entry("file.CHECKSUMS", "全部文件的 SHA-256 校验和", "SHA-256 checksums of every file"),
+          entry(
+              "file.CHANGE_LOG",
+              "变更日志：与上一版本相比新增、修改和删除的行",
+              "Change log: rows added, changed and removed since the previous release"),
+          entry("file.TURTLE", "DCAT-AP 数据目录（Turtle）", "DCAT-AP catalogue (Turtle)"),
+          entry("file.JSON_LD", "DCAT-AP 数据目录（JSON-LD）", "DCAT-AP catalogue (JSON-LD)"));
 
   private final boolean english;
 
@@ -311,6 +384,12 @@ public final class Messages {
       throw new IllegalArgumentException("no message " + key);
     }
     return english ? text[1] : text[0];
+  }
+
+  /** The message of a key, or {@code fallback} when there is none. */
+  public String orElse(String key, String fallback) {
+    String[] text = TEXT.get(key);
+    return text == null ? fallback : english ? text[1] : text[0];
   }
 
   public String status(String status) {

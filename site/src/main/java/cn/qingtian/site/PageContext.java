@@ -54,6 +54,21 @@ public record PageContext(
     return root() + (lang.equals("en") ? "" : "en/") + path;
   }
 
+  /**
+   * Relative link to a download: {@code datasets/{dataset}/{version}/{file}} under the site root,
+   * where the portal copies every release's files ({@code all} for whole-release files, {@code
+   * latest} for the current release), so links work on any static host under any prefix.
+   */
+  public String download(String dataset, String version, String file) {
+    return root()
+        + "datasets/"
+        + Format.pathSegment(dataset)
+        + "/"
+        + Format.pathSegment(version)
+        + "/"
+        + Format.pathSegment(file);
+  }
+
   public String asset(String file) {
     return root() + "assets/" + file;
   }

@@ -26,7 +26,8 @@ public final class Pages {
 
   public record IndicatorList(PageContext page, List<Api.Indicator> indicators) {}
 
-  public record Indicator(PageContext page, Api.Indicator indicator, @Nullable Chart chart) {}
+  public record Indicator(
+      PageContext page, Api.Indicator indicator, @Nullable Chart chart, DataLinks data) {}
 
   public record Plan(PageContext page, Api.Overview overview, Map<String, Api.Measure> measures) {
 
@@ -40,7 +41,7 @@ public final class Pages {
   }
 
   public record Measure(
-      PageContext page, Api.Measure measure, List<Api.Achievement> achievements) {}
+      PageContext page, Api.Measure measure, List<Api.Achievement> achievements, DataLinks data) {}
 
   public record Group(
       PageContext page,
@@ -61,7 +62,123 @@ public final class Pages {
 
   public record CharityList(PageContext page, List<Api.Charity> charities, List<String> fields) {}
 
-  public record Charity(PageContext page, Api.Charity charity, @Nullable FinanceChart chart) {}
+  public record Charity(
+      PageContext page, Api.Charity charity, @Nullable FinanceChart chart, DataLinks data) {}
+
+  /**
+   * The datasets a detail page offers for download, in the current release's version (so the links
+   * can be cited): their CSV, XLSX and JSON, and 360Giving where there is one.
+   */
+  public record DataLinks(String version, List<Api.Dataset> datasets) {
+
+    static final List<String> FORMATS = List.of("CSV", "XLSX", "JSON", "GIVING_360");
+
+    public List<Api.Distribution> files(Api.Dataset dataset) {
+      return dataset.in(FORMATS);
+    }
+  }
+
+  /**
+   * The downloads page: the datasets of the current release with every file, the whole-release
+   * files, and the files of every earlier release.
+   *
+   * @param releases every release up to the current one, newest first
+   * @param earlierFiles the whole-release files of earlier releases by version; a release missing
+   *     from it has no downloads (published before downloads existed)
+   */
+  public record Downloads(
+      PageContext page,
+      Api.Downloads downloads,
+      List<Api.ReleaseEntry> releases,
+      Map<String, List<Api.Distribution>> earlierFiles) {
+
+    /** The files listed for an earlier release. */
+    static final List<String> EARLIER_FORMATS = List.of("ZIP", "DATA_PACKAGE", "CHANGE_LOG");
+
+    /** The folder of whole-release files: {@code datasets/all/{version}/}. */
+    public static final String ALL = "all";
+
+    public String version() {
+      return downloads.currentRelease().version();
+    }
+
+    public List<Api.Dataset> datasets() {
+      return downloads.datasets();
+    }
+
+    public List<Api.Distribution> releaseFiles() {
+      return downloads.currentRelease().files();
+    }
+
+    /** The current release's entry (date, note, changes), if the list of releases has it. */
+    public Api.@Nullable ReleaseEntry current() {
+      return releases.stream().filter(r -> r.version().equals(version())).findFirst().orElse(null);
+    }
+
+    /** Every earlier release, newest first. */
+    public List<Api.ReleaseEntry> earlier() {
+      return releases.stream().filter(r -> !r.version().equals(version())).toList();
+    }
+
+    /** An earlier release's ZIP, data package and change log; null when it has no downloads. */
+    public @Nullable List<Api.Distribution> filesOf(Api.ReleaseEntry release) {
+      List<Api.Distribution> files = earlierFiles.get(release.version());
+      if (files == null) {
+        return null;
+      }
+      return EARLIER_FORMATS.stream()
+          .flatMap(f -> files.stream().filter(d -> d.format().equals(f)))
+          .toList();
+    }
+
+    /** The licences of the datasets, each once. */
+    public List<String> licences() {
+      return datasets().stream().map(Api.Dataset::license).distinct().sorted().toList();
+    }
+
+    /** The years a dataset covers, e.g. {@code 2020–2025}; null for a table without years. */
+    public static @Nullable String coverage(Api.Dataset dataset) {
+      Api.Coverage years = dataset.temporalCoverage();
+      if (years == null) {
+        return null;
+      }
+      if (years.end() == null) {
+        return years.start() + "–";
+      }
+      return years.end() == years.start() ? "" + years.start() : years.start() + "–" + years.end();
+    }
+
+    /** The rows a release added, changed and removed in all the given tables. */
+    public static Api.Change total(List<Api.Change> changes) {
+      return new Api.Change(
+          "",
+          changes.stream().mapToInt(Api.Change::added).sum(),
+          changes.stream().mapToInt(Api.Change::changed).sum(),
+          changes.stream().mapToInt(Api.Change::removed).sum());
+    }
+
+    /** The tables a release changed, without those it left as they were. */
+    public static List<Api.Change> changed(List<Api.Change> changes) {
+      return changes.stream()
+          .filter(c -> c.added() != 0 || c.changed() != 0 || c.removed() != 0)
+          .toList();
+    }
+  }
+
+  /** The usual name of a licence, e.g. {@code CC BY 4.0}, or its address. */
+  public static String licenceName(String url) {
+    var matcher =
+        java.util.regex.Pattern.compile(
+                "https?://creativecommons\\.org/(licenses|publicdomain)/([a-z-]+)/([0-9.]+)/?.*")
+            .matcher(url);
+    if (!matcher.matches()) {
+      return url;
+    }
+    if (matcher.group(1).equals("publicdomain")) {
+      return matcher.group(2).equals("zero") ? "CC0 " + matcher.group(3) : url;
+    }
+    return "CC " + matcher.group(2).toUpperCase(java.util.Locale.ROOT) + " " + matcher.group(3);
+  }
 
   /** The income overview: the years with protected tables and the disclosure report. */
   public record Income(PageContext page, Api.DisclosureReport report, List<Integer> years) {}

@@ -27,7 +27,9 @@ public record SiteData(
     List<Api.Achievement> achievements,
     List<Api.ReleaseEntry> releases,
     Api.DisclosureReport disclosure,
-    List<Api.IncomeYear> income) {
+    List<Api.IncomeYear> income,
+    Api.Downloads downloads,
+    Map<String, List<Api.Distribution>> earlierReleaseFiles) {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -40,6 +42,12 @@ public record SiteData(
     Api.DisclosureReport disclosure =
         read(transport.execute(document("income"), Map.of()), Api.IncomeReport.class)
             .disclosureReport();
+    List<Api.ReleaseEntry> releases =
+        pages(transport, "releases", graphQlLang, Api.ReleaseEntry.class);
+    Api.Downloads downloads =
+        read(
+            transport.execute(document("downloads"), Map.of("lang", graphQlLang)),
+            Api.Downloads.class);
     return new SiteData(
         lang,
         overview,
@@ -48,9 +56,49 @@ public record SiteData(
         pages(transport, "departments", graphQlLang, Api.Department.class),
         pages(transport, "charities", graphQlLang, Api.Charity.class),
         pages(transport, "achievements", graphQlLang, Api.Achievement.class),
-        pages(transport, "releases", graphQlLang, Api.ReleaseEntry.class),
+        releases,
         disclosure,
-        incomeYears(transport, graphQlLang, disclosure));
+        incomeYears(transport, graphQlLang, disclosure),
+        downloads,
+        earlierReleaseFiles(transport, releases, downloads.currentRelease().version()));
+  }
+
+  /** The release the site shows: its version is in every download link. */
+  public String version() {
+    return downloads.currentRelease().version();
+  }
+
+  /** Datasets of the release by name, in the given order; names the release lacks are left out. */
+  public List<Api.Dataset> datasets(String... names) {
+    List<Api.Dataset> found = new ArrayList<>();
+    for (String name : names) {
+      downloads.datasets().stream().filter(d -> d.name().equals(name)).forEach(found::add);
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * The whole-release files of every release before the current one, by version. A release
+   * published before downloads existed has none (an empty list): it is left out of the map, and the
+   * downloads page says so.
+   */
+  private static Map<String, List<Api.Distribution>> earlierReleaseFiles(
+      GraphQlTransport transport, List<Api.ReleaseEntry> releases, String current) {
+    Map<String, List<Api.Distribution>> files = new java.util.LinkedHashMap<>();
+    for (Api.ReleaseEntry release : releases) {
+      if (release.version().equals(current)) {
+        continue;
+      }
+      Api.ReleaseFiles answer =
+          read(
+                  transport.execute(document("releaseFiles"), Map.of("version", release.version())),
+                  Api.ReleaseFilesAnswer.class)
+              .release();
+      if (answer != null && !answer.files().isEmpty()) {
+        files.put(release.version(), answer.files());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(files);
   }
 
   public boolean hasDemo() {

@@ -37,13 +37,32 @@ public final class SitePublisher {
   private final GraphQlTransport transport;
   private final SiteSettings settings;
   private final Consumer<String> progress;
+  private final ExtraFiles extraFiles;
   private final SiteRenderer renderer = new SiteRenderer();
 
   public SitePublisher(
       GraphQlTransport transport, SiteSettings settings, Consumer<String> progress) {
+    this(transport, settings, progress, ExtraFiles.NONE);
+  }
+
+  /**
+   * @param extraFiles called by {@link #publish} with each build folder once the site is written
+   *     into it and before it is switched live
+   */
+  public SitePublisher(
+      GraphQlTransport transport,
+      SiteSettings settings,
+      Consumer<String> progress,
+      ExtraFiles extraFiles) {
     this.transport = transport;
     this.settings = settings;
     this.progress = progress;
+    this.extraFiles = extraFiles;
+  }
+
+  /** This publisher, adding {@code extraFiles} to every build before switching it live. */
+  public SitePublisher withExtraFiles(ExtraFiles extraFiles) {
+    return new SitePublisher(transport, settings, progress, extraFiles);
   }
 
   private static SiteData join(CompletableFuture<SiteData> future) {
@@ -98,6 +117,7 @@ public final class SitePublisher {
             writeText(build.resolve(prefix + StaticSearchIndex.FILE), StaticSearchIndex.of(d));
           });
       writeText(build.resolve("robots.txt"), robots());
+      writeExtraFiles(build);
       switchTo(out, build);
     } catch (RuntimeException e) {
       deleteQuietly(build);
@@ -151,7 +171,11 @@ public final class SitePublisher {
               page,
               path + "index.html",
               "indicator",
-              new Pages.Indicator(page, indicator, ChartLayout.of(indicator, t))));
+              new Pages.Indicator(
+                  page,
+                  indicator,
+                  ChartLayout.of(indicator, t),
+                  dataLinks(data, "observations", "targets", "indicators"))));
     }
     PageContext structure = context(lang, "plan/", t.get("nav.plan"), plan.title(), release, demo);
     pages.add(
@@ -178,7 +202,11 @@ public final class SitePublisher {
               page,
               path + "index.html",
               "measure",
-              new Pages.Measure(page, measure, achievements)));
+              new Pages.Measure(
+                  page,
+                  measure,
+                  achievements,
+                  dataLinks(data, "measures", "measure-departments", "achievements"))));
     }
     for (Api.Group group : plan.targetGroups().nodes()) {
       String path = "groups/" + group.code() + "/";
@@ -258,7 +286,11 @@ public final class SitePublisher {
               page,
               path + "index.html",
               "charity",
-              new Pages.Charity(page, charity, FinanceChart.of(charity, t))));
+              new Pages.Charity(
+                  page,
+                  charity,
+                  FinanceChart.of(charity, t),
+                  dataLinks(data, "charities", "charity-finances", "charity-grants"))));
     }
     PageContext timeline =
         context(
@@ -305,12 +337,33 @@ public final class SitePublisher {
     pages.add(page(about, "about/index.html", "about", new Pages.Info(about, data.overview())));
     PageContext search = context(lang, "search/", t.get("search"), plan.title(), release, demo);
     pages.add(page(search, "search/index.html", "search", new Pages.Info(search, data.overview())));
+    boolean downloadsDemo =
+        data.downloads().datasets().stream().anyMatch(Api.Dataset::containsDemoData);
+    PageContext downloads =
+        context(
+            lang,
+            "downloads/",
+            t.get("downloads.title"),
+            t.get("downloads.lede"),
+            release,
+            downloadsDemo);
+    pages.add(
+        page(
+            downloads,
+            "downloads/index.html",
+            "downloads",
+            new Pages.Downloads(
+                downloads, data.downloads(), data.releases(), data.earlierReleaseFiles())));
     PageContext api = context(lang, "api/", t.get("api.title"), plan.title(), release, false);
     pages.add(page(api, "api/index.html", "api", new Pages.Info(api, data.overview())));
     PageContext missing =
         context(lang, "404.html", t.get("notfound.title"), plan.title(), release, false);
     pages.add(page(missing, "404.html", "notfound", new Pages.Info(missing, data.overview())));
     return pages;
+  }
+
+  private static Pages.DataLinks dataLinks(SiteData data, String... datasets) {
+    return new Pages.DataLinks(data.version(), data.datasets(datasets));
   }
 
   private static boolean anyDemo(List<Api.Achievement> achievements) {
@@ -387,6 +440,14 @@ public final class SitePublisher {
         .sorted()
         .forEach(url -> xml.append("  <url><loc>").append(xmlEscape(url)).append("</loc></url>\n"));
     return xml.append("</urlset>\n").toString();
+  }
+
+  private void writeExtraFiles(Path build) {
+    try {
+      extraFiles.writeInto(build);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot add the extra files to " + build, e);
+    }
   }
 
   private String robots() {

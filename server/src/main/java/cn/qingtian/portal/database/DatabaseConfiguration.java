@@ -57,6 +57,21 @@ class DatabaseConfiguration {
     };
   }
 
+  @Bean
+  ReaderConnections readerConnections(MigratedDatabase database, DatabaseProperties properties) {
+    String url = database.address().jdbcUrl();
+    return () -> {
+      Properties credentials = new Properties();
+      credentials.setProperty("user", properties.apiUsername());
+      if (properties.apiPassword() != null) {
+        credentials.setProperty("password", properties.apiPassword());
+      }
+      credentials.setProperty("ApplicationName", "qingtian-portal-downloads");
+      credentials.setProperty("readOnly", "true");
+      return DriverManager.getConnection(url, credentials);
+    };
+  }
+
   @Bean(destroyMethod = "dispose")
   ConnectionPool connectionFactory(MigratedDatabase database, DatabaseProperties properties) {
     DatabaseAddress address = database.address();

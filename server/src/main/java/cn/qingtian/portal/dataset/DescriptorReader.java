@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads {@code datapackage.json} into a {@link DataPackage}, reporting what it cannot read. */
-final class DescriptorReader {
+public final class DescriptorReader {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -89,7 +89,8 @@ final class DescriptorReader {
     return new DataPackage(directory, name, version, createdAt, List.copyOf(resources));
   }
 
-  private static Resource resource(JsonNode node) {
+  /** A resource as a descriptor (or a release's stored copy of one) describes it. */
+  public static Resource resource(JsonNode node) {
     String name = require(node, "name");
     String path = require(node, "path");
     JsonNode schema = node.path("schema");
@@ -117,6 +118,7 @@ final class DescriptorReader {
         name,
         path,
         title,
+        node.path("description").asString(""),
         new TableSchema(
             List.copyOf(fields),
             strings(schema.path("primaryKey")),

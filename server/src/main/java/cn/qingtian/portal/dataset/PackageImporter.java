@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Loads a validated package into PostgreSQL as a new release, in one transaction (decision D4).
@@ -86,7 +88,7 @@ public final class PackageImporter {
       @Nullable String note,
       Consumer<String> progress)
       throws SQLException {
-    execute(connection, "select pg_advisory_xact_lock(" + LOCK_KEY + ")");
+    lock(connection);
     CurrentRelease current = currentRelease(connection);
     if (current != null && current.contentHash().equals(hash)) {
       progress.accept(
@@ -135,22 +137,20 @@ public final class PackageImporter {
     String revisions = revisionNote(changes, derivedNames, release);
     try (PreparedStatement update =
         connection.prepareStatement(
-            "update release set changes = ?::jsonb, note = nullif(concat_ws(E'\\n', note, ?), '') where id = ?")) {
+            "update release set changes = ?::jsonb, resources = ?::jsonb,"
+                + " note = nullif(concat_ws(E'\\n', note, ?), '') where id = ?")) {
       // The published change log names public tables only: private rows are not even counted there.
       List<String> privateTables =
           tables.stream().filter(t -> t.resource().privateData()).map(Table::name).toList();
       update.setString(
           1,
           changesJson(changes.stream().filter(c -> !privateTables.contains(c.table())).toList()));
-      update.setString(2, revisions);
-      update.setInt(3, release);
+      update.setString(2, resourcesJson(tables));
+      update.setString(3, revisions);
+      update.setInt(4, release);
       update.executeUpdate();
     }
-    try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-      notify.setString(1, CHANNEL);
-      notify.setString(2, Integer.toString(release));
-      notify.execute();
-    }
+    notifyRelease(connection, release);
     progress.accept(
         "已发布版本 #"
             + release
@@ -347,7 +347,27 @@ public final class PackageImporter {
         + "); earlier releases are unchanged.";
   }
 
-  private static String changesJson(List<TableChange> changes) {
+  private static String resourcesJson(List<Table> tables) {
+    ArrayNode resources = JsonMapper.builder().build().createArrayNode();
+    tables.forEach(table -> resources.add(DescriptorWriter.resource(table.resource())));
+    return resources.toString();
+  }
+
+  /** Serializes publishing: one import or rollback at a time, across processes. */
+  static void lock(Connection connection) throws SQLException {
+    execute(connection, "select pg_advisory_xact_lock(" + LOCK_KEY + ")");
+  }
+
+  /** Tells running servers, when the transaction commits, that a release was published. */
+  static void notifyRelease(Connection connection, int release) throws SQLException {
+    try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+      notify.setString(1, CHANNEL);
+      notify.setString(2, Integer.toString(release));
+      notify.execute();
+    }
+  }
+
+  static String changesJson(List<TableChange> changes) {
     return changes.stream()
         .map(
             c ->
@@ -356,7 +376,7 @@ public final class PackageImporter {
         .collect(Collectors.joining(",", "{", "}"));
   }
 
-  private static String identifier(String name) {
+  static String identifier(String name) {
     if (!IDENTIFIER.matcher(name).matches()) {
       throw new IllegalArgumentException("not a safe SQL identifier: " + name);
     }

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -216,6 +217,30 @@ class DisclosureTables implements DerivedTables {
     return weakest;
   }
 
+  private static final Map<String, String> TITLES =
+      Map.of(
+          "income_statistics",
+          "收入统计量（经披露控制） / Income statistics (after disclosure control)",
+          "income_cells",
+          "收入分组户数表（经披露控制） / Households by income bracket (after disclosure control)",
+          "disclosure_reports",
+          "披露控制报告 / Disclosure control report");
+
+  private static final Map<String, String> DESCRIPTIONS =
+      Map.of(
+          "income_statistics",
+          "由住户收入微观数据派生的各年收入中位数、分位数和收入份额；受保护的单元格为空并注明原因。"
+              + " / Yearly income medians, quantiles and shares derived from household microdata;"
+              + " protected cells are empty with the reason.",
+          "income_cells",
+          "各年按乡镇、城乡和群体分列的收入分组户数；小单元格被抑制并注明原因。"
+              + " / Households per income bracket by township, urban/rural and group, per year;"
+              + " small cells are suppressed with the reason.",
+          "disclosure_reports",
+          "每张收入表每年的披露控制结果：单元格数、发布数、一次和二次抑制数、审计结果与规则。"
+              + " / The outcome of disclosure control per income table and year: cells, published,"
+              + " primary and secondary suppressions, audit result and rules.");
+
   private static Row row(String table, int index, @Nullable Object... values) {
     return new Row("derived:" + table, index + 2, Arrays.asList(values));
   }
@@ -227,8 +252,9 @@ class DisclosureTables implements DerivedTables {
   private static Resource resource(String name, List<String> key, Field... fields) {
     return new Resource(
         name,
-        "",
-        name,
+        name + ".csv",
+        TITLES.get(name),
+        DESCRIPTIONS.get(name),
         new TableSchema(List.of(fields), key, List.of(), List.of(), List.of("")),
         false);
   }

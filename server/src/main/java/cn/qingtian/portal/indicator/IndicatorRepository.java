@@ -35,6 +35,39 @@ class IndicatorRepository {
     return spec.map(IndicatorRepository::observation).all();
   }
 
+  /** Every version up to a release of the observations of these indicators, oldest first. */
+  Flux<ObservationRevision> revisions(int release, Collection<String> indicators) {
+    return database
+        .sql(
+            """
+            select o.indicator, o.geography, o.period, o.disaggregation, o.value, o.status,
+                   o.provenance, o.source, f.version as published_in,
+                   case when o.valid_to <= :release then t.version end as replaced_in
+            from observations o
+            join release f on f.id = o.valid_from
+            left join release t on t.id = o.valid_to
+            where o.valid_from <= :release and o.indicator = any(:codes)
+            order by o.valid_from
+            """)
+        .bind("release", release)
+        .bind("codes", indicators.toArray(String[]::new))
+        .map(
+            row ->
+                new ObservationRevision(
+                    ObservationRevision.keyOf(
+                        row.get("indicator", String.class),
+                        row.get("geography", String.class),
+                        row.get("period", String.class),
+                        row.get("disaggregation", String.class)),
+                    row.get("value", BigDecimal.class).doubleValue(),
+                    row.get("status", String.class),
+                    Provenance.valueOf(row.get("provenance", String.class)),
+                    row.get("source", String.class),
+                    row.get("published_in", String.class),
+                    row.get("replaced_in", String.class)))
+        .all();
+  }
+
   Flux<Geography> geographies(int release, @Nullable Collection<String> codes) {
     String sql = "select * from geographies g where " + Temporal.inRelease("g");
     if (codes != null) {

@@ -56,6 +56,25 @@ class ObservationController {
     return observation.period().annual();
   }
 
+  @BatchMapping(typeName = "Observation")
+  Mono<Map<Observation, List<ObservationRevision>>> revisions(
+      List<Observation> observations, @ContextValue Release release) {
+    List<String> indicators =
+        observations.stream().map(Observation::indicatorCode).distinct().toList();
+    return repository
+        .revisions(release.number(), indicators)
+        .collectMultimap(ObservationRevision::key)
+        .map(
+            byKey -> {
+              Map<Observation, List<ObservationRevision>> result = new java.util.HashMap<>();
+              for (Observation observation : observations) {
+                var revisions = byKey.get(ObservationRevision.keyOf(observation));
+                result.put(observation, revisions == null ? List.of() : List.copyOf(revisions));
+              }
+              return result;
+            });
+  }
+
   @BatchMapping(typeName = "Observation", field = "geography")
   Mono<Map<Observation, Geography>> observationGeography(
       List<Observation> observations, @ContextValue Release release) {

@@ -35,6 +35,15 @@ public class ReleaseRepository {
     return database.sql(SELECT + " order by id desc").map(ReleaseRepository::release).all();
   }
 
+  /** The release with this number, if any. */
+  public Mono<Release> byNumber(int number) {
+    return database
+        .sql(SELECT + " where id = :id")
+        .bind("id", number)
+        .map(ReleaseRepository::release)
+        .one();
+  }
+
   /** The release published with this version, if any. */
   public Mono<Release> byVersion(String version) {
     return database

@@ -2,8 +2,12 @@ package cn.qingtian.portal.site;
 
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
+import cn.qingtian.site.ExtraFiles;
 import cn.qingtian.site.SitePublisher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,8 +19,9 @@ import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the public site for a release: on every new release while serving (one build at a time,
- * the newest release wins), and on demand for the {@code publish} command.
+ * Builds the public site for a release, with the download files of every release up to it: on every
+ * new release while serving (one build at a time, the newest release wins), and on demand for the
+ * {@code publish} command.
  */
 @Component
 public class SitePublishing implements DisposableBean {
@@ -25,14 +30,17 @@ public class SitePublishing implements DisposableBean {
 
   private final ExecutionGraphQlService graphQl;
   private final SiteProperties properties;
+  private final List<SiteExtras> extras;
   // A thread that may block (the site generator waits for GraphQL answers), unlike Reactor's.
   private final ExecutorService builder =
       Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "site-publisher"));
   private final AtomicReference<Release> pending = new AtomicReference<>();
 
-  SitePublishing(ExecutionGraphQlService graphQl, SiteProperties properties) {
+  SitePublishing(
+      ExecutionGraphQlService graphQl, SiteProperties properties, List<SiteExtras> extras) {
     this.graphQl = graphQl;
     this.properties = properties;
+    this.extras = List.copyOf(extras);
   }
 
   /** Builds the site of a release into {@code out}; runs on the calling thread. */
@@ -40,7 +48,16 @@ public class SitePublishing implements DisposableBean {
       Release release, Path out, java.util.function.Consumer<String> progress) {
     return new SitePublisher(
             new InProcessGraphQlTransport(graphQl, release), properties.settings(), progress)
+        .withExtraFiles(build -> extras.forEach(e -> write(e.forRelease(release), build)))
         .publish(out);
+  }
+
+  private static void write(ExtraFiles files, Path build) {
+    try {
+      files.writeInto(build);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot add files to the site build " + build, e);
+    }
   }
 
   @Override

@@ -74,9 +74,11 @@ class GrantsTest extends SharedDatabase {
             .expectStatus()
             .isOk()
             .expectHeader()
-            .contentType("application/json;charset=UTF-8")
+            .contentTypeCompatibleWith("application/json")
             .expectHeader()
-            .valueMatches("Content-Disposition", "attachment; filename=\"charity-grants-.+\"")
+            .valueMatches(
+                "Content-Disposition",
+                "attachment; filename=\"charity-grants-.+\\.360giving\\.json\".*")
             .expectHeader()
             .exists("ETag")
             .expectBody(String.class)

@@ -15,7 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /** With no database configured, the portal starts its own real PostgreSQL and serves the plan. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "portal.site.publish-on-release=false")
+    properties = {
+      "portal.site.publish-on-release=false",
+      "portal.downloads.directory=target/test-downloads/embedded-default"
+    })
 @AutoConfigureHttpGraphQlTester
 class EmbeddedDefaultTest {
 

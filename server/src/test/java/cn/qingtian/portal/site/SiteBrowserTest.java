@@ -174,6 +174,7 @@ class SiteBrowserTest extends SharedDatabase {
               "measures/G01/",
               "income/",
               "income/2024/",
+              "downloads/",
               "search/?q=%E6%94%B6%E5%85%A5")) {
         browser.get(url(language + page));
         ((JavascriptExecutor) browser).executeScript(axe);

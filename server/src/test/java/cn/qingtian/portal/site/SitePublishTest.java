@@ -1,10 +1,16 @@
 package cn.qingtian.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.release.CurrentRelease;
+import cn.qingtian.site.ExtraFiles;
+import cn.qingtian.site.SitePublisher;
+import cn.qingtian.site.SiteSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -30,6 +37,7 @@ class SitePublishTest extends SharedDatabase {
   @Autowired SitePublishing publishing;
   @Autowired CurrentRelease currentRelease;
   @Autowired HttpGraphQlTester graphQl;
+  @Autowired ExecutionGraphQlService executionGraphQl;
 
   @TempDir static Path temp;
   private Path site;
@@ -58,13 +66,122 @@ class SitePublishTest extends SharedDatabase {
               "404.html",
               "charities/index.html",
               "charities/QT_CHARITY_FEDERATION/index.html",
-              "charities/DEMO_CHARITY_07/index.html")) {
+              "charities/DEMO_CHARITY_07/index.html",
+              "downloads/index.html")) {
         assertThat(site.resolve(prefix + page)).as(prefix + page).isRegularFile();
       }
     }
-    assertThat(site.resolve("sitemap.xml")).content().contains("en/measures/P13/");
+    assertThat(site.resolve("sitemap.xml"))
+        .content()
+        .contains("en/measures/P13/", "\n  <url><loc>downloads/</loc>", "en/downloads/");
     assertThat(site.resolve("robots.txt")).content().contains("Sitemap:");
     assertThat(SiteFiles.pages(site)).hasSizeGreaterThan(300);
+  }
+
+  @Test
+  void theDownloadsPageListsEveryDatasetWithRelativeVersionedLinks() {
+    String version = currentVersion();
+    int datasets =
+        graphQl
+            .document("{ datasets { name } }")
+            .execute()
+            .path("datasets")
+            .entityList(Map.class)
+            .get()
+            .size();
+    for (String prefix : List.of("", "en/")) {
+      String root = prefix.isEmpty() ? "../" : "../../";
+      Document page = Jsoup.parse(SiteFiles.read(site.resolve(prefix + "downloads/index.html")));
+      assertThat(page.select("section.dataset")).as(prefix).hasSize(datasets);
+      var observations = page.select("section#dataset-observations");
+      assertThat(observations).as(prefix).hasSize(1);
+      assertThat(observations.select("a[href$=/observations.csv]").attr("href"))
+          .isEqualTo(root + "datasets/observations/" + version + "/observations.csv");
+      assertThat(observations.select(".badge-demo").text()).isEqualTo("DEMO");
+      assertThat(observations.select("data").first().text()).matches("[0-9.]+ (B|KB|MB)");
+      assertThat(observations.select("code.hash").first().text()).matches("[0-9a-f]{64}");
+      assertThat(page.select("#release ~ div a[href$=.zip]").attr("href"))
+          .isEqualTo(root + "datasets/all/" + version + "/qingtian-portal-data.zip");
+      assertThat(page.select("a[rel=license]").text()).contains("CC BY 4.0");
+      assertThat(page.select("nav a[href$=downloads/]")).isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyPageHeadLinksTheDcatCatalogue() {
+    for (Path file : SiteFiles.pages(site)) {
+      Document page = Jsoup.parse(SiteFiles.read(file));
+      assertThat(
+              page.select("head link[rel=alternate][type=text/turtle][title=DCAT-AP]").attr("href"))
+          .as(file.toString())
+          .endsWith("datasets/catalog.ttl");
+      assertThat(
+              page.select("head link[rel=alternate][type=application/ld+json][title=DCAT-AP]")
+                  .attr("href"))
+          .as(file.toString())
+          .endsWith("datasets/catalog.jsonld");
+    }
+    Document measure = Jsoup.parse(SiteFiles.read(site.resolve("en/measures/P13/index.html")));
+    assertThat(measure.select("link[type=text/turtle]").attr("href"))
+        .isEqualTo("../../../datasets/catalog.ttl");
+  }
+
+  @Test
+  void indicatorMeasureAndCharityPagesLinkTheirDatasets() {
+    String version = currentVersion();
+    for (Map.Entry<String, String> page :
+        Map.of(
+                "indicators/DISPOSABLE_INCOME_PER_CAPITA/index.html", "observations",
+                "en/measures/P13/index.html", "measures",
+                "charities/DEMO_CHARITY_01/index.html", "charity-grants")
+            .entrySet()) {
+      Document document = Jsoup.parse(SiteFiles.read(site.resolve(page.getKey())));
+      String root = page.getKey().startsWith("en/") ? "../../../" : "../../";
+      String dataset = page.getValue();
+      assertThat(document.select("#download-data ~ ul a").eachAttr("href"))
+          .as(page.getKey())
+          .contains(
+              root + "datasets/" + dataset + "/" + version + "/" + dataset + ".csv",
+              root + "datasets/" + dataset + "/" + version + "/" + dataset + ".xlsx",
+              root + "datasets/" + dataset + "/" + version + "/" + dataset + ".json");
+    }
+  }
+
+  @Test
+  void addsTheHostsExtraFilesToTheBuildBeforeItGoesLive() {
+    Path out = temp.resolve("extra");
+    publisher(
+            build -> {
+              assertThat(build.resolve("downloads/index.html")).isRegularFile();
+              Files.createDirectories(build.resolve("datasets"));
+              Files.writeString(build.resolve("datasets/catalog.ttl"), "# catalogue");
+            })
+        .publish(out);
+    assertThat(out.resolve("datasets/catalog.ttl")).hasContent("# catalogue");
+    SitePublisher failing =
+        publisher(
+            build -> {
+              throw new IOException("disk full");
+            });
+    assertThatThrownBy(() -> failing.publish(out)).isInstanceOf(UncheckedIOException.class);
+    assertThat(out.resolve("datasets/catalog.ttl")).hasContent("# catalogue");
+  }
+
+  private SitePublisher publisher(ExtraFiles extraFiles) {
+    return new SitePublisher(
+            new InProcessGraphQlTransport(executionGraphQl, currentRelease.get()),
+            SiteSettings.defaults(),
+            message -> {})
+        .withExtraFiles(extraFiles);
+  }
+
+  private String currentVersion() {
+    return graphQl
+        .document("{ currentRelease { version } }")
+        .execute()
+        .path("currentRelease.version")
+        .entity(String.class)
+        .get();
   }
 
   @Test

@@ -52,13 +52,18 @@ class SiteServingTest extends SharedDatabase {
   @Test
   void aMirrorBuiltOverHttpIsIdenticalToTheSiteBuiltInProcess() {
     Path mirror = SITE.resolveSibling("mirror");
+    var transport =
+        new cn.qingtian.site.HttpGraphQlTransport(
+            URI.create("http://localhost:" + port + "/graphql"));
     new cn.qingtian.site.SitePublisher(
-            new cn.qingtian.site.HttpGraphQlTransport(
-                URI.create("http://localhost:" + port + "/graphql")),
-            cn.qingtian.site.SiteSettings.defaults(),
-            message -> {})
+            transport, cn.qingtian.site.SiteSettings.defaults(), message -> {})
+        .withExtraFiles(
+            new cn.qingtian.site.MirroredDownloads(
+                transport, URI.create("http://localhost:" + port + "/")))
         .publish(mirror);
+    // Pages, assets and the download files of every release, byte for byte.
     assertThat(SiteFiles.digests(mirror)).isEqualTo(SiteFiles.digests(SITE));
+    assertThat(mirror.resolve("datasets/observations/latest/observations.csv")).isRegularFile();
   }
 
   @Test

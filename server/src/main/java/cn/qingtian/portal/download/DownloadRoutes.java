@@ -1,0 +1,195 @@
+package cn.qingtian.portal.download;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import cn.qingtian.portal.release.CurrentRelease;
+import cn.qingtian.portal.release.Release;
+import cn.qingtian.portal.release.ReleaseRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves the downloads at stable URLs: {@code /datasets/{dataset}/{version}/{file}}, where the
+ * version is a release version or {@code latest}, and the current catalogue at {@code
+ * /datasets/catalog.ttl} and {@code /datasets/catalog.jsonld}. Every response has an ETag (from the
+ * file's checksum), Last-Modified (the release's time), Content-Length and Content-Disposition;
+ * byte ranges are served, and a gzip copy to clients that accept it. A versioned file never
+ * changes, so it may be cached for a year; {@code latest} is revalidated.
+ */
+@Configuration(proxyBeanMethods = false)
+class DownloadRoutes {
+
+  static final String LATEST = "latest";
+
+  private static final Pattern DATASET = Pattern.compile("[a-z0-9-]{1,64}");
+  private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+_-]{1,64}");
+  private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Bean
+  RouterFunction<ServerResponse> downloadFiles(
+      Downloads downloads, CurrentRelease current, ReleaseRepository releases) {
+    FileServer files = new FileServer(downloads, current, releases);
+    return route(
+            GET("/datasets/catalog.ttl"),
+            request -> files.serve(request, ReleaseFiles.ALL, LATEST, ReleaseExport.CATALOG_TURTLE))
+        .andRoute(
+            GET("/datasets/catalog.jsonld"),
+            request ->
+                files.serve(request, ReleaseFiles.ALL, LATEST, ReleaseExport.CATALOG_JSON_LD))
+        .andRoute(
+            GET("/datasets/{dataset}/{version}/{file}"),
+            request ->
+                files.serve(
+                    request,
+                    request.pathVariable("dataset"),
+                    request.pathVariable("version"),
+                    request.pathVariable("file")));
+  }
+
+  /** What serving a file needs. */
+  private record FileServer(
+      Downloads downloads, CurrentRelease current, ReleaseRepository releases) {
+
+    Mono<ServerResponse> serve(ServerRequest request, String dataset, String version, String name) {
+      return file(request, downloads, current, releases, dataset, version, name);
+    }
+  }
+
+  private static Mono<ServerResponse> file(
+      ServerRequest request,
+      Downloads downloads,
+      CurrentRelease current,
+      ReleaseRepository releases,
+      String dataset,
+      String version,
+      String name) {
+    if (!DATASET.matcher(dataset).matches()
+        || !VERSION.matcher(version).matches()
+        || !FILE.matcher(name).matches()) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "地址格式不对 / not a download address: use /datasets/{dataset}/{version or latest}/{file}");
+    }
+    boolean latest = version.equals(LATEST);
+    Mono<Release> release =
+        latest || version.equals(current.get().version())
+            ? Mono.just(current.get()).filter(r -> r.number() > 0)
+            : releases.byVersion(version);
+    String wanted =
+        name.endsWith(".csv") && "true".equals(request.queryParam("bom").orElse(null))
+            ? name.substring(0, name.length() - 4) + "-excel.csv"
+            : name;
+    return release
+        .flatMap(
+            r ->
+                downloads
+                    .of(r)
+                    .flatMap(
+                        files ->
+                            files
+                                .locate(dataset, wanted)
+                                .map(located -> respond(request, r, located, latest))
+                                .orElseGet(
+                                    () ->
+                                        problem(
+                                            HttpStatus.NOT_FOUND,
+                                            "版本 "
+                                                + r.version()
+                                                + " 没有这个文件 / release "
+                                                + r.version()
+                                                + " has no file "
+                                                + dataset
+                                                + "/"
+                                                + name))))
+        .switchIfEmpty(
+            Mono.defer(
+                () -> problem(HttpStatus.NOT_FOUND, "没有这个版本 / no release with version " + version)))
+        .onErrorResume(
+            DownloadsUnavailableException.class,
+            e -> problem(HttpStatus.NOT_FOUND, e.getMessage()));
+  }
+
+  private static Mono<ServerResponse> respond(
+      ServerRequest request, Release release, ReleaseFiles.Located located, boolean latest) {
+    DownloadFile file = located.file();
+    Path gzip = located.path().resolveSibling(file.name() + ".gz");
+    boolean compressed =
+        request.headers().header(HttpHeaders.RANGE).isEmpty()
+            && request.headers().header(HttpHeaders.ACCEPT_ENCODING).stream()
+                .anyMatch(value -> value.contains("gzip"))
+            && Files.isRegularFile(gzip);
+    // Each encoding is its own representation, so each has its own strong validator.
+    String etag = "\"" + file.sha256().substring(0, 32) + (compressed ? "-gzip" : "") + "\"";
+    Instant lastModified = Instant.parse(release.publishedAt());
+    return request
+        .checkNotModified(lastModified, etag)
+        .switchIfEmpty(
+            Mono.defer(
+                () -> {
+                  ServerResponse.BodyBuilder response =
+                      ServerResponse.ok()
+                          .contentType(MediaType.parseMediaType(file.mediaType()))
+                          .eTag(etag)
+                          .lastModified(lastModified)
+                          .cacheControl(
+                              latest
+                                  ? CacheControl.noCache()
+                                  : CacheControl.maxAge(Duration.ofDays(365))
+                                      .cachePublic()
+                                      .immutable())
+                          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                          .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                          .header(HttpHeaders.CONTENT_DISPOSITION, disposition(file, release));
+                  if (compressed) {
+                    response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+                  }
+                  return response.bodyValue(
+                      new FileSystemResource(compressed ? gzip : located.path()));
+                }));
+  }
+
+  /** The name a download is saved under carries its version; descriptors open in the browser. */
+  static String disposition(DownloadFile file, Release release) {
+    String name = file.name();
+    int dot = name.indexOf('.');
+    String saved =
+        dot < 0
+            ? name + "-" + release.version()
+            : name.substring(0, dot) + "-" + release.version() + name.substring(dot);
+    boolean inline =
+        switch (file.format()) {
+          case DATA_PACKAGE, CHECKSUMS, TURTLE, JSON_LD, SDMX_STRUCTURE -> true;
+          default -> false;
+        };
+    return (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+        .filename(saved, StandardCharsets.UTF_8)
+        .build()
+        .toString();
+  }
+
+  private static Mono<ServerResponse> problem(HttpStatus status, String message) {
+    return ServerResponse.status(status)
+        .contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
+        .bodyValue(JSON.writeValueAsString(Map.of("error", message)));
+  }
+}

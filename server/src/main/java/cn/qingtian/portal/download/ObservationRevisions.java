@@ -1,0 +1,74 @@
+package cn.qingtian.portal.download;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Every value each observation has had up to a release, one row per version: the release that
+ * published it and the release that replaced or removed it (empty while it is still current).
+ * Statistical revisions stay visible this way (decision D4).
+ */
+final class ObservationRevisions {
+
+  private static final String SQL =
+      """
+      select o.indicator, o.geography, o.period, o.disaggregation, o.value, o.unit_zh, o.status,
+             o.provenance, o.source, f.version, case when o.valid_to <= ? then t.version end
+      from observations o
+      join release f on f.id = o.valid_from
+      left join release t on t.id = o.valid_to
+      where o.valid_from <= ?
+      order by o.indicator, o.geography, o.period, o.disaggregation, o.valid_from
+      """;
+
+  private ObservationRevisions() {}
+
+  static void write(Connection connection, int release, OutputStream out)
+      throws IOException, SQLException {
+    BufferedWriter writer =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+    printer.printRecord(
+        "indicator",
+        "geography",
+        "period",
+        "disaggregation",
+        "value",
+        "unit_zh",
+        "status",
+        "provenance",
+        "source",
+        "published_in",
+        "replaced_in");
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+      statement.setFetchSize(TableExport.FETCH_SIZE);
+      statement.setInt(1, release);
+      statement.setInt(2, release);
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          for (int i = 1; i <= 11; i++) {
+            printer.print(
+                i == 5 ? CsvTableWriter.text(result.getBigDecimal(i)) : result.getString(i));
+          }
+          printer.println();
+        }
+      }
+    } finally {
+      connection.commit();
+      connection.setAutoCommit(autoCommit);
+    }
+    printer.flush();
+    writer.flush();
+  }
+}

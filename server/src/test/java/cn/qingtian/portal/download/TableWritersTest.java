@@ -1,0 +1,72 @@
+package cn.qingtian.portal.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.dataset.Field;
+import cn.qingtian.portal.dataset.FieldType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+
+/** The format writers on their own: quoting, types, and sheets that overflow. */
+class TableWritersTest {
+
+  private static final List<Field> FIELDS =
+      List.of(
+          field("name", FieldType.STRING),
+          field("amount", FieldType.NUMBER),
+          field("day", FieldType.DATE),
+          field("open", FieldType.BOOLEAN));
+
+  @Test
+  void csvQuotesOnlyWhatNeedsQuotingAndEndsLinesWithCrlf() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (CsvTableWriter writer = new CsvTableWriter(out, FIELDS, false)) {
+      writer.row(
+          Arrays.asList(
+              "青田, \"侨乡\"\n第二行", new BigDecimal("12.50"), LocalDate.of(2024, 1, 2), true));
+      writer.row(Arrays.asList("plain", null, null, false));
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "name,amount,day,open\r\n"
+                + "\"青田, \"\"侨乡\"\"\n第二行\",12.50,2024-01-02,true\r\n"
+                + "plain,,,false\r\n");
+  }
+
+  @Test
+  void aTableLongerThanASheetContinuesOnTheNextWithItsHeader() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TableMetadata metadata =
+        new TableMetadata("t", "t", "d", "1.0", "2026-11-29T00:00:00Z", "l", "p", false, 5, FIELDS);
+    try (XlsxTableWriter writer = new XlsxTableWriter(out, metadata, 3)) {
+      for (int i = 1; i <= 5; i++) {
+        writer.row(
+            Arrays.asList("row " + i, BigDecimal.valueOf(i), LocalDate.of(2024, 1, i), i % 2 == 0));
+      }
+    }
+    try (ReadableWorkbook workbook =
+        new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      assertThat(workbook.getSheets().map(s -> s.getName()).toList())
+          .containsExactly("data", "data 2", "data 3", "about");
+      List<Row> second = workbook.getSheet(1).orElseThrow().read();
+      assertThat(second.get(0).getCellText(0)).isEqualTo("name");
+      assertThat(second.get(1).getCellText(0)).isEqualTo("row 3");
+      assertThat(second.get(1).getCell(1).asNumber()).isEqualByComparingTo("3");
+      assertThat(second.get(1).getCell(3).asBoolean()).isFalse();
+      assertThat(second.get(2).getCellAsDate(2))
+          .hasValueSatisfying(d -> assertThat(d.toLocalDate()).isEqualTo(LocalDate.of(2024, 1, 4)));
+    }
+  }
+
+  private static Field field(String name, FieldType type) {
+    return new Field(name, type, false, false, null, null, null, null, null);
+  }
+}
