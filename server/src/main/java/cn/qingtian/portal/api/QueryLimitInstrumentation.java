@@ -1,0 +1,127 @@
+package cn.qingtian.portal.api;
+
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures every query before it runs ({@link QueryCost}) and refuses one that is too deep, would
+ * return too many nodes or has too many fields, with an error that names the limit and by how much
+ * it is exceeded; nothing of it runs. Every answer reports the measure in {@code extensions.cost}.
+ */
+@Component
+@EnableConfigurationProperties(QueryLimits.class)
+class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
+
+  private static final String COST = QueryCost.class.getName();
+
+  private final QueryLimits limits;
+
+  QueryLimitInstrumentation(QueryLimits limits) {
+    this.limits = limits;
+  }
+
+  @Override
+  public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
+      InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+    ExecutionContext context = parameters.getExecutionContext();
+    QueryCost cost = measure(context);
+    context.getGraphQLContext().put(COST, cost);
+    if (cost.depth() > limits.maxDepth()) {
+      throw refused(
+          "QUERY_TOO_DEEP",
+          "查询深度 " + cost.depth() + " 超过上限 " + limits.maxDepth(),
+          "query depth "
+              + cost.depth()
+              + " exceeds the limit of "
+              + limits.maxDepth()
+              + " by "
+              + (cost.depth() - limits.maxDepth()));
+    }
+    if (cost.nodes() > limits.maxNodes()) {
+      throw refused(
+          "QUERY_TOO_LARGE",
+          "查询最多可返回 " + cost.nodes() + " 个节点，超过上限 " + limits.maxNodes() + "；请减小 first/last",
+          "the query may return "
+              + cost.nodes()
+              + " nodes, "
+              + (cost.nodes() - limits.maxNodes())
+              + " more than the limit of "
+              + limits.maxNodes()
+              + ": ask for smaller pages"
+              + " (first/last)");
+    }
+    return SimpleInstrumentationContext.noOp();
+  }
+
+  private QueryCost measure(ExecutionContext context) {
+    ExecutableNormalizedOperation operation;
+    try {
+      operation =
+          ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
+              context.getGraphQLSchema(),
+              context.getOperationDefinition(),
+              context.getFragmentsByName(),
+              context.getCoercedVariables(),
+              ExecutableNormalizedOperationFactory.Options.defaultOptions()
+                  .maxFieldsCount(limits.maxFields()));
+    } catch (AbortExecutionException e) {
+      throw refused(
+          "QUERY_TOO_LARGE",
+          "展开片段后查询字段超过上限 " + limits.maxFields(),
+          "the query has more than " + limits.maxFields() + " fields with its fragments expanded");
+    }
+    return QueryCost.of(operation, context.getGraphQLSchema());
+  }
+
+  @Override
+  public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+      ExecutionResult result,
+      InstrumentationExecutionParameters parameters,
+      InstrumentationState state) {
+    QueryCost cost = parameters.getGraphQLContext().get(COST);
+    if (cost == null) {
+      return CompletableFuture.completedFuture(result);
+    }
+    Map<Object, Object> extensions = new LinkedHashMap<>();
+    if (result.getExtensions() != null) {
+      extensions.putAll(result.getExtensions());
+    }
+    extensions.put(
+        "cost",
+        Map.of(
+            "requestedQueryCost", cost.cost(),
+            "nodes", cost.nodes(),
+            "depth", cost.depth(),
+            "limits", Map.of("maxDepth", limits.maxDepth(), "maxNodes", limits.maxNodes())));
+    return CompletableFuture.completedFuture(result.transform(b -> b.extensions(extensions)));
+  }
+
+  private static AbortExecutionException refused(String code, String zh, String en) {
+    GraphQLError error =
+        GraphqlErrorBuilder.newError()
+            .errorType(ErrorType.ExecutionAborted)
+            .message(zh + " / " + en)
+            .extensions(Map.of("code", code))
+            .build();
+    return new AbortExecutionException(List.of(error));
+  }
+}

@@ -1,0 +1,95 @@
+package cn.qingtian.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.SharedDatabase;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * Every query is measured before it runs: its cost is reported, and one that is too deep or would
+ * return too many nodes is refused whole, with a stable code and the limit it exceeds, however it
+ * is written (aliases, fragments).
+ */
+@ApiIntegrationTest
+class QueryLimitsTest extends SharedDatabase {
+
+  private static final String OBSERVATIONS =
+      "indicators(first: 100) { nodes { code observations(first: 100) { nodes { value } } } }";
+
+  @Autowired HttpGraphQlTester graphQl;
+
+  @Test
+  void everyAnswerReportsWhatTheQueryCost() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cost =
+        (Map<String, Object>)
+            graphQl
+                .document("{ " + OBSERVATIONS + " }")
+                .execute()
+                .returnResponse()
+                .getExtensions()
+                .get("cost");
+    // 100 indicators and up to 100 observations of each; 1 + 100 requests, GitHub's units.
+    assertThat(cost)
+        .containsEntry("nodes", 10_100)
+        .containsEntry("depth", 5)
+        .containsEntry("requestedQueryCost", 1);
+  }
+
+  @Test
+  void aQueryThatMayReturnTooManyNodesIsRefusedWholeEvenThroughAliasesAndFragments() {
+    String aliased =
+        "query { a: measures(first: 100) { ...units } b: measures(first: 100) { ...units } }"
+            + " fragment units on MeasureConnection { nodes { departments(first: 100) { nodes {"
+            + " measures(first: 100) { nodes { code } } } } } }";
+    var response = graphQl.document(aliased).execute().returnResponse();
+    assertThat((Object) response.getData()).isNull();
+    assertThat(response.getErrors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_LARGE");
+              assertThat(error.getMessage())
+                  .contains(
+                      "the query may return 2020200 nodes, 20200 more than the limit of 2000000");
+            });
+  }
+
+  @Test
+  void aQueryNestedTooDeeplyIsRefusedWithTheLimitItExceeds() {
+    String nested = "id";
+    for (int level = 0; level < 8; level++) {
+      nested = "parentPlans(first: 1) { nodes { " + nested + " } }";
+    }
+    var response =
+        graphQl
+            .document("{ plan(code: \"qt-kzt-2021-2025\") { " + nested + " } }")
+            .execute()
+            .returnResponse();
+    assertThat(response.getErrors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_DEEP");
+              assertThat(error.getMessage())
+                  .contains("query depth 18 exceeds the limit of 15 by 3");
+            });
+  }
+
+  @Test
+  void aQueryJustWithinTheLimitsRuns() {
+    String nested = "id";
+    for (int level = 0; level < 6; level++) {
+      nested = "parentPlans(first: 1) { nodes { " + nested + " } }";
+    }
+    graphQl
+        .document("{ plan(code: \"qt-kzt-2021-2025\") { " + nested + " } }")
+        .execute()
+        .path("plan")
+        .hasValue();
+  }
+}
