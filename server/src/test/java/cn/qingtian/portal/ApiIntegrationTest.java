@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
       "portal.release.poll-interval=200ms",
       "portal.site.publish-on-release=false",
       "portal.downloads.directory=target/test-downloads/${random.uuid}",
+      // Written when a test asks, not in every test context as it starts.
+      "portal.downloads.write-on-release=false",
       "spring.test.webtestclient.timeout=PT30S"
     })
 @AutoConfigureHttpGraphQlTester

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param licenseUrl the licence of every dataset: CC BY 4.0 unless the county chooses otherwise
  * @param baseUrl the public address download URLs start with; defaults to the site's, then to
  *     {@code http://localhost:8080}
+ * @param writeOnRelease whether the files of a release are written as soon as it is served, or only
+ *     when first asked for
  */
 @ConfigurationProperties("portal.downloads")
 public record DownloadProperties(
     @DefaultValue("portal-data/downloads") Path directory,
     @DefaultValue("https://creativecommons.org/licenses/by/4.0/") String licenseUrl,
-    @Nullable String baseUrl) {}
+    @Nullable String baseUrl,
+    @DefaultValue("true") boolean writeOnRelease) {}

@@ -36,6 +36,7 @@ public class Downloads implements SiteExtras {
 
   private final ReleaseExport export;
   private final Path directory;
+  private final boolean writeOnRelease;
   private final CurrentRelease current;
   private final DownloadSettings settings;
   private final ReleaseRepository releases;
@@ -62,6 +63,7 @@ public class Downloads implements SiteExtras {
     this.export =
         new ReleaseExport(connections, settings, release -> grants.json(release).blockOptional());
     this.directory = properties.directory();
+    this.writeOnRelease = properties.writeOnRelease();
     this.current = current;
   }
 
@@ -163,7 +165,7 @@ public class Downloads implements SiteExtras {
 
   @EventListener
   void onRelease(ReleaseChanged changed) {
-    if (changed.release().number() > 0) {
+    if (writeOnRelease && changed.release().number() > 0) {
       of(changed.release())
           .subscribe(
               files -> {},

@@ -422,9 +422,13 @@ class DownloadsTest extends SharedDatabase {
   }
 
   private void expectError(String url, HttpStatus status, String message) {
-    HttpResponse<byte[]> response = fetch(url);
-    assertThat(response.statusCode()).as(url).isEqualTo(status.value());
-    assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(url).contains(message);
+    web.get()
+        .uri(absolute(url))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectBody(String.class)
+        .value(text -> assertThat(text).as(url).contains(message));
   }
 
   private String version() {

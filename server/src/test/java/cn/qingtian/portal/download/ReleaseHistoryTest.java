@@ -193,6 +193,31 @@ class ReleaseHistoryTest {
         .hasMessageContaining("already the current release");
   }
 
+  @Test
+  @Order(5)
+  void theRollbackCommandPublishesTheEarlierContentToo() {
+    var out = new java.io.ByteArrayOutputStream();
+    int exit =
+        cn.qingtian.portal.PortalCommandLine.run(
+            new String[] {
+              "rollback",
+              SECOND,
+              "--note",
+              "the revision was right",
+              "--portal.database.url=" + DATABASE
+            },
+            new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+            new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    current.refresh().block();
+    graphQl
+        .document("{ currentRelease { version note } }")
+        .execute()
+        .path("currentRelease.version")
+        .entity(String.class)
+        .isEqualTo(SECOND + "+rollback.4");
+  }
+
   private static String withoutLine(String csv, String prefix) {
     return String.join("\n", csv.lines().filter(line -> !line.startsWith(prefix)).toList()) + "\n";
   }

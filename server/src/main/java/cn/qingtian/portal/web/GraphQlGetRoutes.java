@@ -1,0 +1,190 @@
+package cn.qingtian.portal.web;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import cn.qingtian.portal.release.CurrentRelease;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Queries over {@code GET /graphql?query=…&variables=…&operationName=…}, so browsers and CDNs can
+ * cache public answers: the ETag names the release and the request, and an unchanged answer is a
+ * {@code 304}. Only queries: a mutation or subscription over GET is a {@code 405}. The schema
+ * itself is at {@code /graphql/schema.graphqls}. (spring-graphql answers GET with 405, so these are
+ * routes of their own, tried before its own.)
+ */
+@Configuration(proxyBeanMethods = false)
+// The commands (import, rollback, publish) run without a web server, and so without GraphQL's.
+@ConditionalOnWebApplication
+class GraphQlGetRoutes {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final MediaType GRAPHQL_JSON =
+      MediaType.parseMediaType("application/graphql-response+json");
+  private static final CacheControl PUBLIC =
+      CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+  private static final ClassPathResource SCHEMA = new ClassPathResource("graphql/schema.graphqls");
+
+  @Bean
+  @Order(-1)
+  RouterFunction<ServerResponse> graphQlGet(WebGraphQlHandler handler, CurrentRelease current) {
+    return route(
+            GET("/graphql").and(request -> request.queryParam("query").isPresent()),
+            request -> query(request, handler, current))
+        .andRoute(
+            GET("/graphql/schema.graphqls"),
+            request ->
+                ServerResponse.ok()
+                    .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .cacheControl(CacheControl.noCache())
+                    .bodyValue(SCHEMA));
+  }
+
+  private static Mono<ServerResponse> query(
+      ServerRequest request, WebGraphQlHandler handler, CurrentRelease current) {
+    String query = request.queryParam("query").orElse("");
+    String operationName = request.queryParam("operationName").orElse(null);
+    String variables = request.queryParam("variables").orElse(null);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", query);
+    if (operationName != null) {
+      body.put("operationName", operationName);
+    }
+    if (variables != null && !variables.isBlank()) {
+      try {
+        body.put(
+            "variables", JSON.readValue(variables, new TypeReference<Map<String, Object>>() {}));
+      } catch (RuntimeException e) {
+        return error(
+            HttpStatus.BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "variables 不是 JSON 对象 / variables is not a JSON object");
+      }
+    }
+    if (!isQuery(query, operationName)) {
+      return error(
+          HttpStatus.METHOD_NOT_ALLOWED,
+          "METHOD_NOT_ALLOWED",
+          "GET 只用于查询；变更和订阅请用 POST / GET is for queries only: send mutations and"
+              + " subscriptions with POST");
+    }
+    String etag = etag(current.get().version(), query, variables, operationName);
+    boolean unchanged =
+        request.headers().header(HttpHeaders.IF_NONE_MATCH).stream()
+            .anyMatch(value -> value.contains(etag));
+    if (unchanged) {
+      return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(PUBLIC).build();
+    }
+    return Mono.defer(() -> execute(request, handler, body, query, variables, operationName));
+  }
+
+  private static Mono<ServerResponse> execute(
+      ServerRequest request,
+      WebGraphQlHandler handler,
+      Map<String, Object> body,
+      String query,
+      @Nullable String variables,
+      @Nullable String operationName) {
+    WebGraphQlRequest graphQl =
+        new WebGraphQlRequest(
+            request.uri(),
+            request.headers().asHttpHeaders(),
+            request.cookies(),
+            request.remoteAddress().orElse(null),
+            request.attributes(),
+            body,
+            // The exchange's own id: a random UUID would read /dev/urandom on the event loop.
+            request.exchange().getRequest().getId(),
+            request.exchange().getLocaleContext().getLocale());
+    return handler
+        .handleRequest(graphQl)
+        .flatMap(
+            response -> {
+              ServerResponse.BodyBuilder builder = ServerResponse.ok().contentType(GRAPHQL_JSON);
+              if (response.getErrors().isEmpty()) {
+                // The ETag of the release that answered: the current one may have changed since.
+                builder
+                    .eTag(etag(releaseVersion(response), query, variables, operationName))
+                    .cacheControl(PUBLIC);
+              } else {
+                builder.cacheControl(CacheControl.noStore());
+              }
+              return builder.bodyValue(JSON.writeValueAsString(response.toMap()));
+            });
+  }
+
+  private static String releaseVersion(WebGraphQlResponse response) {
+    Object release = response.getExtensions().get("release");
+    return release instanceof Map<?, ?> map ? String.valueOf(map.get("version")) : "";
+  }
+
+  /** Whether the operation to run is a query; a document that does not parse is left to GraphQL. */
+  static boolean isQuery(String query, @Nullable String operationName) {
+    Document document;
+    try {
+      document = Parser.parse(query);
+    } catch (InvalidSyntaxException e) {
+      return true;
+    }
+    List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+    return operations.stream()
+        .filter(o -> operationName == null || operationName.equals(o.getName()))
+        .allMatch(o -> o.getOperation() == OperationDefinition.Operation.QUERY);
+  }
+
+  static String etag(
+      String release, String query, @Nullable String variables, @Nullable String name) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String part :
+          new String[] {release, query, String.valueOf(variables), String.valueOf(name)}) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      return "\"" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Mono<ServerResponse> error(HttpStatus status, String code, String message) {
+    return ServerResponse.status(status)
+        .contentType(GRAPHQL_JSON)
+        .header(HttpHeaders.ALLOW, "GET, POST")
+        .bodyValue(
+            JSON.writeValueAsString(
+                Map.of(
+                    "errors",
+                    List.of(Map.of("message", message, "extensions", Map.of("code", code))))));
+  }
+}
