@@ -1,6 +1,7 @@
 package cn.qingtian.portal.download;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.HEAD;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import cn.qingtian.portal.release.CurrentRelease;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * /datasets/catalog.ttl} and {@code /datasets/catalog.jsonld}. Every response has an ETag (from the
  * file's checksum), Last-Modified (the release's time), Content-Length and Content-Disposition;
  * byte ranges are served, and a gzip copy to clients that accept it. A versioned file never
- * changes, so it may be cached for a year; {@code latest} is revalidated.
+ * changes, so it may be cached for a year; {@code latest} is revalidated. HEAD is answered too, for
+ * download managers that ask for the size first.
  */
 @Configuration(proxyBeanMethods = false)
 class DownloadRoutes {
@@ -50,14 +52,15 @@ class DownloadRoutes {
       Downloads downloads, CurrentRelease current, ReleaseRepository releases) {
     FileServer files = new FileServer(downloads, current, releases);
     return route(
-            GET("/datasets/catalog.ttl"),
+            GET("/datasets/catalog.ttl").or(HEAD("/datasets/catalog.ttl")),
             request -> files.serve(request, ReleaseFiles.ALL, LATEST, ReleaseExport.CATALOG_TURTLE))
         .andRoute(
-            GET("/datasets/catalog.jsonld"),
+            GET("/datasets/catalog.jsonld").or(HEAD("/datasets/catalog.jsonld")),
             request ->
                 files.serve(request, ReleaseFiles.ALL, LATEST, ReleaseExport.CATALOG_JSON_LD))
         .andRoute(
-            GET("/datasets/{dataset}/{version}/{file}"),
+            GET("/datasets/{dataset}/{version}/{file}")
+                .or(HEAD("/datasets/{dataset}/{version}/{file}")),
             request ->
                 files.serve(
                     request,

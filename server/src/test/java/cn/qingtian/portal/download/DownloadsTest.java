@@ -3,6 +3,7 @@ package cn.qingtian.portal.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.dataset.PackageValidator;
 import cn.qingtian.portal.dataset.Validation;
@@ -15,9 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,13 +56,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class DownloadsTest extends SharedDatabase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          // Plain HTTP/1.1 with a deadline: the default HTTP/2 upgrade attempt once left a
-          // request waiting forever on a slow machine.
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(java.time.Duration.ofSeconds(10))
-          .build();
   private static final String DATASETS =
       "{ datasets { name table title(lang: EN) containsDemoData rowCount updateFrequency"
           + " temporalCoverage { start end } distributions { fileName format byteSize sha256 url"
@@ -308,42 +299,42 @@ class DownloadsTest extends SharedDatabase {
   void rangeRequestsGetPartialContent() {
     String url = "/datasets/observations/latest/observations.csv";
     byte[] whole = get(url);
-    HttpResponse<byte[]> part = fetch(url, "Range", "bytes=10-29");
-    assertThat(part.statusCode()).isEqualTo(206);
-    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 10-29/" + whole.length);
+    RawHttp.Response part = fetch(url, "Range", "bytes=10-29");
+    assertThat(part.status()).isEqualTo(206);
+    assertThat(part.header("Content-Range")).hasValue("bytes 10-29/" + whole.length);
     assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(whole, 10, 30));
   }
 
   @Test
   void anUnchangedFileIsRevalidatedByEtagAndDate() {
     String url = "/datasets/measures/latest/measures.csv";
-    HttpResponse<byte[]> first = fetch(url);
-    String etag = first.headers().firstValue("ETag").orElseThrow();
-    assertThat(first.headers().firstValue("Last-Modified"))
-        .hasValue("Sun, 29 Nov 2026 00:00:00 GMT");
-    assertThat(first.headers().firstValueAsLong("Content-Length")).hasValue(first.body().length);
-    assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
-    assertThat(fetch(url, "If-None-Match", etag).statusCode()).isEqualTo(304);
-    assertThat(fetch(url, "If-Modified-Since", "Sun, 29 Nov 2026 00:00:00 GMT").statusCode())
+    RawHttp.Response first = fetch(url);
+    String etag = first.header("ETag").orElseThrow();
+    assertThat(first.header("Last-Modified")).hasValue("Sun, 29 Nov 2026 00:00:00 GMT");
+    assertThat(first.header("Content-Length")).hasValue(Integer.toString(first.body().length));
+    assertThat(first.header("Cache-Control")).hasValue("no-cache");
+    RawHttp.Response head = RawHttp.head(absolute(url).toString());
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Content-Length")).hasValue(Integer.toString(first.body().length));
+    assertThat(head.header("ETag")).hasValue(etag);
+    assertThat(head.body()).isEmpty();
+    assertThat(fetch(url, "If-None-Match", etag).status()).isEqualTo(304);
+    assertThat(fetch(url, "If-Modified-Since", "Sun, 29 Nov 2026 00:00:00 GMT").status())
         .isEqualTo(304);
-    assertThat(fetch(url, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+    assertThat(fetch(url, "If-None-Match", "\"other\"").status()).isEqualTo(200);
   }
 
   @Test
   void versionedFilesAreImmutableAndNamedWithTheirVersion() {
     String version = version();
-    HttpResponse<byte[]> response =
-        fetch("/datasets/observations/" + version + "/observations.xlsx");
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Cache-Control"))
-        .get()
-        .asString()
-        .contains("immutable");
-    assertThat(response.headers().firstValue("Content-Disposition"))
+    RawHttp.Response response = fetch("/datasets/observations/" + version + "/observations.xlsx");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("Cache-Control")).get().asString().contains("immutable");
+    assertThat(response.header("Content-Disposition"))
         .get()
         .asString()
         .startsWith("attachment; filename=\"observations-" + version + ".xlsx\"");
-    assertThat(response.headers().firstValue("Content-Type"))
+    assertThat(response.header("Content-Type"))
         .get()
         .asString()
         .startsWith("application/vnd.openxmlformats");
@@ -354,17 +345,17 @@ class DownloadsTest extends SharedDatabase {
   void clientsThatAcceptGzipGetItAndTheSameBytesUnpacked() throws Exception {
     String url = "/datasets/observations/latest/observations.json";
     byte[] plain = get(url);
-    HttpResponse<byte[]> response = fetch(url, "Accept-Encoding", "gzip, deflate");
-    assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    assertThat(response.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    RawHttp.Response response = fetch(url, "Accept-Encoding", "gzip, deflate");
+    assertThat(response.header("Content-Encoding")).hasValue("gzip");
+    assertThat(response.header("Vary")).hasValue("Accept-Encoding");
     assertThat(response.body().length).isLessThan(plain.length / 3);
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
       assertThat(in.readAllBytes()).isEqualTo(plain);
     }
-    assertThat(response.headers().firstValue("ETag")).get().asString().endsWith("-gzip\"");
+    assertThat(response.header("ETag")).get().asString().endsWith("-gzip\"");
     // A range is of the file itself, so a range request is never answered compressed.
-    HttpResponse<byte[]> range = fetch(url, "Accept-Encoding", "gzip", "Range", "bytes=0-9");
-    assertThat(range.headers().firstValue("Content-Encoding")).isEmpty();
+    RawHttp.Response range = fetch(url, "Accept-Encoding", "gzip", "Range", "bytes=0-9");
+    assertThat(range.header("Content-Encoding")).isEmpty();
     assertThat(range.body()).isEqualTo(java.util.Arrays.copyOf(plain, 10));
   }
 
@@ -469,26 +460,14 @@ class DownloadsTest extends SharedDatabase {
   }
 
   private byte[] get(String url) {
-    HttpResponse<byte[]> response = fetch(url);
-    assertThat(response.statusCode()).as(url).isEqualTo(200);
+    RawHttp.Response response = fetch(url);
+    assertThat(response.status()).as(url).isEqualTo(200);
     return response.body();
   }
 
   /** A request as any HTTP client makes it: nothing decoded or added behind the test's back. */
-  private HttpResponse<byte[]> fetch(String url, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(absolute(url)).timeout(java.time.Duration.ofSeconds(60));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private RawHttp.Response fetch(String url, String... headers) {
+    return RawHttp.get(absolute(url).toString(), headers);
   }
 
   private java.net.URI absolute(String path) {

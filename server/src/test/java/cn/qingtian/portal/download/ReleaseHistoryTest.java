@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.ImportRefusedException;
 import cn.qingtian.portal.dataset.ImportResult;
@@ -13,10 +14,6 @@ import cn.qingtian.portal.dataset.PackageValidator;
 import cn.qingtian.portal.dataset.ReleaseRollback;
 import cn.qingtian.portal.dataset.ValidatedPackage;
 import cn.qingtian.portal.release.CurrentRelease;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,13 +39,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ReleaseHistoryTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          // Plain HTTP/1.1 with a deadline: the default HTTP/2 upgrade attempt once left a
-          // request waiting forever on a slow machine.
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(java.time.Duration.ofSeconds(10))
-          .build();
   private static final String FIRST = "1.5.0+demo.1.3.0";
   private static final String SECOND = "1.5.1+demo.1.3.0";
   private static final String CHANGED = "RURAL_DISPOSABLE_INCOME_PER_CAPITA,331121,2019,_T,";
@@ -222,15 +212,10 @@ class ReleaseHistoryTest {
     return String.join("\n", csv.lines().filter(line -> !line.startsWith(prefix)).toList()) + "\n";
   }
 
-  private String text(String path) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(java.time.Duration.ofSeconds(60))
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return response.body();
+  private String text(String path) {
+    RawHttp.Response response = RawHttp.get("http://localhost:" + port + path);
+    assertThat(response.status()).as(path + ": " + response.text()).isEqualTo(200);
+    return response.text();
   }
 
   private static Map<String, Object> unchanged(Map<String, Object> change) {
