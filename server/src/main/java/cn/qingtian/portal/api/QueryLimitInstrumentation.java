@@ -99,7 +99,8 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
       InstrumentationState state) {
     QueryCost cost = parameters.getGraphQLContext().get(COST);
     if (cost == null) {
-      return CompletableFuture.completedFuture(result);
+      return CompletableFuture.completedFuture(
+          result.transform(b -> b.errors(coded(result.getErrors()))));
     }
     Map<Object, Object> extensions = new LinkedHashMap<>();
     if (result.getExtensions() != null) {
@@ -113,6 +114,39 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
             "depth", cost.depth(),
             "limits", Map.of("maxDepth", limits.maxDepth(), "maxNodes", limits.maxNodes())));
     return CompletableFuture.completedFuture(result.transform(b -> b.extensions(extensions)));
+  }
+
+  /**
+   * Errors of a document that did not parse or validate (a parser limit among them, e.g. more than
+   * 15,000 tokens) get stable codes, as the limits' own errors have.
+   */
+  private static List<GraphQLError> coded(List<GraphQLError> errors) {
+    return errors.stream()
+        .map(
+            error -> {
+              String code =
+                  error.getErrorType() == ErrorType.InvalidSyntax
+                      ? "GRAPHQL_PARSE_FAILED"
+                      : error.getErrorType() == ErrorType.ValidationError
+                          ? "GRAPHQL_VALIDATION_FAILED"
+                          : null;
+              if (code == null
+                  || (error.getExtensions() != null && error.getExtensions().containsKey("code"))) {
+                return error;
+              }
+              Map<String, Object> extensions = new LinkedHashMap<>();
+              if (error.getExtensions() != null) {
+                extensions.putAll(error.getExtensions());
+              }
+              extensions.put("code", code);
+              return GraphqlErrorBuilder.newError()
+                  .message(error.getMessage())
+                  .locations(error.getLocations())
+                  .errorType(error.getErrorType())
+                  .extensions(extensions)
+                  .build();
+            })
+        .toList();
   }
 
   private static AbortExecutionException refused(String code, String zh, String en) {

@@ -81,6 +81,26 @@ class QueryLimitsTest extends SharedDatabase {
   }
 
   @Test
+  void aDocumentOverTheParserLimitOrInvalidGetsAStableCode() {
+    String huge = "{ " + "plans { totalCount } ".repeat(4_000) + "}";
+    var tooLong = graphQl.document(huge).execute().returnResponse();
+    assertThat(tooLong.getErrors())
+        .singleElement()
+        .satisfies(
+            (org.springframework.graphql.ResponseError error) -> {
+              assertThat(error.getExtensions()).containsEntry("code", "GRAPHQL_PARSE_FAILED");
+              assertThat(error.getMessage()).contains("More than 15,000 'grammar' tokens");
+            });
+    var invalid = graphQl.document("{ plans { noSuchField } }").execute().returnResponse();
+    assertThat(invalid.getErrors())
+        .singleElement()
+        .satisfies(
+            (org.springframework.graphql.ResponseError error) ->
+                assertThat(error.getExtensions())
+                    .containsEntry("code", "GRAPHQL_VALIDATION_FAILED"));
+  }
+
+  @Test
   void aQueryJustWithinTheLimitsRuns() {
     String nested = "id";
     for (int level = 0; level < 6; level++) {
