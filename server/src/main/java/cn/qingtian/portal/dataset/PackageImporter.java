@@ -30,6 +30,7 @@ public final class PackageImporter {
   public static final String CHANNEL = "portal_release";
 
   private static final long LOCK_KEY = 0x51_54_50_4f_52_54L;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final JdbcConnections connections;
@@ -348,7 +349,7 @@ public final class PackageImporter {
   }
 
   private static String resourcesJson(List<Table> tables) {
-    ArrayNode resources = JsonMapper.builder().build().createArrayNode();
+    ArrayNode resources = JSON.createArrayNode();
     tables.forEach(table -> resources.add(DescriptorWriter.resource(table.resource())));
     return resources.toString();
   }

@@ -7,13 +7,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows a release added, changed and removed, table by table, as CSV: {@code table, change,
@@ -42,6 +41,49 @@ final class ChangeLog {
     writer.flush();
   }
 
+  /**
+   * Tells the rows of one table apart as they come in key order: a key closed and opened again is
+   * changed, one only opened is added, one only closed is removed.
+   */
+  private static final class Rows {
+    private final String table;
+    private final String keyFields;
+    private final CSVPrinter printer;
+    private @Nullable String closedKey;
+
+    Rows(String table, String keyFields, CSVPrinter printer) {
+      this.table = table;
+      this.keyFields = keyFields;
+      this.printer = printer;
+    }
+
+    void next(String key, boolean opened) throws IOException {
+      if (opened && key.equals(closedKey)) {
+        print("changed", key);
+        closedKey = null;
+        return;
+      }
+      finish();
+      if (opened) {
+        print("added", key);
+      } else {
+        closedKey = key;
+      }
+    }
+
+    /** Prints the last key closed and not opened again, if any. */
+    void finish() throws IOException {
+      if (closedKey != null) {
+        print("removed", closedKey);
+        closedKey = null;
+      }
+    }
+
+    private void print(String change, String key) throws IOException {
+      printer.printRecord(table, change, keyFields, key);
+    }
+  }
+
   private static void writeTable(
       Connection connection, int release, String table, List<String> key, CSVPrinter printer)
       throws SQLException, IOException {
@@ -52,50 +94,20 @@ final class ChangeLog {
     String sql =
         "select concat_ws(' | ', "
             + columns
-            + "), t.valid_from = ? from "
+            + "), t.valid_from = "
+            + release
+            + " from "
             + TableExport.identifier(table)
-            + " t where t.valid_from = ? or t.valid_to = ? order by "
+            + " t where t.valid_from = "
+            + release
+            + " or t.valid_to = "
+            + release
+            + " order by "
             + columns
             + ", t.valid_from";
-    String keyFields = String.join(" | ", key);
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setFetchSize(TableExport.FETCH_SIZE);
-      statement.setInt(1, release);
-      statement.setInt(2, release);
-      statement.setInt(3, release);
-      try (ResultSet result = statement.executeQuery()) {
-        String pending = null;
-        boolean closed = false;
-        while (result.next()) {
-          String rowKey = result.getString(1);
-          boolean opened = result.getBoolean(2);
-          if (opened && closed && rowKey.equals(pending)) {
-            printer.printRecord(table, "changed", keyFields, rowKey);
-            pending = null;
-            closed = false;
-            continue;
-          }
-          if (pending != null && closed) {
-            printer.printRecord(table, "removed", keyFields, pending);
-          }
-          if (opened) {
-            printer.printRecord(table, "added", keyFields, rowKey);
-            pending = null;
-            closed = false;
-          } else {
-            pending = rowKey;
-            closed = true;
-          }
-        }
-        if (pending != null && closed) {
-          printer.printRecord(table, "removed", keyFields, pending);
-        }
-      }
-    } finally {
-      connection.commit();
-      connection.setAutoCommit(autoCommit);
-    }
+    Rows rows = new Rows(table, String.join(" | ", key), printer);
+    TableExport.query(
+        connection, sql, result -> rows.next(result.getString(1), result.getBoolean(2)));
+    rows.finish();
   }
 }

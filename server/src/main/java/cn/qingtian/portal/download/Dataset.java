@@ -61,12 +61,12 @@ public record Dataset(DatasetFiles files, Release release, DownloadSettings sett
         .toList();
   }
 
-  /** Splits "中文 / English" into its languages. */
+  /** Splits "中文 / English" into its languages; without " / ", all of it is Chinese. */
   static LocalizedText bilingual(String text) {
     int slash = text.indexOf(" / ");
     return slash < 0
-        ? LocalizedText.of(text, null)
-        : LocalizedText.of(text.substring(0, slash), text.substring(slash + 3));
+        ? LocalizedText.of(text.strip(), null)
+        : LocalizedText.of(text.substring(0, slash).strip(), text.substring(slash + 3).strip());
   }
 
   /** The years a dataset covers. */

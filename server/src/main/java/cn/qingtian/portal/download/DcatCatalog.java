@@ -1,5 +1,6 @@
 package cn.qingtian.portal.download;
 
+import cn.qingtian.portal.api.LocalizedText;
 import cn.qingtian.portal.release.Release;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -262,19 +263,17 @@ public final class DcatCatalog {
     split(text).forEach((language, part) -> node.language(property, part, language));
   }
 
-  /** "中文 / English" as its Chinese and English parts; without " / ", all of it is Chinese. */
+  /** "中文 / English" as its Chinese and English parts, empty ones left out. */
   private static Map<String, String> split(String text) {
-    Map<String, String> parts = new LinkedHashMap<>();
-    int separator = text.indexOf(" / ");
-    String zh = separator < 0 ? text.strip() : text.substring(0, separator).strip();
-    String en = separator < 0 ? "" : text.substring(separator + 3).strip();
-    if (!zh.isEmpty()) {
-      parts.put("zh", zh);
+    LocalizedText parts = Dataset.bilingual(text);
+    Map<String, String> languages = new LinkedHashMap<>();
+    if (!parts.zh().isEmpty()) {
+      languages.put("zh", parts.zh());
     }
-    if (!en.isEmpty()) {
-      parts.put("en", en);
+    if (parts.en() != null) {
+      languages.put("en", parts.en());
     }
-    return parts;
+    return languages;
   }
 
   private static void temporal(Node dataset, @Nullable Integer start, @Nullable Integer end) {

@@ -2,10 +2,11 @@ package cn.qingtian.portal.download;
 
 /**
  * One file of a release's downloads, as written: its name (stable across releases, decision D7),
- * format, media type, size and SHA-256 checksum.
+ * format, media type, size and SHA-256 checksum, and whether a gzip copy ({@code name.gz}) was
+ * written beside it.
  */
 public record DownloadFile(
-    String name, Format format, String mediaType, long byteSize, String sha256) {
+    String name, Format format, String mediaType, long byteSize, String sha256, boolean gzipped) {
 
   /** The formats partners download; {@link #label()} is what the site and catalogue call them. */
   public enum Format {

@@ -8,7 +8,6 @@ import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseRepository;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,67 +68,57 @@ class DownloadRoutes {
                     request.pathVariable("file")));
   }
 
-  /** What serving a file needs. */
+  /** Serves the download files of every release. */
   private record FileServer(
       Downloads downloads, CurrentRelease current, ReleaseRepository releases) {
 
     Mono<ServerResponse> serve(ServerRequest request, String dataset, String version, String name) {
-      return file(request, downloads, current, releases, dataset, version, name);
+      if (!DATASET.matcher(dataset).matches()
+          || !VERSION.matcher(version).matches()
+          || !FILE.matcher(name).matches()) {
+        return problem(
+            HttpStatus.BAD_REQUEST,
+            "地址格式不对 / not a download address: use /datasets/{dataset}/{version or latest}/{file}");
+      }
+      boolean latest = version.equals(LATEST);
+      Mono<Release> release =
+          latest || version.equals(current.get().version())
+              ? Mono.just(current.get()).filter(r -> r.number() > 0)
+              : releases.byVersion(version);
+      String wanted =
+          name.endsWith(".csv") && "true".equals(request.queryParam("bom").orElse(null))
+              ? name.substring(0, name.length() - 4) + "-excel.csv"
+              : name;
+      return release
+          .flatMap(
+              r ->
+                  downloads
+                      .of(r)
+                      .flatMap(
+                          files ->
+                              files
+                                  .locate(dataset, wanted)
+                                  .map(located -> respond(request, r, located, latest))
+                                  .orElseGet(
+                                      () ->
+                                          problem(
+                                              HttpStatus.NOT_FOUND,
+                                              "版本 "
+                                                  + r.version()
+                                                  + " 没有这个文件 / release "
+                                                  + r.version()
+                                                  + " has no file "
+                                                  + dataset
+                                                  + "/"
+                                                  + name))))
+          .switchIfEmpty(
+              Mono.defer(
+                  () ->
+                      problem(HttpStatus.NOT_FOUND, "没有这个版本 / no release with version " + version)))
+          .onErrorResume(
+              DownloadsUnavailableException.class,
+              e -> problem(HttpStatus.NOT_FOUND, e.getMessage()));
     }
-  }
-
-  private static Mono<ServerResponse> file(
-      ServerRequest request,
-      Downloads downloads,
-      CurrentRelease current,
-      ReleaseRepository releases,
-      String dataset,
-      String version,
-      String name) {
-    if (!DATASET.matcher(dataset).matches()
-        || !VERSION.matcher(version).matches()
-        || !FILE.matcher(name).matches()) {
-      return problem(
-          HttpStatus.BAD_REQUEST,
-          "地址格式不对 / not a download address: use /datasets/{dataset}/{version or latest}/{file}");
-    }
-    boolean latest = version.equals(LATEST);
-    Mono<Release> release =
-        latest || version.equals(current.get().version())
-            ? Mono.just(current.get()).filter(r -> r.number() > 0)
-            : releases.byVersion(version);
-    String wanted =
-        name.endsWith(".csv") && "true".equals(request.queryParam("bom").orElse(null))
-            ? name.substring(0, name.length() - 4) + "-excel.csv"
-            : name;
-    return release
-        .flatMap(
-            r ->
-                downloads
-                    .of(r)
-                    .flatMap(
-                        files ->
-                            files
-                                .locate(dataset, wanted)
-                                .map(located -> respond(request, r, located, latest))
-                                .orElseGet(
-                                    () ->
-                                        problem(
-                                            HttpStatus.NOT_FOUND,
-                                            "版本 "
-                                                + r.version()
-                                                + " 没有这个文件 / release "
-                                                + r.version()
-                                                + " has no file "
-                                                + dataset
-                                                + "/"
-                                                + name))))
-        .switchIfEmpty(
-            Mono.defer(
-                () -> problem(HttpStatus.NOT_FOUND, "没有这个版本 / no release with version " + version)))
-        .onErrorResume(
-            DownloadsUnavailableException.class,
-            e -> problem(HttpStatus.NOT_FOUND, e.getMessage()));
   }
 
   private static Mono<ServerResponse> respond(
@@ -140,7 +129,7 @@ class DownloadRoutes {
         request.headers().header(HttpHeaders.RANGE).isEmpty()
             && request.headers().header(HttpHeaders.ACCEPT_ENCODING).stream()
                 .anyMatch(value -> value.contains("gzip"))
-            && Files.isRegularFile(gzip);
+            && file.gzipped();
     // Each encoding is its own representation, so each has its own strong validator.
     String etag = "\"" + file.sha256().substring(0, 32) + (compressed ? "-gzip" : "") + "\"";
     Instant lastModified = Instant.parse(release.publishedAt());

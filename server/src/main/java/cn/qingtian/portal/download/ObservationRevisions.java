@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -22,11 +20,11 @@ final class ObservationRevisions {
   private static final String SQL =
       """
       select o.indicator, o.geography, o.period, o.disaggregation, o.value, o.unit_zh, o.status,
-             o.provenance, o.source, f.version, case when o.valid_to <= ? then t.version end
+             o.provenance, o.source, f.version, case when o.valid_to <= :release then t.version end
       from observations o
       join release f on f.id = o.valid_from
       left join release t on t.id = o.valid_to
-      where o.valid_from <= ?
+      where o.valid_from <= :release
       order by o.indicator, o.geography, o.period, o.disaggregation, o.valid_from
       """;
 
@@ -49,25 +47,16 @@ final class ObservationRevisions {
         "source",
         "published_in",
         "replaced_in");
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-      statement.setFetchSize(TableExport.FETCH_SIZE);
-      statement.setInt(1, release);
-      statement.setInt(2, release);
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
+    TableExport.query(
+        connection,
+        SQL.replace(":release", Integer.toString(release)),
+        result -> {
           for (int i = 1; i <= 11; i++) {
             printer.print(
                 i == 5 ? CsvTableWriter.text(result.getBigDecimal(i)) : result.getString(i));
           }
           printer.println();
-        }
-      }
-    } finally {
-      connection.commit();
-      connection.setAutoCommit(autoCommit);
-    }
+        });
     printer.flush();
     writer.flush();
   }

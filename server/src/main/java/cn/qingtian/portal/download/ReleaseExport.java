@@ -7,6 +7,7 @@ import cn.qingtian.portal.dataset.DescriptorWriter;
 import cn.qingtian.portal.dataset.Resource;
 import cn.qingtian.portal.download.DownloadFile.Format;
 import cn.qingtian.portal.release.Release;
+import cn.qingtian.portal.release.Temporal;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,15 +135,12 @@ public final class ReleaseExport {
    */
   private static int[] planPeriod(Connection connection, Release release) throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement(
-            "select min(period_start), max(period_end) from plans t where t.valid_from <= ? and"
-                + " (t.valid_to is null or t.valid_to > ?)")) {
-      statement.setInt(1, release.number());
-      statement.setInt(2, release.number());
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        return new int[] {result.getInt(1), result.getInt(2)};
-      }
+            connection.prepareStatement(
+                "select min(period_start), max(period_end) from plans t where "
+                    + Temporal.inRelease("t", release.number()));
+        ResultSet result = statement.executeQuery()) {
+      result.next();
+      return new int[] {result.getInt(1), result.getInt(2)};
     }
   }
 
@@ -356,15 +354,13 @@ public final class ReleaseExport {
       throws IOException {
     Path file = folder.resolve(name);
     long size = Files.size(file);
-    if (size > 1024 && !name.endsWith(".xlsx") && !name.endsWith(".zip")) {
-      Path gzip = folder.resolve(name + ".gz");
-      if (!Files.exists(gzip)) {
-        try (OutputStream out = new GZIPOutputStream(output(gzip), 1 << 16)) {
-          Files.copy(file, out);
-        }
+    boolean gzipped = size > 1024 && !name.endsWith(".xlsx") && !name.endsWith(".zip");
+    if (gzipped) {
+      try (OutputStream out = new GZIPOutputStream(output(folder.resolve(name + ".gz")), 1 << 16)) {
+        Files.copy(file, out);
       }
     }
-    return new DownloadFile(name, format, mediaType, size, sha256(file));
+    return new DownloadFile(name, format, mediaType, size, sha256(file), gzipped);
   }
 
   static String sha256(Path file) throws IOException {

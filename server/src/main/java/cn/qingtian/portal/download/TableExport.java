@@ -2,6 +2,7 @@ package cn.qingtian.portal.download;
 
 import cn.qingtian.portal.dataset.Field;
 import cn.qingtian.portal.dataset.Resource;
+import cn.qingtian.portal.release.Temporal;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,8 +25,6 @@ final class TableExport {
   static final int FETCH_SIZE = 2_000;
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
-  private static final String IN_RELEASE =
-      " t.valid_from <= ? and (t.valid_to is null or t.valid_to > ?)";
 
   private TableExport() {}
 
@@ -45,19 +44,16 @@ final class TableExport {
             + year
             + ") from "
             + table(resource)
-            + " t where"
-            + IN_RELEASE;
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, release);
-      statement.setInt(2, release);
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        return new Stats(
-            result.getLong(1),
-            result.getBoolean(2),
-            result.getObject(3, Integer.class),
-            result.getObject(4, Integer.class));
-      }
+            + " t where "
+            + Temporal.inRelease("t", release);
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet result = statement.executeQuery()) {
+      result.next();
+      return new Stats(
+          result.getLong(1),
+          result.getBoolean(2),
+          result.getObject(3, Integer.class),
+          result.getObject(4, Integer.class));
     }
   }
 
@@ -91,19 +87,14 @@ final class TableExport {
                 .collect(Collectors.joining(", "))
             + " from "
             + table(resource)
-            + " t where"
-            + IN_RELEASE
+            + " t where "
+            + Temporal.inRelease("t", release)
             + orderBy(resource);
-    boolean autoCommit = connection.getAutoCommit();
-    // PostgreSQL's driver uses a cursor only inside a transaction; otherwise it reads every row.
-    connection.setAutoCommit(false);
-    long count = 0;
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setFetchSize(FETCH_SIZE);
-      statement.setInt(1, release);
-      statement.setInt(2, release);
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
+    long[] count = {0};
+    query(
+        connection,
+        sql,
+        result -> {
           List<@Nullable Object> values = new ArrayList<>(fields.size());
           for (int i = 0; i < fields.size(); i++) {
             values.add(value(result, i + 1, fields.get(i)));
@@ -111,14 +102,37 @@ final class TableExport {
           for (TableWriter writer : writers) {
             writer.row(values);
           }
-          count++;
+          count[0]++;
+        });
+    return count[0];
+  }
+
+  /** What is done with each row of a {@link #query}. */
+  @FunctionalInterface
+  interface RowHandler {
+    void accept(ResultSet row) throws SQLException, IOException;
+  }
+
+  /**
+   * Runs a query through a cursor, {@value #FETCH_SIZE} rows at a time, however many rows it has:
+   * PostgreSQL's driver uses a cursor only inside a transaction, otherwise it reads every row
+   * first.
+   */
+  static void query(Connection connection, String sql, RowHandler rows)
+      throws SQLException, IOException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setFetchSize(FETCH_SIZE);
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          rows.accept(result);
         }
       }
     } finally {
       connection.commit();
       connection.setAutoCommit(autoCommit);
     }
-    return count;
   }
 
   private static @Nullable Object value(ResultSet result, int column, Field field)

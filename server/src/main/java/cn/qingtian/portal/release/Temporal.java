@@ -16,4 +16,9 @@ public final class Temporal {
         + alias
         + ".valid_to > :release)";
   }
+
+  /** The same condition with the release number written in, for JDBC statements. */
+  public static String inRelease(String alias, int release) {
+    return inRelease(alias).replace(":release", Integer.toString(release));
+  }
 }

@@ -19,9 +19,9 @@ import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the public site for a release, with the download files of every release up to it: on every
- * new release while serving (one build at a time, the newest release wins), and on demand for the
- * {@code publish} command.
+ * Builds the public site for a release, with the files every {@link SiteExtras} adds (the
+ * downloads): on every new release while serving (one build at a time, the newest release wins),
+ * and on demand for the {@code publish} command.
  */
 @Component
 public class SitePublishing implements DisposableBean {

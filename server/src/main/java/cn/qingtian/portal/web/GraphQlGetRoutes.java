@@ -3,6 +3,7 @@ package cn.qingtian.portal.web;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
+import cn.qingtian.portal.api.LruCache;
 import cn.qingtian.portal.release.CurrentRelease;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -53,6 +54,8 @@ class GraphQlGetRoutes {
       MediaType.parseMediaType("application/graphql-response+json");
   private static final CacheControl PUBLIC =
       CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+  // Clients send the same few documents again and again: each is parsed here once.
+  private static final LruCache<String, Boolean> OPERATION_KINDS = new LruCache<>(1_000);
   private static final ClassPathResource SCHEMA = new ClassPathResource("graphql/schema.graphqls");
 
   @Bean
@@ -148,8 +151,14 @@ class GraphQlGetRoutes {
     return release instanceof Map<?, ?> map ? String.valueOf(map.get("version")) : "";
   }
 
+  /** Whether the operation to run is a query, decided once per document and operation name. */
+  private static boolean isQuery(String query, @Nullable String operationName) {
+    return OPERATION_KINDS.get(
+        query + '\u0000' + operationName, key -> parsesAsQuery(query, operationName));
+  }
+
   /** Whether the operation to run is a query; a document that does not parse is left to GraphQL. */
-  static boolean isQuery(String query, @Nullable String operationName) {
+  static boolean parsesAsQuery(String query, @Nullable String operationName) {
     Document document;
     try {
       document = Parser.parse(query);

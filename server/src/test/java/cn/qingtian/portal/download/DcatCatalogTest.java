@@ -329,7 +329,7 @@ class DcatCatalogTest {
   }
 
   private static DownloadFile file(String name, Format format, String mediaType, long size) {
-    return new DownloadFile(name, format, mediaType, size, sha256(name));
+    return new DownloadFile(name, format, mediaType, size, sha256(name), false);
   }
 
   private static String sha256(String text) {
