@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
       "portal.downloads.directory=target/test-downloads/${random.uuid}",
       // Written when a test asks, not in every test context as it starts.
       "portal.downloads.write-on-release=false",
+      // Every request passes the rate limiter, but a whole suite from one address stays within it.
+      "portal.api.rate-limit.cost-per-window=10000000",
       "spring.test.webtestclient.timeout=PT30S"
     })
 @AutoConfigureHttpGraphQlTester

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * When a test fails because an answer never came, writes every thread's stack to {@code
- * target/hang-reports/}: the state at that moment is what explains a hang, and it is gone by the
- * time anyone reads the log. Registered for every test through {@code junit-platform.properties}.
+ * When a test fails because an answer never came, writes what every PostgreSQL connection and every
+ * thread is doing to {@code target/hang-reports/}: the state at that moment is what explains a
+ * hang, and it is gone by the time anyone reads the log. Registered for every test through {@code
+ * junit-platform.properties}.
  */
 public class HangReport implements TestExecutionExceptionHandler {
 
@@ -28,7 +29,13 @@ public class HangReport implements TestExecutionExceptionHandler {
               context.getUniqueId().replaceAll("[^A-Za-z0-9]+", "_") + ".txt");
       try {
         Files.createDirectories(report.getParent());
-        Files.writeString(report, threads(), StandardCharsets.UTF_8);
+        Files.writeString(
+            report,
+            "PostgreSQL connections (pid | database | application | state | wait | since | query):\n"
+                + TestDatabases.activity()
+                + "\nThreads:\n"
+                + threads(),
+            StandardCharsets.UTF_8);
         System.err.println("Hang report (every thread's stack): " + report.toAbsolutePath());
       } catch (IOException e) {
         failure.addSuppressed(e);
@@ -40,6 +47,7 @@ public class HangReport implements TestExecutionExceptionHandler {
   private static boolean isTimeout(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof TimeoutException
+          || t.getClass().getSimpleName().contains("Timeout")
           || String.valueOf(t.getMessage()).contains("Timeout on blocking read")
           || String.valueOf(t.getMessage()).contains("timed out")) {
         return true;

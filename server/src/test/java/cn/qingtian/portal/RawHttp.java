@@ -40,10 +40,15 @@ public final class RawHttp {
     return exchange(CLIENT.head().uri(url));
   }
 
-  public static Response post(String url, String json) {
+  /** A POST of JSON with these headers, given as name, value, name, value. */
+  public static Response post(String url, String json, String... headers) {
     return exchange(
         CLIENT
-            .headers(h -> h.add("Content-Type", "application/json"))
+            .headers(
+                h -> {
+                  h.add("Content-Type", "application/json");
+                  add(h, headers);
+                })
             .post()
             .uri(url)
             .send(ByteBufFlux.fromString(Mono.just(json))));

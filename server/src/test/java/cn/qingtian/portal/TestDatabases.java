@@ -85,6 +85,35 @@ public final class TestDatabases {
     }
   }
 
+  /** What every connection to the test server is doing now, one line each: for hang reports. */
+  static synchronized String activity() {
+    if (server == null) {
+      return "no test PostgreSQL started";
+    }
+    Properties credentials = new Properties();
+    credentials.setProperty("user", server.username());
+    if (server.password() != null) {
+      credentials.setProperty("password", server.password());
+    }
+    StringBuilder out = new StringBuilder();
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), credentials);
+        Statement statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "select pid, datname, application_name, state, wait_event_type, wait_event,"
+                    + " now() - state_change as for, left(query, 200) as query"
+                    + " from pg_stat_activity where backend_type = 'client backend'")) {
+      while (rows.next()) {
+        for (int column = 1; column <= 8; column++) {
+          out.append(rows.getString(column)).append(column < 8 ? " | " : "\n");
+        }
+      }
+    } catch (SQLException e) {
+      out.append("cannot read pg_stat_activity: ").append(e.getMessage());
+    }
+    return out.toString();
+  }
+
   private static void execute(DatabaseAddress address, String sql) {
     Properties credentials = new Properties();
     credentials.setProperty("user", address.username());

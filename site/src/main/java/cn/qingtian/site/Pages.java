@@ -57,8 +57,28 @@ public final class Pages {
   /** The achievements timeline, newest year first. */
   public record AchievementList(PageContext page, Map<Integer, List<Api.Achievement>> byYear) {}
 
-  /** About, API and not-found pages: their words are in the templates. */
+  /** About, search and not-found pages: their words are in the templates. */
   public record Info(PageContext page, Api.Overview overview) {}
+
+  /** The API page: how to query, and the newsroom questions with their queries. */
+  public record ApiGuide(PageContext page, List<Newsroom.Question> questions) {
+
+    /** The portal's address for the examples: the site's own, else the portal's default. */
+    public String endpoint() {
+      String address = page.settings().absolute("graphql");
+      return address.contains("://") ? address : "http://localhost:8080/graphql";
+    }
+
+    /** The question the calling examples send. */
+    public Newsroom.Question example() {
+      return Newsroom.example();
+    }
+
+    /** Its number in the list, from 1. */
+    public int exampleNumber() {
+      return questions.indexOf(example()) + 1;
+    }
+  }
 
   public record CharityList(PageContext page, List<Api.Charity> charities, List<String> fields) {}
 

@@ -355,7 +355,7 @@ public final class SitePublisher {
             new Pages.Downloads(
                 downloads, data.downloads(), data.releases(), data.earlierReleaseFiles())));
     PageContext api = context(lang, "api/", t.get("api.title"), plan.title(), release, false);
-    pages.add(page(api, "api/index.html", "api", new Pages.Info(api, data.overview())));
+    pages.add(page(api, "api/index.html", "api", new Pages.ApiGuide(api, Newsroom.questions())));
     PageContext missing =
         context(lang, "404.html", t.get("notfound.title"), plan.title(), release, false);
     pages.add(page(missing, "404.html", "notfound", new Pages.Info(missing, data.overview())));

@@ -3,6 +3,7 @@ package cn.qingtian.portal.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded map of computed values that drops the least recently used beyond its size. A value is
@@ -23,6 +24,18 @@ public final class LruCache<K, V> {
         };
   }
 
+  public @Nullable V find(K key) {
+    synchronized (values) {
+      return values.get(key);
+    }
+  }
+
+  public void put(K key, V value) {
+    synchronized (values) {
+      values.put(key, value);
+    }
+  }
+
   public V get(K key, Function<K, V> compute) {
     V value;
     synchronized (values) {
@@ -30,9 +43,7 @@ public final class LruCache<K, V> {
     }
     if (value == null) {
       value = compute.apply(key);
-      synchronized (values) {
-        values.put(key, value);
-      }
+      put(key, value);
     }
     return value;
   }

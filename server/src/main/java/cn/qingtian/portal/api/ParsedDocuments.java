@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * Parses and validates each distinct query document once: clients send the same few documents with
  * different variables, and parsing and validating them again cost as much as a search. The schema
  * never changes while the server runs, so an entry (the document, or its validation errors) stays
- * valid. Bounded: the most recently used documents of at most 10,000 characters.
+ * valid. Bounded: the most recently used documents of at most 10,000 characters. A request that
+ * sends a persisted query's hash instead of its document runs the document registered under it
+ * ({@link PersistedQueries}).
  */
 @Component
 class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
@@ -22,6 +24,11 @@ class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocume
   static final int MAX_LENGTH = 10_000;
 
   private final LruCache<String, PreparsedDocumentEntry> documents = new LruCache<>(MAX_DOCUMENTS);
+  private final PersistedQueries persisted;
+
+  ParsedDocuments(PersistedQueries persisted) {
+    this.persisted = persisted;
+  }
 
   @Override
   public void customize(GraphQlSource.SchemaResourceBuilder builder) {
@@ -31,6 +38,15 @@ class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocume
   @Override
   public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
       ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+    PersistedQueries.Lookup lookup = persisted.lookup(input.getQuery(), input.getExtensions());
+    if (lookup instanceof PersistedQueries.Refused refused) {
+      return CompletableFuture.completedFuture(new PreparsedDocumentEntry(refused.error()));
+    }
+    if (lookup instanceof PersistedQueries.Found found
+        && !found.document().equals(input.getQuery())) {
+      ExecutionInput stored = input.transform(builder -> builder.query(found.document()));
+      return getDocumentAsync(stored, parseAndValidate);
+    }
     String query = input.getQuery();
     if (query.length() > MAX_LENGTH) {
       return CompletableFuture.completedFuture(parseAndValidate.apply(input));

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public record QueryCost(int depth, long nodes, int cost) {
 
+  /** Where a query's measure is kept in its GraphQL context while it runs. */
+  public static final String CONTEXT_KEY = QueryCost.class.getName();
+
   static QueryCost of(ExecutableNormalizedOperation operation, GraphQLSchema schema) {
     Sum sum = new Sum();
     walk(operation.getTopLevelFields(), 1, schema, sum);

@@ -12,6 +12,7 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +31,11 @@ import org.springframework.stereotype.Component;
  * it is exceeded; nothing of it runs. Every answer reports the measure in {@code extensions.cost}.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // first: other instrumentations read the measure
 @EnableConfigurationProperties(QueryLimits.class)
 class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
 
-  private static final String COST = QueryCost.class.getName();
+  private static final String COST = QueryCost.CONTEXT_KEY;
 
   private final QueryLimits limits;
 
@@ -98,9 +102,9 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
       InstrumentationExecutionParameters parameters,
       InstrumentationState state) {
     QueryCost cost = parameters.getGraphQLContext().get(COST);
+    List<GraphQLError> errors = coded(result.getErrors());
     if (cost == null) {
-      return CompletableFuture.completedFuture(
-          result.transform(b -> b.errors(coded(result.getErrors()))));
+      return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
     }
     Map<Object, Object> extensions = new LinkedHashMap<>();
     if (result.getExtensions() != null) {
@@ -113,12 +117,14 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
             "nodes", cost.nodes(),
             "depth", cost.depth(),
             "limits", Map.of("maxDepth", limits.maxDepth(), "maxNodes", limits.maxNodes())));
-    return CompletableFuture.completedFuture(result.transform(b -> b.extensions(extensions)));
+    return CompletableFuture.completedFuture(
+        result.transform(b -> b.errors(errors).extensions(extensions)));
   }
 
   /**
    * Errors of a document that did not parse or validate (a parser limit among them, e.g. more than
-   * 15,000 tokens) get stable codes, as the limits' own errors have.
+   * 15,000 tokens), or that graphql-java's good-faith check refused as an abusive introspection
+   * query, get stable codes, as the limits' own errors have.
    */
   private static List<GraphQLError> coded(List<GraphQLError> errors) {
     return errors.stream()
@@ -129,7 +135,9 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
                       ? "GRAPHQL_PARSE_FAILED"
                       : error.getErrorType() == ErrorType.ValidationError
                           ? "GRAPHQL_VALIDATION_FAILED"
-                          : null;
+                          : error instanceof GoodFaithIntrospection.BadFaithIntrospectionError
+                              ? "INTROSPECTION_TOO_LARGE"
+                              : null;
               if (code == null
                   || (error.getExtensions() != null && error.getExtensions().containsKey("code"))) {
                 return error;

@@ -2,6 +2,7 @@ package cn.qingtian.portal.release;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -13,12 +14,17 @@ import reactor.core.publisher.Mono;
  * context for every data fetcher, and named in the response's {@code extensions.release}.
  */
 @Component
-class ReleaseInterceptor implements WebGraphQlInterceptor {
+class ReleaseInterceptor implements WebGraphQlInterceptor, Ordered {
 
   private final CurrentRelease currentRelease;
 
   ReleaseInterceptor(CurrentRelease currentRelease) {
     this.currentRelease = currentRelease;
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
   }
 
   @Override
@@ -28,6 +34,8 @@ class ReleaseInterceptor implements WebGraphQlInterceptor {
         (input, builder) -> builder.graphQLContext(Map.of(Release.CONTEXT_KEY, release)).build());
     return chain
         .next(request)
+        // For the interceptors after this one: the response cache keys its answers by release.
+        .contextWrite(context -> context.put(Release.class, release))
         .map(
             response ->
                 response.transform(builder -> builder.extensions(named(response, release))));

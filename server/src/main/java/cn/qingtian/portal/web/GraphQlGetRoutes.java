@@ -3,8 +3,11 @@ package cn.qingtian.portal.web;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
+import cn.qingtian.portal.api.GraphQlHttp;
 import cn.qingtian.portal.api.LruCache;
+import cn.qingtian.portal.api.PersistedQueries;
 import cn.qingtian.portal.release.CurrentRelease;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -14,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -23,9 +25,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.GraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,11 +42,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Queries over {@code GET /graphql?query=…&variables=…&operationName=…}, so browsers and CDNs can
- * cache public answers: the ETag names the release and the request, and an unchanged answer is a
- * {@code 304}. Only queries: a mutation or subscription over GET is a {@code 405}. The schema
- * itself is at {@code /graphql/schema.graphqls}. (spring-graphql answers GET with 405, so these are
- * routes of their own, tried before its own.)
+ * Queries over {@code GET /graphql?query=…&variables=…&operationName=…&extensions=…}, so browsers
+ * and CDNs can cache public answers: the ETag names the release and the request, and an unchanged
+ * answer is a {@code 304}. A persisted query's hash in {@code extensions} may stand in for {@code
+ * query}. Only queries: a mutation or subscription over GET is a {@code 405}. The schema itself is
+ * at {@code /graphql/schema.graphqls}. (spring-graphql answers GET with 405, so these are routes of
+ * their own, tried before its own.)
  */
 @Configuration(proxyBeanMethods = false)
 // The commands (import, rollback, publish) run without a web server, and so without GraphQL's.
@@ -50,8 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 class GraphQlGetRoutes {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final MediaType GRAPHQL_JSON =
-      MediaType.parseMediaType("application/graphql-response+json");
+  private static final MediaType GRAPHQL_JSON = GraphQlHttp.GRAPHQL_RESPONSE;
   private static final CacheControl PUBLIC =
       CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
   // Clients send the same few documents again and again: each is parsed here once.
@@ -60,10 +64,15 @@ class GraphQlGetRoutes {
 
   @Bean
   @Order(-1)
-  RouterFunction<ServerResponse> graphQlGet(WebGraphQlHandler handler, CurrentRelease current) {
+  RouterFunction<ServerResponse> graphQlGet(
+      WebGraphQlHandler handler, CurrentRelease current, PersistedQueries persisted) {
     return route(
-            GET("/graphql").and(request -> request.queryParam("query").isPresent()),
-            request -> query(request, handler, current))
+            GET("/graphql")
+                .and(
+                    request ->
+                        request.queryParam("query").isPresent()
+                            || request.queryParam("extensions").isPresent()),
+            request -> query(request, handler, current, persisted))
         .andRoute(
             GET("/graphql/schema.graphqls"),
             request ->
@@ -74,48 +83,68 @@ class GraphQlGetRoutes {
   }
 
   private static Mono<ServerResponse> query(
-      ServerRequest request, WebGraphQlHandler handler, CurrentRelease current) {
-    String query = request.queryParam("query").orElse("");
+      ServerRequest request,
+      WebGraphQlHandler handler,
+      CurrentRelease current,
+      PersistedQueries persisted) {
     String operationName = request.queryParam("operationName").orElse(null);
     String variables = request.queryParam("variables").orElse(null);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("query", query);
-    if (operationName != null) {
-      body.put("operationName", operationName);
+    String extensions = request.queryParam("extensions").orElse(null);
+    Map<String, Object> variableValues = jsonObject(variables);
+    Map<String, Object> extensionValues = jsonObject(extensions);
+    if (variableValues == null || extensionValues == null) {
+      return error(
+          HttpStatus.BAD_REQUEST,
+          "BAD_USER_INPUT",
+          (variableValues == null ? "variables" : "extensions")
+              + " 不是 JSON 对象 / "
+              + (variableValues == null ? "variables" : "extensions")
+              + " is not a JSON object");
     }
-    if (variables != null && !variables.isBlank()) {
-      try {
-        body.put(
-            "variables", JSON.readValue(variables, new TypeReference<Map<String, Object>>() {}));
-      } catch (RuntimeException e) {
-        return error(
-            HttpStatus.BAD_REQUEST,
-            "BAD_USER_INPUT",
-            "variables 不是 JSON 对象 / variables is not a JSON object");
-      }
-    }
-    if (!isQuery(query, operationName)) {
+    // A persisted query's hash may stand in for the document (PersistedQueries).
+    String query =
+        request
+            .queryParam("query")
+            .filter(q -> !q.isBlank())
+            .orElse(PersistedQuerySupport.PERSISTED_QUERY_MARKER);
+    PersistedQueries.Lookup lookup = persisted.lookup(query, extensionValues);
+    String document = lookup instanceof PersistedQueries.Found found ? found.document() : query;
+    if (!isQuery(document, operationName)) {
       return error(
           HttpStatus.METHOD_NOT_ALLOWED,
           "METHOD_NOT_ALLOWED",
           "GET 只用于查询；变更和订阅请用 POST / GET is for queries only: send mutations and"
               + " subscriptions with POST");
     }
-    String etag = etag(current.get().version(), query, variables, operationName);
+    String etag = etag(current.get().version(), document, variables, operationName);
     boolean unchanged =
         request.headers().header(HttpHeaders.IF_NONE_MATCH).stream()
             .anyMatch(value -> value.contains(etag));
     if (unchanged) {
       return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(PUBLIC).build();
     }
-    return Mono.defer(() -> execute(request, handler, body, query, variables, operationName));
+    GraphQlRequest body =
+        new DefaultGraphQlRequest(query, operationName, variableValues, extensionValues);
+    return Mono.defer(() -> execute(request, handler, body, document, variables, operationName));
+  }
+
+  /** A JSON object given as a parameter: empty when absent, null when it is not an object. */
+  private static @Nullable Map<String, Object> jsonObject(@Nullable String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static Mono<ServerResponse> execute(
       ServerRequest request,
       WebGraphQlHandler handler,
-      Map<String, Object> body,
-      String query,
+      GraphQlRequest body,
+      String document,
       @Nullable String variables,
       @Nullable String operationName) {
     WebGraphQlRequest graphQl =
@@ -133,11 +162,14 @@ class GraphQlGetRoutes {
         .handleRequest(graphQl)
         .flatMap(
             response -> {
-              ServerResponse.BodyBuilder builder = ServerResponse.ok().contentType(GRAPHQL_JSON);
+              ServerResponse.BodyBuilder builder =
+                  ServerResponse.ok()
+                      .contentType(GRAPHQL_JSON)
+                      .headers(headers -> headers.addAll(response.getResponseHeaders()));
               if (response.getErrors().isEmpty()) {
                 // The ETag of the release that answered: the current one may have changed since.
                 builder
-                    .eTag(etag(releaseVersion(response), query, variables, operationName))
+                    .eTag(etag(releaseVersion(response), document, variables, operationName))
                     .cacheControl(PUBLIC);
               } else {
                 builder.cacheControl(CacheControl.noStore());

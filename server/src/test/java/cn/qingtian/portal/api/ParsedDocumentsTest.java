@@ -26,7 +26,7 @@ class ParsedDocumentsTest {
 
   @Test
   void parsesAndValidatesEachDocumentOnceWhateverItsVariables() {
-    ParsedDocuments documents = new ParsedDocuments();
+    ParsedDocuments documents = new ParsedDocuments(new PersistedQueries());
     PreparsedDocumentEntry first =
         get(documents, "query($q: String!) { search(query: $q) { totalCount } }");
     PreparsedDocumentEntry again =
@@ -37,7 +37,7 @@ class ParsedDocumentsTest {
 
   @Test
   void keepsOnlyTheMostRecentDocumentsAndNoneThatAreHuge() {
-    ParsedDocuments documents = new ParsedDocuments();
+    ParsedDocuments documents = new ParsedDocuments(new PersistedQueries());
     for (int i = 0; i <= ParsedDocuments.MAX_DOCUMENTS; i++) {
       get(documents, "{ a" + i + " }");
     }

@@ -23,6 +23,40 @@ class QueryLimitsTest extends SharedDatabase {
   @Autowired HttpGraphQlTester graphQl;
 
   @Test
+  void introspectionIsAnsweredButAnAbusiveIntrospectionQueryIsRefused() {
+    graphQl
+        .document("{ __schema { queryType { name } types { name fields { name } } } }")
+        .execute()
+        .path("__schema.queryType.name")
+        .entity(String.class)
+        .isEqualTo("Query");
+    // Aliases that ask for the whole schema again and again multiply the work without limit.
+    String repeated =
+        "{ a: __schema { types { name fields { name } } }"
+            + " b: __schema { types { name fields { name } } } }";
+    var response = graphQl.document(repeated).execute().returnResponse();
+    assertThat((Object) response.getData()).isNull();
+    assertThat(response.getErrors())
+        .singleElement()
+        .satisfies(
+            error ->
+                assertThat(error.getExtensions()).containsEntry("code", "INTROSPECTION_TOO_LARGE"));
+    // Type lists nested past what any tool asks for.
+    StringBuilder deep = new StringBuilder("{ __schema { types { fields { type");
+    for (int level = 0; level < 20; level++) {
+      deep.append(" { ofType");
+    }
+    deep.append(" { name }");
+    deep.append(" }".repeat(20)).append(" } } } }");
+    var tooDeep = graphQl.document(deep.toString()).execute().returnResponse();
+    assertThat(tooDeep.getErrors())
+        .singleElement()
+        .satisfies(
+            error ->
+                assertThat(error.getExtensions()).containsEntry("code", "INTROSPECTION_TOO_LARGE"));
+  }
+
+  @Test
   void everyAnswerReportsWhatTheQueryCost() {
     @SuppressWarnings("unchecked")
     Map<String, Object> cost =

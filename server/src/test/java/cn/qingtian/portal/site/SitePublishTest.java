@@ -7,6 +7,7 @@ import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.site.ExtraFiles;
+import cn.qingtian.site.Newsroom;
 import cn.qingtian.site.SitePublisher;
 import cn.qingtian.site.SiteSettings;
 import java.io.IOException;
@@ -105,6 +106,43 @@ class SitePublishTest extends SharedDatabase {
       assertThat(page.select("a[rel=license]").text()).contains("CC BY 4.0");
       assertThat(page.select("nav a[href$=downloads/]")).isNotEmpty();
     }
+  }
+
+  @Test
+  void theApiPageGivesTheNewsroomQuestionsWithTheirQueriesInItsLanguage() {
+    List<Newsroom.Question> questions = Newsroom.questions();
+    for (String lang : List.of("zh", "en")) {
+      String prefix = lang.equals("en") ? "en/" : "";
+      Document page = Jsoup.parse(SiteFiles.read(site.resolve(prefix + "api/index.html")));
+      assertThat(page.select("html").attr("lang")).isEqualTo(lang.equals("en") ? "en" : "zh-CN");
+      assertThat(page.select("main h1")).hasSize(1);
+      assertThat(page.select("main h2").eachAttr("id"))
+          .containsExactly("caching", "calling", "questions");
+      assertThat(page.select("#questions").text()).contains("12");
+      var items = page.select("ol.newsroom > li");
+      assertThat(items).hasSize(12);
+      for (int i = 0; i < questions.size(); i++) {
+        Newsroom.Question question = questions.get(i);
+        var item = items.get(i);
+        assertThat(item.id()).isEqualTo(question.id());
+        assertThat(item.select("h3").text())
+            .isEqualTo(lang.equals("en") ? question.en() : question.zh());
+        assertThat(item.select("pre code").first().wholeText()).isEqualTo(question.query());
+        assertThat(item.select("p").text().replace(" ", ""))
+            .isEqualTo(
+                (lang.equals("en") ? question.answerEn() : question.answerZh())
+                    .replace("`", "")
+                    .replace(" ", ""));
+      }
+      String intro = page.select("main > p").first().text();
+      assertThat(intro).contains("/graphql", "X-RateLimit-Remaining", "429", "Retry-After");
+      assertThat(page.select("#caching + p").text()).contains("ETag", "max-age=60", "304");
+      assertThat(page.select("#calling ~ pre").first().wholeText())
+          .contains(Newsroom.example().json(), Newsroom.example().oneLine());
+    }
+    Document english = Jsoup.parse(SiteFiles.read(site.resolve("en/api/index.html")));
+    assertThat(english.select("li#search h3 span[lang=zh-CN]").text()).isEqualTo("低收入");
+    assertThat(english.select("li#lead-units p code").eachText()).contains("leads.totalCount");
   }
 
   @Test

@@ -1,0 +1,72 @@
+package cn.qingtian.portal.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the web filters in front of {@code /graphql} share: which requests they see, and errors. */
+public final class GraphQlHttp {
+
+  public static final MediaType GRAPHQL_RESPONSE =
+      MediaType.parseMediaType("application/graphql-response+json");
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private GraphQlHttp() {}
+
+  /**
+   * A query or subscription to {@code /graphql} over plain HTTP (GET or POST), not a WebSocket
+   * handshake; {@code withStreams} says whether a request for Server-Sent Events counts.
+   */
+  public static boolean isGraphQlRequest(ServerHttpRequest request, boolean withStreams) {
+    HttpMethod method = request.getMethod();
+    HttpHeaders headers = request.getHeaders();
+    return "/graphql".equals(request.getPath().value())
+        && (HttpMethod.GET.equals(method) || HttpMethod.POST.equals(method))
+        && headers.getUpgrade() == null
+        && (withStreams
+            || headers.getAccept().stream()
+                .noneMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype));
+  }
+
+  /**
+   * Answers with one GraphQL error and no data, never to be cached, as {@code
+   * application/graphql-response+json} to a client that asks for it by name, else as JSON.
+   */
+  public static Mono<Void> error(
+      ServerWebExchange exchange,
+      HttpStatus status,
+      String code,
+      String message,
+      Map<String, Object> details) {
+    ServerHttpResponse response = exchange.getResponse();
+    response.setStatusCode(status);
+    HttpHeaders headers = response.getHeaders();
+    headers.setCacheControl("no-store");
+    headers.remove(HttpHeaders.ETAG);
+    boolean graphQlResponse =
+        exchange.getRequest().getHeaders().getAccept().stream()
+            .anyMatch(type -> !type.isWildcardType() && type.isCompatibleWith(GRAPHQL_RESPONSE));
+    headers.setContentType(
+        graphQlResponse
+            ? GRAPHQL_RESPONSE
+            : new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("code", code);
+    extensions.putAll(details);
+    byte[] body =
+        JSON.writeValueAsBytes(
+            Map.of("errors", List.of(Map.of("message", message, "extensions", extensions))));
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+  }
+}

@@ -1,0 +1,76 @@
+package cn.qingtian.portal.ratelimit;
+
+import cn.qingtian.portal.api.QueryCost;
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Refuses, before it runs, a query that costs more than its client has left (GitHub's rule), with
+ * an error whose {@code extensions.code} is {@code RATE_LIMITED}; the HTTP answer is then a 429.
+ * Runs after the query has been measured ({@code QueryLimitInstrumentation}).
+ */
+class RateLimitInstrumentation extends SimplePerformantInstrumentation {
+
+  static final String RATE_LIMITED = "RATE_LIMITED";
+
+  private final RateLimiter limiter;
+
+  RateLimitInstrumentation(RateLimiter limiter) {
+    this.limiter = limiter;
+  }
+
+  @Override
+  public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
+      InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+    var context = parameters.getExecutionContext().getGraphQLContext();
+    String client = context.get(RateLimitInterceptor.CLIENT);
+    QueryCost cost = context.get(QueryCost.CONTEXT_KEY);
+    if (client != null && cost != null) {
+      RateLimitStatus status = limiter.peek(client);
+      if (cost.cost() > status.remaining()) {
+        throw new AbortExecutionException(
+            List.of(
+                GraphqlErrorBuilder.newError()
+                    .errorType(ErrorType.ExecutionAborted)
+                    .message(
+                        "查询成本 "
+                            + cost.cost()
+                            + " 超过剩余额度 "
+                            + status.remaining()
+                            + "，额度于 "
+                            + status.resetAt()
+                            + " 重置 / the query costs "
+                            + cost.cost()
+                            + ", "
+                            + (cost.cost() - status.remaining())
+                            + " more than the "
+                            + status.remaining()
+                            + " left of the rate limit of "
+                            + status.limit()
+                            + "; it resets at "
+                            + status.resetAt())
+                    .extensions(
+                        Map.of(
+                            "code",
+                            RATE_LIMITED,
+                            "cost",
+                            cost.cost(),
+                            "remaining",
+                            status.remaining(),
+                            "resetAt",
+                            status.resetAt().toString()))
+                    .build()));
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Per-client rate limiting of the public GraphQL endpoint by query cost per minute, reported in
+ * response headers and in the {@code rateLimit} field; the site generator's in-process queries are
+ * not limited (they never pass through HTTP).
+ */
+@NullMarked
+package cn.qingtian.portal.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

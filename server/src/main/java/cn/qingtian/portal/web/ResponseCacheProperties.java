@@ -1,0 +1,16 @@
+package cn.qingtian.portal.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The response cache of {@code /graphql}.
+ *
+ * @param enabled whether answers are kept at all
+ * @param maxSize the most the kept answers may take together, measured as their JSON; an answer
+ *     over a sixteenth of it is never kept
+ */
+@ConfigurationProperties("portal.api.response-cache")
+record ResponseCacheProperties(
+    @DefaultValue("true") boolean enabled, @DefaultValue("64MB") DataSize maxSize) {}

@@ -1,0 +1,116 @@
+package cn.qingtian.portal.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.RawHttp;
+import cn.qingtian.portal.SharedDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Each client spends query cost from a window of its own: its standing is in every answer's headers
+ * and in the {@code rateLimit} field, and once its window is spent, or a query costs more than is
+ * left, it gets a 429 with {@code Retry-After} until the window ends. Clients are told apart by the
+ * address the trusted proxy (here the loopback peer) reports.
+ */
+@ApiIntegrationTest
+class RateLimitTest extends SharedDatabase {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CHEAP = "{ measure(code: \\\"P13\\\") { code } }";
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void smallWindow(DynamicPropertyRegistry registry) {
+    registry.add("portal.api.rate-limit.cost-per-window", () -> "5");
+    registry.add("portal.api.rate-limit.window", () -> "3s");
+  }
+
+  @Test
+  void aClientSeesItsStandingInHeadersAndInTheRateLimitField() throws Exception {
+    RawHttp.Response first =
+        post("{ rateLimit { limit cost remaining used resetAt } }", "203.0.113.1");
+    assertThat(first.status()).isEqualTo(200);
+    JsonNode rateLimit = JSON.readTree(first.text()).path("data").path("rateLimit");
+    assertThat(rateLimit.path("limit").asInt()).isEqualTo(5);
+    assertThat(rateLimit.path("cost").asInt()).isEqualTo(1);
+    assertThat(rateLimit.path("used").asInt()).isEqualTo(1);
+    assertThat(rateLimit.path("remaining").asInt()).isEqualTo(4);
+    Instant resetAt = Instant.parse(rateLimit.path("resetAt").asText());
+    assertThat(first.header("X-RateLimit-Limit")).hasValue("5");
+    assertThat(first.header("X-RateLimit-Used")).hasValue("1");
+    assertThat(first.header("X-RateLimit-Remaining")).hasValue("4");
+    assertThat(first.header("X-RateLimit-Reset")).hasValue(Long.toString(resetAt.getEpochSecond()));
+    // The answer is this client's own: the next query is charged again and shows it.
+    RawHttp.Response second =
+        post("{ rateLimit { limit cost remaining used resetAt } }", "203.0.113.1");
+    assertThat(JSON.readTree(second.text()).at("/data/rateLimit/remaining").asInt()).isEqualTo(3);
+    assertThat(second.header("X-RateLimit-Remaining")).hasValue("3");
+  }
+
+  @Test
+  void aClientWhoseWindowIsSpentGets429UntilItEndsWhileOthersGoOn() throws Exception {
+    String client = "203.0.113.2";
+    for (int i = 0; i < 5; i++) {
+      assertThat(post(CHEAP, client).status()).isEqualTo(200);
+    }
+    RawHttp.Response refused = post(CHEAP, client);
+    assertThat(refused.status()).isEqualTo(429);
+    long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(1L, 3L);
+    assertThat(refused.header("X-RateLimit-Remaining")).hasValue("0");
+    JsonNode error = JSON.readTree(refused.text()).path("errors").path(0);
+    assertThat(error.at("/extensions/code").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(error.path("message").asText()).contains("rate limit exceeded", "resets in");
+    // Over GET too, and another client is not affected.
+    RawHttp.Response get =
+        RawHttp.get(
+            "http://localhost:"
+                + port
+                + "/graphql?query="
+                + URLEncoder.encode("{ measure(code: \"P13\") { code } }", StandardCharsets.UTF_8),
+            "X-Forwarded-For",
+            client);
+    assertThat(get.status()).isEqualTo(429);
+    assertThat(post(CHEAP, "203.0.113.3").status()).isEqualTo(200);
+    Thread.sleep(retryAfter * 1000 + 200);
+    RawHttp.Response again = post(CHEAP, client);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.header("X-RateLimit-Remaining")).hasValue("4");
+  }
+
+  @Test
+  void aQueryCostingMoreThanIsLeftIsRefusedBeforeItRunsAndNotCharged() throws Exception {
+    // 1 + 100 + 100 × 100 requests: 101 in GitHub's units, more than a window of 5.
+    String costly =
+        "{ measures(first: 100) { nodes { departments(first: 100) { nodes {"
+            + " measures(first: 100) { nodes { code } } } } } } }";
+    RawHttp.Response refused = post(costly, "203.0.113.4");
+    assertThat(refused.status()).isEqualTo(429);
+    JsonNode body = JSON.readTree(refused.text());
+    assertThat(body.path("data").isNull() || body.path("data").isMissingNode()).isTrue();
+    assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(body.at("/errors/0/message").asText())
+        .contains("the query costs 101, 96 more than the 5 left");
+    assertThat(refused.header("Retry-After")).isPresent();
+    assertThat(refused.header("X-RateLimit-Remaining")).hasValue("5");
+    assertThat(post(CHEAP, "203.0.113.4").header("X-RateLimit-Remaining")).hasValue("4");
+  }
+
+  private RawHttp.Response post(String query, String client) {
+    return RawHttp.post(
+        "http://localhost:" + port + "/graphql",
+        "{\"query\":\"" + query + "\"}",
+        "X-Forwarded-For",
+        client);
+  }
+}

@@ -1,0 +1,36 @@
+package cn.qingtian.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.RawHttp;
+import cn.qingtian.portal.SharedDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A query not answered within the request timeout (here set so short that none is) is cancelled and
+ * answered with a 503, Retry-After and a GraphQL error, never left hanging.
+ */
+@ApiIntegrationTest
+@TestPropertySource(
+    properties = {"portal.api.request-timeout=1ms", "portal.api.response-cache.enabled=false"})
+class RequestTimeoutTest extends SharedDatabase {
+
+  @LocalServerPort int port;
+
+  @Test
+  void aQueryOverTheTimeoutGets503WithRetryAfterAndAGraphQlError() {
+    RawHttp.Response response =
+        RawHttp.post(
+            "http://localhost:" + port + "/graphql",
+            "{\"query\":\"{ measures(first: 100) { nodes { code indicators { totalCount } } } }\"}");
+    assertThat(response.status()).as(response.text()).isEqualTo(503);
+    assertThat(response.header("Retry-After")).hasValue("10");
+    assertThat(response.header("Cache-Control")).hasValue("no-store");
+    assertThat(response.text())
+        .contains("\"code\":\"REQUEST_TIMEOUT\"", "took longer than 1 ms")
+        .doesNotContain("Exception", "at cn.");
+  }
+}
