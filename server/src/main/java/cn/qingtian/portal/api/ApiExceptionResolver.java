@@ -2,6 +2,7 @@ package cn.qingtian.portal.api;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a bad argument into a GraphQL error that says what is wrong, with the stable code {@code
- * BAD_USER_INPUT}. Anything else stays an {@code INTERNAL_ERROR} without details.
+ * BAD_USER_INPUT}, and a field cut short because its request was cancelled into {@code CANCELLED}.
+ * Anything else stays an {@code INTERNAL_ERROR} without details.
  */
 @Component
 class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
@@ -23,6 +25,14 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
           .errorType(ErrorType.BAD_REQUEST)
           .message(ex.getMessage())
           .extensions(Map.of("code", "BAD_USER_INPUT"))
+          .build();
+    }
+    if (ex instanceof AbortExecutionException) {
+      // The client went away (or the request timed out) while the query ran: nothing failed, and
+      // nobody reads this error, so it is not logged as one.
+      return GraphqlErrorBuilder.newError(env)
+          .message("请求已取消 / the request was cancelled")
+          .extensions(Map.of("code", "CANCELLED"))
           .build();
     }
     return null;

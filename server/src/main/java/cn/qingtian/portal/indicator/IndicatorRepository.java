@@ -21,18 +21,16 @@ class IndicatorRepository {
     this.database = database;
   }
 
-  /** Observations of these indicators (all indicators when null), in period order. */
-  Flux<Observation> observations(int release, @Nullable Collection<String> indicators) {
-    String sql = "select * from observations o where " + Temporal.inRelease("o");
-    if (indicators != null) {
-      sql += " and o.indicator = any(:codes)";
-    }
-    var spec =
-        database.sql(sql + " order by o.indicator, o.geography, o.period").bind("release", release);
-    if (indicators != null) {
-      spec = spec.bind("codes", indicators.toArray(String[]::new));
-    }
-    return spec.map(IndicatorRepository::observation).all();
+  /** Every typed-in observation of a release, by indicator, geography and period. */
+  Flux<Observation> observations(int release) {
+    return database
+        .sql(
+            "select * from observations o where "
+                + Temporal.inRelease("o")
+                + " order by o.indicator, o.geography, o.period")
+        .bind("release", release)
+        .map(IndicatorRepository::observation)
+        .all();
   }
 
   /** Every version up to a release of the observations of these indicators, oldest first. */
