@@ -6,6 +6,7 @@ import cn.qingtian.portal.plan.ProgressFilter;
 import cn.qingtian.portal.plan.Target;
 import cn.qingtian.portal.plan.TargetPlacement;
 import cn.qingtian.portal.release.ReleaseCache;
+import cn.qingtian.portal.release.ReleaseChanged;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +27,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class ProgressService implements ProgressFilter {
+
+  private static final Logger log = LoggerFactory.getLogger(ProgressService.class);
 
   private final PlanCatalog catalog;
   private final ObservationSource observations;
@@ -35,6 +41,25 @@ class ProgressService implements ProgressFilter {
 
   Mono<ReleaseProgress> of(int release) {
     return cache.get(release, this::compute);
+  }
+
+  /**
+   * Computed as soon as a release is served, not by the first requests that need it: on a cold
+   * cache, the computation (with the series derived from registries and income tables) takes
+   * seconds, and every request arriving meanwhile would wait for it.
+   */
+  @EventListener
+  void releaseChanged(ReleaseChanged changed) {
+    if (changed.release().number() > 0) {
+      of(changed.release().number())
+          .subscribe(
+              progress -> {},
+              e ->
+                  log.warn(
+                      "Progress of release #{} not computed ahead: {}",
+                      changed.release().number(),
+                      e.getMessage()));
+    }
   }
 
   @Override

@@ -38,9 +38,13 @@ class StatementCountTest extends SharedDatabase {
 
   @Test
   void statementsDoNotGrowWithTheNumberOfItems() {
-    // The release's search index is read in the background when the release is served; its
-    // statements are not the request's, so it is awaited (a search waits for it) before counting.
+    // The release's search index and progress are read in the background when the release is
+    // served; their statements are not the request's, so they are awaited before counting.
     graphQl.document("{ search(query: \"收入\") { totalCount } }").execute();
+    // So is the progress of every target (a plan's evaluation waits for it).
+    graphQl
+        .document("{ plan(code: \"qt-kzt-2021-2025\") { finalEvaluation { achieved } } }")
+        .execute();
     // Both pages reach every nested field with data (P23's indicator has an area and quotes).
     int forThirty = statementsFor(30);
     int forAll = statementsFor(54);

@@ -26,6 +26,11 @@ class ResponseCacheTest extends SharedDatabase {
 
   @Test
   void theSameQueryInTheSameReleaseIsAnsweredWithoutTheDatabase() {
+    // The release's progress is computed in the background as it is served: awaited, so that its
+    // statements are not counted as this query's.
+    RawHttp.post(
+        url(),
+        "{\"query\":\"{ plan(code: \\\"qt-kzt-2021-2025\\\") { finalEvaluation { achieved } } }\"}");
     RawHttp.Response first = post("P13");
     StatementCounter.STATEMENTS.set(0);
     RawHttp.Response again = post("P13");
