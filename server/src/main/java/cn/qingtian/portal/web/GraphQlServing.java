@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** How {@code /graphql} is served over HTTP: its timeout, and its response cache when it is on. */
+/**
+ * How {@code /graphql} is served over HTTP: its timeout, a 400 for a POST without a body, and its
+ * response cache when it is on.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(ResponseCacheProperties.class)
@@ -17,6 +20,11 @@ class GraphQlServing {
   @Bean
   RequestTimeout requestTimeout(@Value("${portal.api.request-timeout:10s}") Duration timeout) {
     return new RequestTimeout(timeout);
+  }
+
+  @Bean
+  EmptyBody emptyBody() {
+    return new EmptyBody();
   }
 
   @Bean

@@ -21,6 +21,21 @@ class ApiConventionsTest extends SharedDatabase {
   @Autowired WebTestClient web;
 
   @Test
+  void aPostWithoutABodyIsABadRequestThatSaysSo() {
+    web.post()
+        .uri("/graphql")
+        .contentType(MediaType.APPLICATION_JSON)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].extensions.code")
+        .isEqualTo("BAD_REQUEST")
+        .jsonPath("$.errors[0].message")
+        .value(message -> assertThat((String) message).contains("the request has no body"));
+  }
+
+  @Test
   void answersTheReadmeQueryOverPlainHttp() {
     // If the schema were not packaged into the jar, /graphql would be a 404 (stack-notes item 2).
     assertThat(new ClassPathResource("graphql/schema.graphqls").exists()).isTrue();
