@@ -90,13 +90,8 @@ public final class TestDatabases {
     if (server == null) {
       return "no test PostgreSQL started";
     }
-    Properties credentials = new Properties();
-    credentials.setProperty("user", server.username());
-    if (server.password() != null) {
-      credentials.setProperty("password", server.password());
-    }
     StringBuilder out = new StringBuilder();
-    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), credentials);
+    try (Connection connection = connect(server);
         Statement statement = connection.createStatement();
         var rows =
             statement.executeQuery(
@@ -114,13 +109,17 @@ public final class TestDatabases {
     return out.toString();
   }
 
-  private static void execute(DatabaseAddress address, String sql) {
+  private static Connection connect(DatabaseAddress address) throws SQLException {
     Properties credentials = new Properties();
     credentials.setProperty("user", address.username());
     if (address.password() != null) {
       credentials.setProperty("password", address.password());
     }
-    try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), credentials);
+    return DriverManager.getConnection(address.jdbcUrl(), credentials);
+  }
+
+  private static void execute(DatabaseAddress address, String sql) {
+    try (Connection connection = connect(address);
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The example questions for newsrooms, each with its GraphQL query, as the API page shows them and
@@ -24,6 +25,7 @@ public final class Newsroom {
   private static final Pattern HAN = Pattern.compile("[\\p{IsHan}“”、，。：；？（）]+");
   private static final List<String> FIELDS = List.of("zh", "en", "answer.zh", "answer.en");
   private static final List<Question> QUESTIONS = parse(read());
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private Newsroom() {}
 
@@ -54,7 +56,7 @@ public final class Newsroom {
 
     /** The request body that sends it over POST. */
     public String json() {
-      return "{\"query\":\"" + oneLine().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+      return JSON.writeValueAsString(Map.of("query", oneLine()));
     }
   }
 

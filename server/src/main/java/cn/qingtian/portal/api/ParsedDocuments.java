@@ -42,16 +42,15 @@ class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocume
     if (lookup instanceof PersistedQueries.Refused refused) {
       return CompletableFuture.completedFuture(new PreparsedDocumentEntry(refused.error()));
     }
-    if (lookup instanceof PersistedQueries.Found found
-        && !found.document().equals(input.getQuery())) {
-      ExecutionInput stored = input.transform(builder -> builder.query(found.document()));
-      return getDocumentAsync(stored, parseAndValidate);
-    }
-    String query = input.getQuery();
+    ExecutionInput toRun =
+        lookup instanceof PersistedQueries.Found found && !found.document().equals(input.getQuery())
+            ? input.transform(builder -> builder.query(found.document()))
+            : input;
+    String query = toRun.getQuery();
     if (query.length() > MAX_LENGTH) {
-      return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+      return CompletableFuture.completedFuture(parseAndValidate.apply(toRun));
     }
-    PreparsedDocumentEntry entry = documents.get(query, q -> parseAndValidate.apply(input));
+    PreparsedDocumentEntry entry = documents.get(query, q -> parseAndValidate.apply(toRun));
     return CompletableFuture.completedFuture(entry);
   }
 }

@@ -1,12 +1,9 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.dataset.RowHash;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +64,7 @@ public class PersistedQueries {
           ? new Found(known)
           : refused("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
     }
-    if (!sha256(query).equals(hash)) {
+    if (!RowHash.sha256(query).equals(hash)) {
       return refused(
           "PERSISTED_QUERY_HASH_MISMATCH",
           "sha256Hash 与查询文本的 SHA-256 不符 / sha256Hash is not the SHA-256 of the query");
@@ -76,16 +73,6 @@ public class PersistedQueries {
       documents.put(hash, query);
     }
     return new Found(query);
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Refused refused(String code, String message) {

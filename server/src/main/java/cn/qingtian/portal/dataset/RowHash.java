@@ -51,7 +51,8 @@ public final class RowHash {
     return value.toString();
   }
 
-  private static String sha256(String text) {
+  /** The SHA-256 of a text's UTF-8 bytes, in lowercase hex. */
+  public static String sha256(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -54,8 +54,6 @@ class RateLimitFilter implements WebFilter, Ordered {
                 report(response, limiter.peek(client));
               } else if (charge.isRefused()) {
                 response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-                response.getHeaders().setCacheControl("no-store");
-                response.getHeaders().remove(HttpHeaders.ETAG);
                 tooMany(response, after);
               } else {
                 report(response, after);
@@ -84,9 +82,11 @@ class RateLimitFilter implements WebFilter, Ordered {
         Map.of("limit", status.limit(), "resetAt", status.resetAt().toString()));
   }
 
-  /** The headers of a 429: the standing and {@code Retry-After}. */
+  /** The headers of a 429: the standing, {@code Retry-After}, and never cached. */
   private long tooMany(ServerHttpResponse response, RateLimitStatus status) {
     report(response, status);
+    response.getHeaders().setCacheControl("no-store");
+    response.getHeaders().remove(HttpHeaders.ETAG);
     long seconds = status.secondsToReset(limiter.now());
     response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     return seconds;

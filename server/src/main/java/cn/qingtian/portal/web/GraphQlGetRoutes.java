@@ -6,6 +6,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 import cn.qingtian.portal.api.GraphQlHttp;
 import cn.qingtian.portal.api.LruCache;
 import cn.qingtian.portal.api.PersistedQueries;
+import cn.qingtian.portal.dataset.RowHash;
 import cn.qingtian.portal.release.CurrentRelease;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
@@ -13,10 +14,7 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 class GraphQlGetRoutes {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final MediaType GRAPHQL_JSON = GraphQlHttp.GRAPHQL_RESPONSE;
   private static final CacheControl PUBLIC =
       CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
   // Clients send the same few documents again and again: each is parsed here once.
@@ -164,7 +161,7 @@ class GraphQlGetRoutes {
             response -> {
               ServerResponse.BodyBuilder builder =
                   ServerResponse.ok()
-                      .contentType(GRAPHQL_JSON)
+                      .contentType(GraphQlHttp.GRAPHQL_RESPONSE)
                       .headers(headers -> headers.addAll(response.getResponseHeaders()));
               if (response.getErrors().isEmpty()) {
                 // The ETag of the release that answered: the current one may have changed since.
@@ -205,22 +202,14 @@ class GraphQlGetRoutes {
 
   static String etag(
       String release, String query, @Nullable String variables, @Nullable String name) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part :
-          new String[] {release, query, String.valueOf(variables), String.valueOf(name)}) {
-        digest.update(part.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-      }
-      return "\"" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String request =
+        String.join("\u0000", release, query, String.valueOf(variables), String.valueOf(name));
+    return "\"" + RowHash.sha256(request + "\u0000").substring(0, 32) + "\"";
   }
 
   private static Mono<ServerResponse> error(HttpStatus status, String code, String message) {
     return ServerResponse.status(status)
-        .contentType(GRAPHQL_JSON)
+        .contentType(GraphQlHttp.GRAPHQL_RESPONSE)
         .header(HttpHeaders.ALLOW, "GET, POST")
         .bodyValue(
             JSON.writeValueAsString(

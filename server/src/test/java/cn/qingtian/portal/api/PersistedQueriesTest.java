@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.dataset.RowHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -28,7 +29,7 @@ class PersistedQueriesTest extends SharedDatabase {
 
   @Test
   void aHashRunsItsDocumentOnceTheDocumentHasBeenSentWithIt() throws Exception {
-    String hash = PersistedQueries.sha256(QUERY);
+    String hash = RowHash.sha256(QUERY);
     String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
     JsonNode unknown = post("{\"variables\":{\"code\":\"P13\"},\"extensions\":" + extensions + "}");
     assertThat(unknown.at("/errors/0/message").asText()).isEqualTo("PersistedQueryNotFound");
@@ -64,7 +65,7 @@ class PersistedQueriesTest extends SharedDatabase {
 
   @Test
   void aHashThatIsNotTheDocumentsOrIsMalformedIsRefused() throws Exception {
-    String wrong = PersistedQueries.sha256("{ plans { totalCount } }");
+    String wrong = RowHash.sha256("{ plans { totalCount } }");
     JsonNode mismatch =
         post(
             "{\"query\":"
@@ -85,7 +86,7 @@ class PersistedQueriesTest extends SharedDatabase {
   @Test
   void aMutationOrSubscriptionCannotHideBehindAHashOverGet() throws Exception {
     String subscription = "subscription { achievementPublished { code } }";
-    String hash = PersistedQueries.sha256(subscription);
+    String hash = RowHash.sha256(subscription);
     String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
     post(
         "{\"query\":"
