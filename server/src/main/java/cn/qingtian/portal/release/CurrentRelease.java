@@ -1,6 +1,7 @@
 package cn.qingtian.portal.release;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ public class CurrentRelease implements SmartLifecycle {
   private final ApplicationEventPublisher events;
   private final Duration pollInterval;
   private final AtomicReference<Release> current = new AtomicReference<>(Release.NONE);
+  private final AtomicBoolean unreachable = new AtomicBoolean();
   private volatile Disposable polling;
 
   CurrentRelease(
@@ -61,16 +63,26 @@ public class CurrentRelease implements SmartLifecycle {
         Flux.interval(Duration.ZERO, pollInterval)
             // A slow database must not stop the polling: skip ticks while a check is running.
             .onBackpressureDrop()
-            .concatMap(tick -> refresh().onErrorResume(this::keepServing), 1)
+            .concatMap(
+                tick -> refresh().doOnNext(this::reachable).onErrorResume(this::keepServing), 1)
             .subscribe();
   }
 
   private Mono<Release> keepServing(Throwable error) {
-    log.warn(
-        "Cannot check for a new release, still serving #{}: {}",
-        get().number(),
-        error.getMessage());
+    // Once per outage, not every poll: a database down for an hour must not flood the log.
+    if (!unreachable.getAndSet(true)) {
+      log.warn(
+          "Cannot check for a new release, still serving #{}: {}",
+          get().number(),
+          error.getMessage());
+    }
     return Mono.empty();
+  }
+
+  private void reachable(Release latest) {
+    if (unreachable.getAndSet(false)) {
+      log.info("The database answers again; serving release #{}", latest.number());
+    }
   }
 
   @Override

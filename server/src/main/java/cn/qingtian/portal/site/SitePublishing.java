@@ -7,13 +7,17 @@ import cn.qingtian.site.SitePublisher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.stereotype.Component;
@@ -21,26 +25,35 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the public site for a release, with the files every {@link SiteExtras} adds (the
  * downloads): on every new release while serving (one build at a time, the newest release wins),
- * and on demand for the {@code publish} command.
+ * and on demand for the {@code publish} command. A build that fails is tried again later.
  */
 @Component
 public class SitePublishing implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(SitePublishing.class);
+  private static final Duration MAX_RETRY = Duration.ofMinutes(10);
 
   private final ExecutionGraphQlService graphQl;
   private final SiteProperties properties;
   private final List<SiteExtras> extras;
   // A thread that may block (the site generator waits for GraphQL answers), unlike Reactor's.
-  private final ExecutorService builder =
-      Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "site-publisher"));
+  private final ScheduledExecutorService builder =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> new Thread(runnable, "site-publisher"));
   private final AtomicReference<Release> pending = new AtomicReference<>();
+  private final Duration firstRetry;
+  private Duration nextRetry;
 
   SitePublishing(
-      ExecutionGraphQlService graphQl, SiteProperties properties, List<SiteExtras> extras) {
+      ExecutionGraphQlService graphQl,
+      SiteProperties properties,
+      List<SiteExtras> extras,
+      @Value("${portal.site.retry-after:30s}") Duration firstRetry) {
     this.graphQl = graphQl;
     this.properties = properties;
     this.extras = List.copyOf(extras);
+    this.firstRetry = firstRetry;
+    this.nextRetry = firstRetry;
   }
 
   /** Builds the site of a release into {@code out}; runs on the calling thread. */
@@ -86,11 +99,18 @@ public class SitePublishing implements DisposableBean {
           result.pages(),
           result.fetchMillis(),
           result.renderMillis());
+      nextRetry = firstRetry;
     } catch (RuntimeException e) {
+      // E.g. the database went away mid-build: try again later (the newest release by then), with
+      // the wait doubling up to ten minutes, so the site catches up by itself once it is back.
       log.error(
-          "Site of release #{} not published; the previous site stays: {}",
+          "Site of release #{} not published; the previous site stays; next try in {} s: {}",
           release.number(),
+          nextRetry.toSeconds(),
           e.getMessage());
+      builder.schedule(this::buildPending, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
+      nextRetry = Collections.min(List.of(nextRetry.multipliedBy(2), MAX_RETRY));
+      return;
     }
     if (!pending.compareAndSet(release, null)) {
       builder.execute(this::buildPending);

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How {@code /graphql} is served over HTTP: its timeout, a 400 for a POST without a body, and its
- * response cache when it is on.
+ * How {@code /graphql} is served over HTTP: its timeout, a 503 while the database cannot be
+ * reached, a 400 for a POST without a body, and its response cache when it is on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -20,6 +20,11 @@ class GraphQlServing {
   @Bean
   RequestTimeout requestTimeout(@Value("${portal.api.request-timeout:10s}") Duration timeout) {
     return new RequestTimeout(timeout);
+  }
+
+  @Bean
+  DatabaseOutage databaseOutage() {
+    return new DatabaseOutage();
   }
 
   @Bean

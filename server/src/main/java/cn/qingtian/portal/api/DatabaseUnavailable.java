@@ -1,0 +1,62 @@
+package cn.qingtian.portal.api;
+
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.net.ConnectException;
+import java.util.Set;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+
+/**
+ * Whether a failure means PostgreSQL cannot be reached right now (stopped, restarting, out of
+ * connections, network gone) rather than that a query is wrong: such a failure is answered with a
+ * 503 and {@code Retry-After}, and the portal recovers by itself when the database is back.
+ */
+public final class DatabaseUnavailable {
+
+  /** The error code the API gives such a failure. */
+  public static final String CODE = "DATABASE_UNAVAILABLE";
+
+  /** What the caller reads, in both languages. */
+  public static final String MESSAGE =
+      "数据库暂时不可用，请稍后重试 / the database is unavailable for the moment: try again shortly";
+
+  /** Seconds a client is asked to wait before trying again. */
+  public static final int RETRY_AFTER_SECONDS = 5;
+
+  // SQLSTATE: connection exceptions, the server shutting down or starting, too many connections.
+  private static final Set<String> SQL_STATE_CLASSES = Set.of("08", "53");
+  private static final Set<String> SQL_STATES = Set.of("57P01", "57P02", "57P03");
+
+  // Named, not imported: the pool and the driver keep these classes in implementation packages.
+  private static final Set<String> CLASS_NAMES =
+      Set.of(
+          "io.r2dbc.pool.PoolAcquireTimeoutException",
+          "io.netty.channel.ConnectTimeoutException",
+          "io.netty.channel.AbstractChannel$AnnotatedConnectException");
+
+  private DatabaseUnavailable() {}
+
+  /** True if {@code failure}, or anything that caused it, says the database cannot be reached. */
+  public static boolean causedBy(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException
+          || t instanceof TransientDataAccessResourceException
+          || t instanceof R2dbcNonTransientResourceException
+          || t instanceof R2dbcTransientResourceException
+          || t instanceof ConnectException
+          || CLASS_NAMES.contains(t.getClass().getName())
+          || (t instanceof R2dbcException r2dbc && unavailable(r2dbc.getSqlState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean unavailable(String sqlState) {
+    return sqlState != null
+        && sqlState.length() == 5
+        && (SQL_STATES.contains(sqlState) || SQL_STATE_CLASSES.contains(sqlState.substring(0, 2)));
+  }
+}

@@ -1,0 +1,288 @@
+package cn.qingtian.portal.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.RawHttp;
+import cn.qingtian.portal.dataset.ImportResult;
+import cn.qingtian.portal.dataset.PackageFixture;
+import cn.qingtian.portal.dataset.PackageImporter;
+import cn.qingtian.portal.dataset.PackageValidator;
+import cn.qingtian.portal.dataset.ValidatedPackage;
+import cn.qingtian.portal.release.CurrentRelease;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * PostgreSQL stopped under load and killed during an import, with the portal left running: files
+ * and remembered answers keep being served, everything else fails fast with a 503 and {@code
+ * Retry-After}, health reports the outage, and when the database returns the portal recovers by
+ * itself; an import cut off midway leaves the previous release whole and live.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "portal.release.poll-interval=200ms",
+      "portal.site.directory=target/test-site/${random.uuid}",
+      "portal.downloads.directory=target/test-downloads/${random.uuid}",
+      "portal.api.rate-limit.enabled=false",
+      // A site build the loaded test machine starves of connections is tried again soon.
+      "portal.site.retry-after=2s"
+    })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DatabaseOutageTest {
+
+  private static final RestartablePostgres POSTGRES = RestartablePostgres.start();
+  private static final String CACHED =
+      "{ currentRelease { version } indicators(first: 3) { nodes { code } } }";
+  private static final String CHANGED = "RURAL_DISPOSABLE_INCOME_PER_CAPITA,331121,2019,_T,";
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("portal.database.url", POSTGRES::url);
+  }
+
+  @AfterAll
+  static void stopDatabase() throws Exception {
+    POSTGRES.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired PackageImporter importer;
+  @Autowired CurrentRelease current;
+  @TempDir Path temp;
+
+  @Test
+  @Order(1)
+  void whileTheDatabaseIsDownFilesAndRememberedAnswersAreServedAndTheRestFailsFastWithA503()
+      throws Exception {
+    String page = waitFor(() -> RawHttp.get(url("/")), 200, Duration.ofMinutes(3)).text();
+    String csv =
+        waitFor(
+                () -> RawHttp.get(url("/datasets/observations/latest/observations.csv")),
+                200,
+                Duration.ofMinutes(1))
+            .text();
+    String remembered = graphQl(CACHED).text();
+    assertThat(graphQl(CACHED).text()).isEqualTo(remembered);
+    assertThat(RawHttp.get(url("/actuator/health")).status()).isEqualTo(200);
+
+    POSTGRES.stop();
+
+    assertThat(RawHttp.get(url("/")).text()).isEqualTo(page);
+    assertThat(RawHttp.get(url("/datasets/observations/latest/observations.csv")).text())
+        .isEqualTo(csv);
+    RawHttp.Response again = graphQl(CACHED);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.text()).isEqualTo(remembered);
+
+    long started = System.nanoTime();
+    RawHttp.Response unavailable = graphQl(uncachedQuery(0));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    assertThat(unavailable.status()).as(unavailable.text()).isEqualTo(503);
+    assertThat(unavailable.header("Retry-After")).hasValue("5");
+    assertThat(unavailable.header("Cache-Control")).hasValue("no-store");
+    assertThat(unavailable.text())
+        .contains("\"code\":\"DATABASE_UNAVAILABLE\"", "数据库暂时不可用", "try again shortly")
+        .doesNotContain("Exception", "at cn.", "localhost:", "postgres");
+    assertThat(RawHttp.get(url("/graphql?query=" + encoded(uncachedQuery(1)))).status())
+        .isEqualTo(503);
+
+    Load load = load(8, Duration.ofSeconds(5));
+    System.out.println("During the outage: " + load);
+    assertThat(load.statuses().keySet()).containsOnly(503);
+    assertThat(load.slowest()).isLessThan(Duration.ofSeconds(6));
+
+    RawHttp.Response health = RawHttp.get(url("/actuator/health"));
+    assertThat(health.status()).isEqualTo(503);
+    assertThat(health.text()).contains("\"status\":\"DOWN\"");
+    assertThat(RawHttp.get(url("/actuator/health/liveness")).status()).isEqualTo(200);
+
+    POSTGRES.startAgain();
+
+    RawHttp.Response recovered =
+        waitFor(() -> graphQl(uncachedQuery(2)), 200, Duration.ofSeconds(30));
+    assertThat(recovered.text()).doesNotContain("errors");
+    waitFor(() -> RawHttp.get(url("/actuator/health")), 200, Duration.ofSeconds(30));
+    Load after = load(4, Duration.ofSeconds(2));
+    System.out.println("After recovery: " + after);
+    assertThat(after.statuses().keySet()).containsOnly(200);
+  }
+
+  @Test
+  @Order(2)
+  void anImportCutOffByADatabaseCrashLeavesThePreviousReleaseWholeAndLive() throws Exception {
+    String before = currentVersion();
+    long releasesBefore = count("select count(*) from release");
+    long observationsBefore = count("select count(*) from observations where valid_to is null");
+    ValidatedPackage changed =
+        PackageValidator.validate(
+                List.of(
+                    PackageFixture.copyOfBundled(temp)
+                        .version("9.0.0")
+                        .replace("observations.csv", CHANGED + "25222,", CHANGED + "25300,")
+                        .directory(),
+                    PackageFixture.DEMO))
+            .valid()
+            .orElseThrow();
+    AtomicInteger tables = new AtomicInteger();
+
+    Throwable failure = null;
+    try {
+      importer.importPackage(
+          changed,
+          false,
+          "cut off",
+          message -> {
+            if (tables.incrementAndGet() == 3) {
+              try {
+                POSTGRES.kill(); // midway: the release row and two tables written, not committed
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            }
+          });
+    } catch (Exception e) {
+      failure = e;
+    }
+    assertThat(failure).as("the import must fail when its database dies").isNotNull();
+    assertThat(tables.get()).isEqualTo(3);
+
+    POSTGRES.startAgain();
+    assertThat(count("select count(*) from release")).isEqualTo(releasesBefore);
+    assertThat(count("select count(*) from observations where valid_to is null"))
+        .isEqualTo(observationsBefore);
+    assertThat(
+            waitFor(() -> graphQl("{ currentRelease { version } }"), 200, Duration.ofSeconds(30))
+                .text())
+        .contains(before);
+    assertThat(count("select count(*) from pg_locks where locktype = 'advisory'")).isZero();
+
+    ImportResult retried = importer.importPackage(changed, false, "again", message -> {});
+    assertThat(retried.outcome()).isEqualTo(ImportResult.Outcome.PUBLISHED);
+    waitUntil(
+        () -> graphQl("{ currentRelease { version } }").text().contains("9.0.0"),
+        Duration.ofSeconds(30));
+  }
+
+  private String currentVersion() {
+    return current.get().version();
+  }
+
+  private long count(String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection(POSTGRES.jdbcUrl());
+        ResultSet rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /** A query nobody asked before, so the response cache cannot answer it. */
+  private static String uncachedQuery(int n) {
+    return "{ q" + n + ": departments(first: 5) { nodes { code } } }";
+  }
+
+  private record Load(Map<Integer, Integer> statuses, Duration slowest) {}
+
+  /** {@code clients} threads sending never-seen queries for {@code duration}. */
+  private Load load(int clients, Duration duration) throws Exception {
+    Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    AtomicLong slowest = new AtomicLong();
+    AtomicInteger sequence = new AtomicInteger(1000);
+    long end = System.nanoTime() + duration.toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> running =
+          java.util.stream.IntStream.range(0, clients)
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () -> {
+                            while (System.nanoTime() < end) {
+                              long start = System.nanoTime();
+                              int status =
+                                  graphQl(uncachedQuery(sequence.incrementAndGet())).status();
+                              slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
+                              statuses.merge(status, 1, Integer::sum);
+                            }
+                          }))
+              .<Future<?>>map(f -> f)
+              .toList();
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new Load(new TreeMap<>(statuses), Duration.ofNanos(slowest.get()));
+  }
+
+  private RawHttp.Response graphQl(String query) {
+    return RawHttp.post(url("/graphql"), "{\"query\":\"" + query.replace("\"", "\\\"") + "\"}");
+  }
+
+  private static RawHttp.Response waitFor(
+      Supplier<RawHttp.Response> request, int status, Duration patience)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    RawHttp.Response last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = request.get();
+        if (last.status() == status) {
+          return last;
+        }
+      } catch (RuntimeException notYet) {
+        // the server or the database is still starting
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "no "
+            + status
+            + " within "
+            + patience
+            + "; last: "
+            + (last == null ? null : last.status() + " " + last.text()));
+  }
+
+  private static void waitUntil(Supplier<Boolean> condition, Duration patience)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (!condition.get()) {
+      assertThat(System.nanoTime()).as("waited " + patience).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static String encoded(String query) {
+    return java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
