@@ -16,11 +16,10 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -58,6 +57,7 @@ class DatabaseOutageTest {
   private static final RestartablePostgres POSTGRES = RestartablePostgres.start();
   private static final String CACHED =
       "{ currentRelease { version } indicators(first: 3) { nodes { code } } }";
+  private static final String CSV = "/datasets/observations/latest/observations.csv";
   private static final String CHANGED = "RURAL_DISPOSABLE_INCOME_PER_CAPITA,331121,2019,_T,";
 
   @DynamicPropertySource
@@ -79,57 +79,57 @@ class DatabaseOutageTest {
   @Order(1)
   void whileTheDatabaseIsDownFilesAndRememberedAnswersAreServedAndTheRestFailsFastWithA503()
       throws Exception {
-    String page = waitFor(() -> RawHttp.get(url("/")), 200, Duration.ofMinutes(3)).text();
-    String csv =
-        waitFor(
-                () -> RawHttp.get(url("/datasets/observations/latest/observations.csv")),
-                200,
-                Duration.ofMinutes(1))
-            .text();
+    waitFor(() -> RawHttp.get(url("/")), 200, Duration.ofMinutes(3));
+    waitFor(() -> RawHttp.get(url(CSV)), 200, Duration.ofMinutes(1));
     String remembered = graphQl(CACHED).text();
     assertThat(graphQl(CACHED).text()).isEqualTo(remembered);
     assertThat(RawHttp.get(url("/actuator/health")).status()).isEqualTo(200);
 
-    POSTGRES.stop();
+    Load load = new Load(6);
+    try (load) {
+      Thread.sleep(3000);
+      load.phase = "stopping";
+      POSTGRES.stop();
+      load.phase = "down";
 
-    assertThat(RawHttp.get(url("/")).text()).isEqualTo(page);
-    assertThat(RawHttp.get(url("/datasets/observations/latest/observations.csv")).text())
-        .isEqualTo(csv);
-    RawHttp.Response again = graphQl(CACHED);
-    assertThat(again.status()).isEqualTo(200);
-    assertThat(again.text()).isEqualTo(remembered);
+      long started = System.nanoTime();
+      RawHttp.Response unavailable = graphQl(uncachedQuery(0));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+      assertThat(unavailable.status()).as(unavailable.text()).isEqualTo(503);
+      assertThat(unavailable.header("Retry-After")).hasValue("5");
+      assertThat(unavailable.header("Cache-Control")).hasValue("no-store");
+      assertThat(unavailable.text())
+          .contains("\"code\":\"DATABASE_UNAVAILABLE\"", "数据库暂时不可用", "try again shortly")
+          .doesNotContain("Exception", "at cn.", "localhost:", "postgres");
+      assertThat(RawHttp.get(url("/graphql?query=" + encoded(uncachedQuery(1)))).status())
+          .isEqualTo(503);
+      assertThat(graphQl(CACHED).text()).isEqualTo(remembered);
+      RawHttp.Response health = RawHttp.get(url("/actuator/health"));
+      assertThat(health.status()).isEqualTo(503);
+      assertThat(health.text()).contains("\"status\":\"DOWN\"");
+      assertThat(RawHttp.get(url("/actuator/health/liveness")).status()).isEqualTo(200);
+      Thread.sleep(4000);
 
-    long started = System.nanoTime();
-    RawHttp.Response unavailable = graphQl(uncachedQuery(0));
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-    assertThat(unavailable.status()).as(unavailable.text()).isEqualTo(503);
-    assertThat(unavailable.header("Retry-After")).hasValue("5");
-    assertThat(unavailable.header("Cache-Control")).hasValue("no-store");
-    assertThat(unavailable.text())
-        .contains("\"code\":\"DATABASE_UNAVAILABLE\"", "数据库暂时不可用", "try again shortly")
-        .doesNotContain("Exception", "at cn.", "localhost:", "postgres");
-    assertThat(RawHttp.get(url("/graphql?query=" + encoded(uncachedQuery(1)))).status())
-        .isEqualTo(503);
+      load.phase = "starting";
+      POSTGRES.startAgain();
+      assertThat(waitFor(() -> graphQl(uncachedQuery(2)), 200, Duration.ofSeconds(30)).text())
+          .doesNotContain("errors");
+      waitFor(() -> RawHttp.get(url("/actuator/health")), 200, Duration.ofSeconds(30));
+      load.phase = "recovered";
+      Thread.sleep(3000);
+    } finally {
+      System.out.println("Answers under load, by phase and request: " + load.answers);
+    }
 
-    Load load = load(8, Duration.ofSeconds(5));
-    System.out.println("During the outage: " + load);
-    assertThat(load.statuses().keySet()).containsOnly(503);
+    for (String kind : List.of("site", "download", "remembered", "new query")) {
+      assertThat(load.statuses("before", kind)).as(kind).containsOnlyKeys(200);
+      assertThat(load.statuses("recovered", kind)).as(kind).containsOnlyKeys(200);
+    }
+    for (String kind : List.of("site", "download", "remembered")) {
+      assertThat(load.statuses("down", kind)).as(kind).containsOnlyKeys(200);
+    }
+    assertThat(load.statuses("down", "new query")).containsOnlyKeys(503);
     assertThat(load.slowest()).isLessThan(Duration.ofSeconds(6));
-
-    RawHttp.Response health = RawHttp.get(url("/actuator/health"));
-    assertThat(health.status()).isEqualTo(503);
-    assertThat(health.text()).contains("\"status\":\"DOWN\"");
-    assertThat(RawHttp.get(url("/actuator/health/liveness")).status()).isEqualTo(200);
-
-    POSTGRES.startAgain();
-
-    RawHttp.Response recovered =
-        waitFor(() -> graphQl(uncachedQuery(2)), 200, Duration.ofSeconds(30));
-    assertThat(recovered.text()).doesNotContain("errors");
-    waitFor(() -> RawHttp.get(url("/actuator/health")), 200, Duration.ofSeconds(30));
-    Load after = load(4, Duration.ofSeconds(2));
-    System.out.println("After recovery: " + after);
-    assertThat(after.statuses().keySet()).containsOnly(200);
   }
 
   @Test
@@ -205,39 +205,72 @@ class DatabaseOutageTest {
     return "{ q" + n + ": departments(first: 5) { nodes { code } } }";
   }
 
-  private record Load(Map<Integer, Integer> statuses, Duration slowest) {}
+  /**
+   * Clients sending, in turn, a site page, a download, a remembered query and a query never asked
+   * before, until closed; each answer's status is counted under the phase its request started in.
+   */
+  private final class Load implements AutoCloseable {
 
-  /** {@code clients} threads sending never-seen queries for {@code duration}. */
-  private Load load(int clients, Duration duration) throws Exception {
-    Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-    AtomicLong slowest = new AtomicLong();
-    AtomicInteger sequence = new AtomicInteger(1000);
-    long end = System.nanoTime() + duration.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> running =
-          java.util.stream.IntStream.range(0, clients)
-              .mapToObj(
-                  i ->
-                      pool.submit(
-                          () -> {
-                            while (System.nanoTime() < end) {
-                              long start = System.nanoTime();
-                              int status =
-                                  graphQl(uncachedQuery(sequence.incrementAndGet())).status();
-                              slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
-                              statuses.merge(status, 1, Integer::sum);
-                            }
-                          }))
-              .<Future<?>>map(f -> f)
-              .toList();
-      for (Future<?> f : running) {
-        f.get();
+    final Map<String, Map<Integer, Integer>> answers = new ConcurrentSkipListMap<>();
+    private final AtomicLong slowestNanos = new AtomicLong();
+    private static final List<String> KINDS =
+        List.of("site", "download", "remembered", "new query");
+
+    volatile String phase = "before";
+    private volatile boolean running = true;
+    private final AtomicInteger sequence = new AtomicInteger(1000);
+    private final ExecutorService clients;
+
+    Load(int count) {
+      clients = Executors.newFixedThreadPool(count);
+      for (int i = 0; i < count; i++) {
+        int first = i;
+        clients.execute(
+            () -> {
+              for (int n = first; running; n++) {
+                String kind = KINDS.get(n % KINDS.size());
+                String during = phase;
+                long start = System.nanoTime();
+                int status;
+                try {
+                  status = send(kind).status();
+                } catch (RuntimeException e) {
+                  status = -1; // no answer at all
+                }
+                slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+                answers
+                    .computeIfAbsent(during + " / " + kind, k -> new ConcurrentSkipListMap<>())
+                    .merge(status, 1, Integer::sum);
+              }
+            });
       }
-    } finally {
-      pool.shutdownNow();
     }
-    return new Load(new TreeMap<>(statuses), Duration.ofNanos(slowest.get()));
+
+    private RawHttp.Response send(String kind) {
+      return switch (kind) {
+        case "site" -> RawHttp.get(url("/"));
+        case "download" -> RawHttp.get(url(CSV));
+        case "remembered" -> graphQl(CACHED);
+        default -> graphQl(uncachedQuery(sequence.incrementAndGet()));
+      };
+    }
+
+    Map<Integer, Integer> statuses(String phase, String kind) {
+      Map<Integer, Integer> counted = answers.get(phase + " / " + kind);
+      assertThat(counted).as("answers while " + phase + " to " + kind).isNotEmpty();
+      return counted;
+    }
+
+    Duration slowest() {
+      return Duration.ofNanos(slowestNanos.get());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      clients.shutdown();
+      assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   private RawHttp.Response graphQl(String query) {
