@@ -1,5 +1,6 @@
 package cn.qingtian.portal.site;
 
+import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
 import cn.qingtian.site.ExtraFiles;
@@ -77,9 +78,11 @@ public class SitePublishing implements DisposableBean {
 
   private void buildPending() {
     Release release = pending.get();
+    long start = System.nanoTime();
     try {
       SitePublisher.Result result =
           publish(release, properties.directory(), message -> log.info("site: {}", message));
+      PortalMetrics.releaseBuilt(PortalMetrics.Part.SITE, start, true);
       log.info(
           "Site of release #{} published: {} pages, fetch {} ms, render {} ms",
           release.number(),
@@ -87,6 +90,7 @@ public class SitePublishing implements DisposableBean {
           result.fetchMillis(),
           result.renderMillis());
     } catch (RuntimeException e) {
+      PortalMetrics.releaseBuilt(PortalMetrics.Part.SITE, start, false);
       log.error(
           "Site of release #{} not published; the previous site stays: {}",
           release.number(),
