@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,13 @@ class StartupImport implements ApplicationRunner {
       outcome = importIfNew(bundled.packages());
     } finally {
       PortalMetrics.imported(outcome, start);
+      long millis = PortalMetrics.millisSince(start);
       log.atInfo()
           .setMessage("Start-up import: {} in {} ms")
           .addArgument(outcome)
-          .addArgument(PortalMetrics.millisSince(start))
+          .addArgument(millis)
           .addKeyValue("portal.import.outcome", outcome)
-          .addKeyValue("portal.import.duration_ms", PortalMetrics.millisSince(start))
+          .addKeyValue("portal.import.duration_ms", millis)
           .log();
     }
     currentRelease.refresh().block();
@@ -77,7 +79,7 @@ class StartupImport implements ApplicationRunner {
               .importPackage(valid, false, null, message -> log.info("{}", message))
               .outcome()
               .name()
-              .toLowerCase(java.util.Locale.ROOT);
+              .toLowerCase(Locale.ROOT);
         } catch (ImportRefusedException refused) {
           refused.problems().forEach(problem -> log.error("{}", problem));
           log.error("Bundled datasets were refused: the current release keeps serving");
