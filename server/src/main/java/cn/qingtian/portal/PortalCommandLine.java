@@ -281,11 +281,17 @@ public final class PortalCommandLine {
     }
     try (ConfigurableApplicationContext context = releaseWriter(springArgs)) {
       out.println("导入 / importing …");
+      long start = System.nanoTime();
       ImportResult result =
           context
               .getBean(PackageImporter.class)
               .importPackage(validation.validPackage(), dryRun, note, out::println);
-      out.println("结果 / result: " + result.outcome());
+      out.println(
+          "结果 / result: "
+              + result.outcome()
+              + " in "
+              + (System.nanoTime() - start) / 1_000_000
+              + " ms");
       return 0;
     } catch (ImportRefusedException e) {
       e.problems().forEach(err::println);

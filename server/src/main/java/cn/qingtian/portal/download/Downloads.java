@@ -2,6 +2,7 @@ package cn.qingtian.portal.download;
 
 import cn.qingtian.portal.charity.GrantsPackage;
 import cn.qingtian.portal.database.ReaderConnections;
+import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
@@ -85,8 +86,14 @@ public class Downloads implements SiteExtras {
     return Mono.fromCallable(
             () -> {
               long start = System.nanoTime();
-              ReleaseFiles files =
-                  export.export(release, directory.resolve(folderName(release.version())));
+              ReleaseFiles files;
+              try {
+                files = export.export(release, directory.resolve(folderName(release.version())));
+              } catch (Exception e) {
+                PortalMetrics.releaseBuilt(PortalMetrics.Part.DOWNLOADS, start, false);
+                throw e;
+              }
+              PortalMetrics.releaseBuilt(PortalMetrics.Part.DOWNLOADS, start, true);
               log.info(
                   "Downloads of release #{} written: {} datasets in {} ms",
                   release.number(),

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.ratelimit;
 
 import cn.qingtian.portal.api.GraphQlHttp;
+import cn.qingtian.portal.operations.PortalMetrics;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -64,6 +65,7 @@ class RateLimitFilter implements WebFilter, Ordered {
   }
 
   private Mono<Void> refuse(ServerWebExchange exchange, RateLimitStatus status) {
+    PortalMetrics.rateLimited(PortalMetrics.Rejection.WINDOW_SPENT);
     long seconds = tooMany(exchange.getResponse(), status);
     return GraphQlHttp.error(
         exchange,

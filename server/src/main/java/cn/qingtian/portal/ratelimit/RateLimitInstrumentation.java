@@ -1,6 +1,7 @@
 package cn.qingtian.portal.ratelimit;
 
 import cn.qingtian.portal.api.QueryCost;
+import cn.qingtian.portal.operations.PortalMetrics;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
@@ -37,6 +38,7 @@ class RateLimitInstrumentation extends SimplePerformantInstrumentation {
     if (client != null && cost != null) {
       RateLimitStatus status = limiter.peek(client);
       if (cost.cost() > status.remaining()) {
+        PortalMetrics.rateLimited(PortalMetrics.Rejection.COST_OVER_REMAINING);
         throw new AbortExecutionException(
             List.of(
                 GraphqlErrorBuilder.newError()

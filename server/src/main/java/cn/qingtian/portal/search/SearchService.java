@@ -1,5 +1,6 @@
 package cn.qingtian.portal.search;
 
+import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.ReleaseCache;
 import cn.qingtian.portal.release.ReleaseChanged;
 import org.slf4j.Logger;
@@ -30,22 +31,27 @@ class SearchService {
   Mono<SearchIndex> index(int release) {
     return cache.get(
         release,
-        number ->
-            corpus
-                .documents(number)
-                .collectList()
-                .publishOn(Schedulers.boundedElastic())
-                .map(
-                    documents -> {
-                      long start = System.nanoTime();
-                      SearchIndex index = SearchIndex.build(documents);
-                      log.info(
-                          "Search index of release #{}: {} documents in {} ms",
-                          number,
-                          documents.size(),
-                          (System.nanoTime() - start) / 1_000_000);
-                      return index;
-                    }));
+        number -> {
+          long loadStart = System.nanoTime();
+          return corpus
+              .documents(number)
+              .collectList()
+              .publishOn(Schedulers.boundedElastic())
+              .map(
+                  documents -> {
+                    long start = System.nanoTime();
+                    SearchIndex index = SearchIndex.build(documents);
+                    PortalMetrics.releaseBuilt(PortalMetrics.Part.SEARCH, loadStart, true);
+                    log.info(
+                        "Search index of release #{}: {} documents in {} ms",
+                        number,
+                        documents.size(),
+                        (System.nanoTime() - start) / 1_000_000);
+                    return index;
+                  })
+              .doOnError(
+                  e -> PortalMetrics.releaseBuilt(PortalMetrics.Part.SEARCH, loadStart, false));
+        });
   }
 
   @EventListener

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.site;
 
+import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
 import cn.qingtian.site.ExtraFiles;
@@ -90,9 +91,11 @@ public class SitePublishing implements DisposableBean {
 
   private void buildPending() {
     Release release = pending.get();
+    long start = System.nanoTime();
     try {
       SitePublisher.Result result =
           publish(release, properties.directory(), message -> log.info("site: {}", message));
+      PortalMetrics.releaseBuilt(PortalMetrics.Part.SITE, start, true);
       log.info(
           "Site of release #{} published: {} pages, fetch {} ms, render {} ms",
           release.number(),
@@ -101,6 +104,7 @@ public class SitePublishing implements DisposableBean {
           result.renderMillis());
       nextRetry = firstRetry;
     } catch (RuntimeException e) {
+      PortalMetrics.releaseBuilt(PortalMetrics.Part.SITE, start, false);
       // E.g. the database went away mid-build: try again later (the newest release by then), with
       // the wait doubling up to ten minutes, so the site catches up by itself once it is back.
       log.error(
