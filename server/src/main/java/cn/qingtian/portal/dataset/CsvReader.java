@@ -53,6 +53,7 @@ final class CsvReader implements Closeable {
   private final StringBuilder cell = new StringBuilder();
   private List<String> cells = new ArrayList<>();
   private int rowChars;
+  private boolean inRecord;
 
   private CsvReader(String file, Path path, Reader reader, List<Problem> problems) {
     this.file = file;
@@ -84,7 +85,10 @@ final class CsvReader implements Closeable {
     try {
       return readRecord();
     } catch (CsvText.NotUtf8Exception e) {
-      problems.add(CsvText.notUtf8(file, path, row == 0 ? 1 : row, column(), e.offset()));
+      // Between records the bad byte starts the next one.
+      problems.add(
+          CsvText.notUtf8(
+              file, path, inRecord ? row : row + 1, inRecord ? column() : 1, e.offset()));
       failed = true;
       return null;
     } catch (Stop e) {
@@ -117,6 +121,7 @@ final class CsvReader implements Closeable {
       }
     }
     row++;
+    inRecord = true;
     cells = new ArrayList<>();
     rowChars = 0;
     while (true) {
@@ -186,6 +191,7 @@ final class CsvReader implements Closeable {
           bareCr(row, column() - 1);
         }
       }
+      inRecord = false;
       return new Record(row, cells);
     }
   }

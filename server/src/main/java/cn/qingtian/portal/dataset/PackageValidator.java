@@ -271,7 +271,8 @@ public final class PackageValidator {
       rows.add(
           new Row(file, rowNumber, java.util.Collections.unmodifiableList(Arrays.asList(values))));
     }
-    return new Table(resource, List.copyOf(rows));
+    // A file not read to its end is no table: its rows are not checked against keys.
+    return reader.failed() ? null : new Table(resource, List.copyOf(rows));
   }
 
   /** Maps each schema field to its CSV column, or returns null after reporting header problems. */

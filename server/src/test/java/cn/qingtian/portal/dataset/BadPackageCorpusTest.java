@@ -94,6 +94,14 @@ class BadPackageCorpusTest {
             "不是 UTF-8",
             "invalid byte at offset"),
         new Case(
+            "a byte that is not UTF-8 at the start of a row",
+            p -> p.bytes("departments.csv", "\nOCEZ,", new byte[] {'\n', (byte) 0xff, ','}),
+            "departments.csv",
+            3,
+            1,
+            "不是 UTF-8",
+            "invalid byte at offset"),
+        new Case(
             "a file in UTF-16 with its byte order mark (Excel's Unicode text)",
             p -> p.reencode("departments.csv", StandardCharsets.UTF_16),
             "departments.csv",
