@@ -1,16 +1,23 @@
 package cn.qingtian.portal.dataset;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Decodes a CSV file strictly as UTF-8 (a UTF-8 BOM is allowed), and explains the usual mistake: a
- * file saved by Excel on Chinese Windows is GB18030/GBK (decision D13).
+ * The encoding of the package's text files: strictly UTF-8, decoded as a stream (a file of any size
+ * takes constant memory), with one UTF-8 byte order mark allowed at the very start (Excel's "CSV
+ * UTF-8" writes one) and skipped. The usual mistakes are explained (decision D13): a file saved by
+ * Excel on Chinese Windows is GB18030/GBK, its "Unicode text" is UTF-16.
  */
 final class CsvText {
 
@@ -18,42 +25,76 @@ final class CsvText {
 
   private CsvText() {}
 
-  /** Returns the text, or null with a problem added when the bytes are not UTF-8. */
-  static @Nullable String decode(String file, byte[] bytes, List<Problem> problems) {
-    int start = hasUtf8Bom(bytes) ? 3 : 0;
-    ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(buffer)
-          .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(notUtf8(file, bytes, start));
-      return null;
+  /** The first bytes of a file, as far as they tell its encoding. */
+  enum Start {
+    PLAIN(0),
+    UTF8_BOM(3),
+    UTF16_BOM(2);
+
+    private final int length;
+
+    Start(int length) {
+      this.length = length;
     }
-  }
 
-  private static boolean hasUtf8Bom(byte[] bytes) {
-    return bytes.length >= 3
-        && (bytes[0] & 0xff) == 0xef
-        && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf;
-  }
-
-  private static Problem notUtf8(String file, byte[] bytes, int start) {
-    int offset = firstInvalidUtf8(bytes, start);
-    int row = 1;
-    int lineStart = start;
-    for (int i = start; i < offset; i++) {
-      if (bytes[i] == '\n') {
-        row++;
-        lineStart = i + 1;
+    static Start of(Path path) throws IOException {
+      byte[] head = new byte[3];
+      int read;
+      try (InputStream in = Files.newInputStream(path)) {
+        read = in.readNBytes(head, 0, 3);
       }
+      int b0 = read > 0 ? head[0] & 0xff : -1;
+      int b1 = read > 1 ? head[1] & 0xff : -1;
+      int b2 = read > 2 ? head[2] & 0xff : -1;
+      if (b0 == 0xef && b1 == 0xbb && b2 == 0xbf) {
+        return UTF8_BOM;
+      }
+      if (b0 == 0xff && b1 == 0xfe || b0 == 0xfe && b1 == 0xff) {
+        return UTF16_BOM;
+      }
+      return PLAIN;
     }
-    int column = countCommas(bytes, lineStart, offset) + 1;
-    if (looksLikeGb18030(bytes, start)) {
+  }
+
+  /** Thrown by {@link #open}'s reader at the first byte that is not UTF-8. */
+  static final class NotUtf8Exception extends IOException {
+    private final long offset;
+
+    NotUtf8Exception(long offset) {
+      super("not UTF-8 at byte " + offset);
+      this.offset = offset;
+    }
+
+    long offset() {
+      return offset;
+    }
+  }
+
+  /**
+   * A reader of a UTF-8 file that skips a leading byte order mark. It hands out every character
+   * before a byte that is not UTF-8, then throws {@link NotUtf8Exception}: whoever reads knows
+   * exactly where the bad byte is.
+   */
+  static Reader open(Path path) throws IOException {
+    InputStream in = Files.newInputStream(path);
+    long skipped = Start.of(path) == Start.UTF8_BOM ? in.skip(3) : 0;
+    return new StrictUtf8Reader(in, skipped);
+  }
+
+  /** The problem for a file that is UTF-16 (Excel's "Unicode text"). */
+  static Problem utf16(String file) {
+    return new Problem(
+        file,
+        1,
+        1,
+        "文件是 UTF-16 编码（Excel“Unicode 文本”的编码），不是 UTF-8。请在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”后重试",
+        "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8. Save it again with \"Save As >"
+            + " CSV UTF-8 (Comma delimited)\" and retry");
+  }
+
+  /** The problem for a file with a byte that is not UTF-8, at the place the reader stopped. */
+  static Problem notUtf8(String file, Path path, int row, int column, long offset) {
+    if (looksLikeGb18030(path)) {
       return new Problem(
           file,
           row,
@@ -74,34 +115,98 @@ final class CsvText {
             + "); convert it to UTF-8 and retry");
   }
 
-  private static int firstInvalidUtf8(byte[] bytes, int start) {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-    var result = decoder.decode(in, out, true);
-    return result.isError() ? in.position() : bytes.length;
-  }
-
-  private static boolean looksLikeGb18030(byte[] bytes, int start) {
-    try {
-      GB18030
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
-      return true;
-    } catch (CharacterCodingException e) {
+  /** Whether the whole file decodes as GB18030 (read as a stream). */
+  static boolean looksLikeGb18030(Path path) {
+    CharsetDecoder decoder =
+        GB18030
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (InputStream in = Files.newInputStream(path)) {
+      ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+      CharBuffer chars = CharBuffer.allocate(1 << 16);
+      boolean eof = false;
+      while (true) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        eof = n < 0;
+        bytes.position(bytes.position() + Math.max(n, 0));
+        bytes.flip();
+        CoderResult result;
+        do {
+          chars.clear();
+          result = decoder.decode(bytes, chars, eof);
+        } while (result.isOverflow());
+        if (result.isError()) {
+          return false;
+        }
+        if (eof) {
+          return true;
+        }
+        bytes.compact();
+      }
+    } catch (IOException e) {
       return false;
     }
   }
 
-  private static int countCommas(byte[] bytes, int from, int to) {
-    int commas = 0;
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == ',') {
-        commas++;
-      }
+  /** Strict UTF-8 decoding that reports the offset of the first bad byte. */
+  private static final class StrictUtf8Reader extends Reader {
+    private final InputStream in;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+    private long consumed;
+    private boolean eof;
+    private NotUtf8Exception failure;
+
+    StrictUtf8Reader(InputStream in, long skipped) {
+      this.in = in;
+      this.consumed = skipped;
     }
-    return commas;
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
+      if (length == 0) {
+        return 0;
+      }
+      CharBuffer out = CharBuffer.wrap(buffer, offset, length);
+      while (out.position() == offset) {
+        CoderResult result = decoder.decode(bytes, out, eof);
+        if (result.isError()) {
+          failure = new NotUtf8Exception(consumed + bytes.position());
+          if (out.position() > offset) {
+            break;
+          }
+          throw failure;
+        }
+        if (result.isOverflow()) {
+          break;
+        }
+        if (eof) {
+          return out.position() > offset ? out.position() - offset : -1;
+        }
+        consumed += bytes.position();
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+          eof = true;
+        } else {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+      }
+      return out.position() - offset;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }

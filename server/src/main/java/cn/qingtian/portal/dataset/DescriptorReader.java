@@ -36,7 +36,11 @@ public final class DescriptorReader {
       return null;
     }
     try {
-      JsonNode root = JSON.readTree(Files.readString(descriptor));
+      String text = utf8(descriptor, problems);
+      if (text == null) {
+        return null;
+      }
+      JsonNode root = JSON.readTree(text);
       return parse(directory, root, problems);
     } catch (JacksonException e) {
       var location = e.getLocation();
@@ -57,6 +61,51 @@ public final class DescriptorReader {
               "cannot read the package descriptor: " + e.getMessage()));
     }
     return null;
+  }
+
+  /** The descriptor's text, strictly UTF-8 (a leading BOM skipped), or null with the problem. */
+  private static @Nullable String utf8(Path descriptor, List<Problem> problems) throws IOException {
+    byte[] bytes = Files.readAllBytes(descriptor);
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xef
+                && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf
+            ? 3
+            : 0;
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      int row = 1;
+      int column = 1;
+      var in = java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start);
+      var decoded = java.nio.CharBuffer.allocate(bytes.length);
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(in, decoded, true);
+      decoded.flip();
+      for (int i = 0; i < decoded.length(); i++) {
+        if (decoded.charAt(i) == '\n') {
+          row++;
+          column = 1;
+        } else {
+          column++;
+        }
+      }
+      problems.add(
+          new Problem(
+              DataPackage.DESCRIPTOR,
+              row,
+              column,
+              "数据包描述文件不是 UTF-8 编码（第 " + (in.position() + 1) + " 字节无效）。请以 UTF-8 保存后重试",
+              "the package descriptor is not UTF-8 (invalid byte at offset "
+                  + in.position()
+                  + "); save it as UTF-8 and retry"));
+      return null;
+    }
   }
 
   private static @Nullable DataPackage parse(

@@ -15,7 +15,15 @@ public enum FieldType {
   YEAR("年份", "a year"),
   BOOLEAN("布尔值（true/false）", "a boolean (true/false)");
 
-  private static final Pattern INTEGER_PATTERN = Pattern.compile("[-+]?[0-9]+");
+  /** The one form a date takes: four-digit year, month and day. */
+  static final Pattern DATE_PATTERN = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  /** Integers are stored as PostgreSQL {@code integer}: 32 bits. */
+  static final long INTEGER_MIN = Integer.MIN_VALUE;
+
+  static final long INTEGER_MAX = Integer.MAX_VALUE;
+
+  static final Pattern INTEGER_PATTERN = Pattern.compile("[-+]?[0-9]+");
   private static final Pattern NUMBER_PATTERN =
       Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
@@ -61,7 +69,11 @@ public enum FieldType {
           if (!INTEGER_PATTERN.matcher(raw).matches()) {
             throw new IllegalArgumentException(raw);
           }
-          yield Long.parseLong(raw);
+          long value = Long.parseLong(raw);
+          if (value < INTEGER_MIN || value > INTEGER_MAX) {
+            throw new IllegalArgumentException(raw);
+          }
+          yield value;
         }
         case NUMBER -> {
           if (!NUMBER_PATTERN.matcher(raw).matches()) {
@@ -69,7 +81,14 @@ public enum FieldType {
           }
           yield new BigDecimal(raw);
         }
-        case DATE -> LocalDate.parse(raw);
+        case DATE -> {
+          // Year 0 does not exist in the calendar (nor in PostgreSQL); 2025-02-30 fails parsing.
+          LocalDate date = LocalDate.parse(raw);
+          if (!DATE_PATTERN.matcher(raw).matches() || date.getYear() < 1) {
+            throw new IllegalArgumentException(raw);
+          }
+          yield date;
+        }
         case BOOLEAN ->
             switch (raw.toLowerCase(Locale.ROOT)) {
               case "true" -> Boolean.TRUE;

@@ -11,11 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +21,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PackageValidator {
 
-  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+  /**
+   * The first characters that make a spreadsheet run a cell as a formula (OWASP's CSV injection
+   * guidance): a text value may not start with one of them.
+   */
+  static final String FORMULA_STARTS = "=+-@\t\r";
+
+  private static final List<String> FORMULA_START_NAMES_ZH =
+      List.of("“=”", "“+”", "“-”", "“@”", "制表符", "回车符");
+  private static final List<String> FORMULA_START_NAMES_EN =
+      List.of("\"=\"", "\"+\"", "\"-\"", "\"@\"", "a tab", "a carriage return");
+
+  /** How much of a value a problem quotes. */
+  private static final int SHOWN_CHARS = 60;
 
   private PackageValidator() {}
 
@@ -100,83 +108,171 @@ public final class PackageValidator {
   private static @Nullable Table readTable(
       Path directory, String prefix, Resource resource, List<Problem> problems) {
     String file = prefix + resource.path();
-    Path path = directory.resolve(resource.path()).normalize();
-    if (!path.startsWith(directory.normalize()) || !Files.isRegularFile(path)) {
+    Path path = resourceFile(directory, file, resource, problems);
+    if (path == null) {
+      return null;
+    }
+    try (CsvReader reader = CsvReader.open(file, path, problems)) {
+      return reader == null ? null : readRows(file, resource, reader, problems);
+    } catch (IOException | UncheckedIOException e) {
       problems.add(
           new Problem(
-              file,
-              0,
-              0,
-              "资源 " + resource.name() + " 的文件不存在或不在数据包目录内",
-              "the file of resource " + resource.name() + " is missing or outside the package"));
-      return null;
-    }
-    String text;
-    try {
-      text = CsvText.decode(file, Files.readAllBytes(path), problems);
-    } catch (IOException e) {
-      problems.add(new Problem(file, 0, 0, "无法读取文件", "cannot read the file"));
-      return null;
-    }
-    if (text == null) {
-      return null;
-    }
-    try (CSVParser parser = CSVParser.parse(text, CSV)) {
-      return parseRecords(file, resource, parser.getRecords(), problems);
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      problems.add(
-          new Problem(
-              file,
-              0,
-              0,
-              "CSV 格式错误（引号未闭合？）：" + e.getMessage(),
-              "malformed CSV (an unclosed quote?): " + e.getMessage()));
+              file, 0, 0, "无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage()));
       return null;
     }
   }
 
-  private static @Nullable Table parseRecords(
-      String file, Resource resource, List<CSVRecord> records, List<Problem> problems) {
-    TableSchema schema = resource.schema();
-    if (records.isEmpty()) {
-      problems.add(new Problem(file, 1, 1, "缺少表头行", "the header row is missing"));
+  /**
+   * The file of a resource, or null with the problem added: its path must be relative, stay inside
+   * the package folder (also through symbolic links) and name a regular file.
+   */
+  private static @Nullable Path resourceFile(
+      Path directory, String file, Resource resource, List<Problem> problems) {
+    String name = resource.name();
+    String declared = resource.path();
+    Path relative;
+    try {
+      relative = Path.of(declared);
+    } catch (java.nio.file.InvalidPathException e) {
+      relative = null;
+    }
+    if (relative == null
+        || relative.isAbsolute()
+        || declared.startsWith("/")
+        || declared.startsWith("\\")
+        || declared.matches("^[A-Za-z]:.*")) {
+      problems.add(
+          descriptorProblem(
+              "资源 " + name + " 的路径 “" + declared + "” 是绝对路径；路径必须相对于数据包目录",
+              "the path \""
+                  + declared
+                  + "\" of resource "
+                  + name
+                  + " is absolute; paths are relative to the package folder"));
       return null;
     }
-    int[] columnOf = headerColumns(file, schema, records.get(0).toList(), problems);
+    Path root = directory.toAbsolutePath().normalize();
+    Path path = root.resolve(relative).normalize();
+    if (!path.startsWith(root)) {
+      problems.add(
+          descriptorProblem(
+              "资源 " + name + " 的路径 “" + declared + "” 指向数据包目录之外",
+              "the path \""
+                  + declared
+                  + "\" of resource "
+                  + name
+                  + " leads out of the package folder"));
+      return null;
+    }
+    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "资源 " + name + " 的文件不存在",
+              "the file of resource " + name + " does not exist"));
+      return null;
+    }
+    try {
+      Path real = path.toRealPath();
+      if (!real.startsWith(root.toRealPath())) {
+        problems.add(
+            new Problem(
+                file,
+                0,
+                0,
+                "资源 " + name + " 的文件是指向数据包目录之外的符号链接（" + real + "）",
+                "the file of resource "
+                    + name
+                    + " is a symbolic link to outside the package"
+                    + " folder ("
+                    + real
+                    + ")"));
+        return null;
+      }
+      if (!Files.isRegularFile(real)) {
+        problems.add(
+            new Problem(
+                file,
+                0,
+                0,
+                "资源 " + name + " 的路径不是普通文件",
+                "the path of resource " + name + " is not a regular file"));
+        return null;
+      }
+      return real;
+    } catch (IOException e) {
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "资源 " + name + " 的文件不存在（符号链接无效？）：" + e.getMessage(),
+              "the file of resource "
+                  + name
+                  + " does not exist (a broken link?): "
+                  + e.getMessage()));
+      return null;
+    }
+  }
+
+  private static Problem descriptorProblem(String zh, String en) {
+    return new Problem(DataPackage.DESCRIPTOR, 0, 0, zh, en);
+  }
+
+  /**
+   * Types every record of the file as it is read: only the typed rows are kept, never the text. A
+   * cell equal to the one above it shares that string, so repeated codes take no memory of their
+   * own.
+   */
+  private static @Nullable Table readRows(
+      String file, Resource resource, CsvReader reader, List<Problem> problems) throws IOException {
+    TableSchema schema = resource.schema();
+    CsvReader.Record header = reader.next();
+    if (header == null) {
+      if (problems.stream().noneMatch(p -> p.file().equals(file))) {
+        problems.add(new Problem(file, 1, 1, "文件是空的，缺少表头行", "the file is empty: no header row"));
+      }
+      return null;
+    }
+    int[] columnOf = headerColumns(file, schema, header.cells(), problems);
     if (columnOf == null) {
       return null;
     }
-    int width = records.get(0).size();
+    int width = header.cells().size();
+    String[] above = new String[width];
     List<Row> rows = new ArrayList<>();
-    for (int r = 1; r < records.size(); r++) {
-      CSVRecord record = records.get(r);
-      int rowNumber = r + 1;
-      if (record.size() != width) {
+    for (CsvReader.Record record = reader.next(); record != null; record = reader.next()) {
+      int rowNumber = record.row();
+      List<String> cells = record.cells();
+      if (cells.size() != width) {
         problems.add(
             new Problem(
                 file,
                 rowNumber,
-                Math.min(record.size(), width) + 1,
-                "本行有 " + record.size() + " 个单元格，表头有 " + width + " 列",
-                "the row has " + record.size() + " cells, the header has " + width + " columns"));
+                Math.min(cells.size(), width) + 1,
+                "本行有 " + cells.size() + " 个单元格，表头有 " + width + " 列",
+                "the row has " + cells.size() + " cells, the header has " + width + " columns"));
         continue;
       }
-      List<@Nullable Object> values = new ArrayList<>(schema.fields().size());
-      for (int f = 0; f < schema.fields().size(); f++) {
+      @Nullable Object[] values = new Object[schema.fields().size()];
+      for (int f = 0; f < values.length; f++) {
         int column = columnOf[f];
-        values.add(
-            cell(
-                file,
-                rowNumber,
-                column + 1,
-                schema,
-                schema.fields().get(f),
-                record.get(column),
-                problems));
+        String raw = cells.get(column);
+        if (raw.equals(above[column])) {
+          raw = above[column];
+        } else {
+          above[column] = raw;
+        }
+        values[f] =
+            cell(file, rowNumber, column + 1, schema, schema.fields().get(f), raw, problems);
       }
-      rows.add(new Row(file, rowNumber, java.util.Collections.unmodifiableList(values)));
+      rows.add(
+          new Row(file, rowNumber, java.util.Collections.unmodifiableList(Arrays.asList(values))));
     }
-    return new Table(resource, List.copyOf(rows));
+    // A file not read to its end is no table: its rows are not checked against keys.
+    return reader.failed() ? null : new Table(resource, List.copyOf(rows));
   }
 
   /** Maps each schema field to its CSV column, or returns null after reporting header problems. */
@@ -225,7 +321,6 @@ public final class PackageValidator {
       Field field,
       String raw,
       List<Problem> problems) {
-    String label = "“" + field.name() + "”";
     if (schema.missingValues().contains(raw)) {
       if (field.required() || schema.primaryKey().contains(field.name())) {
         problems.add(
@@ -233,7 +328,7 @@ public final class PackageValidator {
                 file,
                 row,
                 column,
-                label + " 缺少必填值",
+                "“" + field.name() + "”" + " 缺少必填值",
                 "required value missing in \"" + field.name() + "\""));
       }
       return null;
@@ -242,32 +337,85 @@ public final class PackageValidator {
     try {
       value = field.type().parse(raw);
     } catch (IllegalArgumentException e) {
+      String shown = shown(raw);
+      boolean noSuchDay =
+          field.type() == FieldType.DATE && FieldType.DATE_PATTERN.matcher(raw).matches();
+      boolean tooLarge =
+          (field.type() == FieldType.INTEGER || field.type() == FieldType.YEAR)
+              && FieldType.INTEGER_PATTERN.matcher(raw).matches();
+      String rangeZh =
+          tooLarge ? "：超出 " + FieldType.INTEGER_MIN + " 至 " + FieldType.INTEGER_MAX + " 的范围" : "";
+      String rangeEn =
+          tooLarge ? ": outside " + FieldType.INTEGER_MIN + " to " + FieldType.INTEGER_MAX : "";
       problems.add(
           new Problem(
               file,
               row,
               column,
-              label + " 的值 “" + raw + "” 不是" + field.type().zh(),
-              "\"" + raw + "\" in \"" + field.name() + "\" is not " + field.type().en()));
+              "“"
+                  + field.name()
+                  + "”"
+                  + " 的值 “"
+                  + shown
+                  + "” 不是"
+                  + field.type().zh()
+                  + (noSuchDay ? "：日历上没有这一天（公元 1 年至 9999 年）" : "")
+                  + rangeZh,
+              "\""
+                  + shown
+                  + "\" in \""
+                  + field.name()
+                  + "\" is not "
+                  + field.type().en()
+                  + (noSuchDay ? ": there is no such day in the calendar (years 1 to 9999)" : "")
+                  + rangeEn));
       return null;
     }
-    if (field.enumValues() != null && !field.enumValues().contains(raw)) {
+    if (field.type() == FieldType.STRING && startsLikeAFormula(raw)) {
+      String shown = shown(raw);
       problems.add(
           new Problem(
               file,
               row,
               column,
-              label + " 的值 “" + raw + "” 不在允许值 " + field.enumValues() + " 中",
-              "\"" + raw + "\" in \"" + field.name() + "\" is not one of " + field.enumValues()));
+              "“"
+                  + field.name()
+                  + "”"
+                  + " 的值 “"
+                  + shown
+                  + "” 以 "
+                  + FORMULA_START_NAMES_ZH.get(FORMULA_STARTS.indexOf(raw.charAt(0)))
+                  + " 开头，电子表格会把它当作公式执行（公式注入规则：文本不得以 = + - @ 制表符 回车 开头）。"
+                  + "请改写该文本，例如在前面加上说明文字",
+              "\""
+                  + shown
+                  + "\" in \""
+                  + field.name()
+                  + "\" starts with "
+                  + FORMULA_START_NAMES_EN.get(FORMULA_STARTS.indexOf(raw.charAt(0)))
+                  + ", which spreadsheets run as a formula (formula injection rule: text must not"
+                  + " start with = + - @, a tab or a carriage return). Reword the text, e.g. put"
+                  + " words before it"));
+    }
+    if (field.enumValues() != null && !field.enumValues().contains(raw)) {
+      String shown = shown(raw);
+      problems.add(
+          new Problem(
+              file,
+              row,
+              column,
+              "“" + field.name() + "”" + " 的值 “" + shown + "” 不在允许值 " + field.enumValues() + " 中",
+              "\"" + shown + "\" in \"" + field.name() + "\" is not one of " + field.enumValues()));
     }
     if (field.pattern() != null && !field.pattern().matcher(raw).matches()) {
+      String shown = shown(raw);
       problems.add(
           new Problem(
               file,
               row,
               column,
-              label + " 的值 “" + raw + "” 不符合格式 " + field.pattern(),
-              "\"" + raw + "\" in \"" + field.name() + "\" does not match " + field.pattern()));
+              "“" + field.name() + "”" + " 的值 “" + shown + "” 不符合格式 " + field.pattern(),
+              "\"" + shown + "\" in \"" + field.name() + "\" does not match " + field.pattern()));
     }
     checkRange(file, row, column, field, raw, value, problems);
     return value;
@@ -281,7 +429,7 @@ public final class PackageValidator {
       String raw,
       Object value,
       List<Problem> problems) {
-    if (value instanceof Number number) {
+    if (value instanceof Number number && (field.minimum() != null || field.maximum() != null)) {
       var decimal = new java.math.BigDecimal(number.toString());
       if (field.minimum() != null && decimal.compareTo(field.minimum()) < 0
           || field.maximum() != null && decimal.compareTo(field.maximum()) > 0) {
@@ -293,7 +441,7 @@ public final class PackageValidator {
                 "“"
                     + field.name()
                     + "” 的值 "
-                    + raw
+                    + shown(raw)
                     + " 超出范围 ["
                     + field.minimum()
                     + ", "
@@ -302,7 +450,7 @@ public final class PackageValidator {
                 "\""
                     + field.name()
                     + "\" value "
-                    + raw
+                    + shown(raw)
                     + " is outside ["
                     + field.minimum()
                     + ", "
@@ -399,6 +547,16 @@ public final class PackageValidator {
     }
   }
 
+  static boolean startsLikeAFormula(String text) {
+    return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
+  }
+
+  /** A value as a problem quotes it: control characters visible, a long value cut short. */
+  private static String shown(String raw) {
+    String cut = raw.length() > SHOWN_CHARS ? raw.substring(0, SHOWN_CHARS) + "…" : raw;
+    return cut.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
+  }
+
   /** The values of the key's fields, or null when any is missing (such keys are not checked). */
   private static @Nullable List<Object> tuple(Row row, int[] indexes) {
     List<Object> tuple = new ArrayList<>(indexes.length);
@@ -409,6 +567,6 @@ public final class PackageValidator {
       }
       tuple.add(value);
     }
-    return tuple.stream().allMatch(Objects::nonNull) ? List.copyOf(tuple) : null;
+    return List.copyOf(tuple);
   }
 }

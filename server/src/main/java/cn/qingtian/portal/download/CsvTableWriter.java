@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * RFC 4180 CSV in UTF-8: a header row of field names, CRLF line ends, quotes only where a value
  * holds a comma, quote or line break. The Excel variant starts with a UTF-8 byte order mark,
- * without which Excel on Chinese Windows reads UTF-8 as GBK (CKAN's {@code ?bom=true}).
+ * without which Excel on Chinese Windows reads UTF-8 as GBK (CKAN's {@code ?bom=true}). A text
+ * value that starts like a formula is written with a leading apostrophe ({@link
+ * TableWriter#neutralized}); numbers, dates and booleans are written as they are.
  */
 final class CsvTableWriter implements TableWriter {
 
@@ -62,6 +64,9 @@ final class CsvTableWriter implements TableWriter {
   static String text(@Nullable Object value) {
     if (value == null) {
       return "";
+    }
+    if (value instanceof String string) {
+      return TableWriter.neutralized(string);
     }
     return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
   }

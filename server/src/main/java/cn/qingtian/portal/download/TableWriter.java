@@ -10,6 +10,22 @@ import org.jspecify.annotations.Nullable;
  */
 interface TableWriter extends AutoCloseable {
 
+  /**
+   * The characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection
+   * guidance): {@code = + - @}, tab and carriage return.
+   */
+  String FORMULA_STARTS = "=+-@\t\r";
+
+  /**
+   * A text cell as spreadsheets should show it: one that starts like a formula gets a leading
+   * apostrophe, so Excel, LibreOffice and Google Sheets show it as text instead of running it. Only
+   * text cells pass through here; numbers are never altered ({@code -3.5} stays {@code -3.5}). The
+   * importer refuses such text (the validator's formula rule), so this is defence in depth.
+   */
+  static String neutralized(String text) {
+    return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+
   void row(List<@Nullable Object> values) throws IOException;
 
   /** Completes the file; the writer does not close the stream it was given. */

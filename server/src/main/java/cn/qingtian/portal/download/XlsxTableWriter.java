@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * A table as an Excel workbook, streamed: a bold, frozen header row, numbers as numbers, dates as
  * dates, and an "about" sheet with the metadata. Strings are written inline, not through the
  * shared-string table, which would hold every distinct string in memory. A table longer than a
- * sheet's {@value #SHEET_ROWS} rows continues on a second sheet, with the header repeated.
+ * sheet's {@value #SHEET_ROWS} rows continues on a second sheet, with the header repeated. Text
+ * that starts like a formula gets a leading apostrophe ({@link TableWriter#neutralized}), numbers
+ * are numbers.
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -84,7 +86,7 @@ final class XlsxTableWriter implements TableWriter {
       sheet.value(row, column, date);
       sheet.style(row, column).format("yyyy-mm-dd").set();
     } else {
-      sheet.inlineString(row, column, value.toString());
+      sheet.inlineString(row, column, TableWriter.neutralized(value.toString()));
     }
   }
 

@@ -86,6 +86,81 @@ public final class PackageFixture {
     return this;
   }
 
+  /** Replaces the first occurrence of {@code from} (as UTF-8) in a file with raw bytes. */
+  public PackageFixture bytes(String file, String from, byte[] to) {
+    Path path = directory.resolve(file);
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      byte[] pattern = from.getBytes(StandardCharsets.UTF_8);
+      int at = indexOf(bytes, pattern);
+      if (at < 0) {
+        throw new IllegalArgumentException(file + " does not contain " + from);
+      }
+      var out = new java.io.ByteArrayOutputStream();
+      out.write(bytes, 0, at);
+      out.write(to);
+      out.write(bytes, at + pattern.length, bytes.length - at - pattern.length);
+      Files.write(path, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  private static int indexOf(byte[] bytes, byte[] pattern) {
+    outer:
+    for (int i = 0; i + pattern.length <= bytes.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (bytes[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Moves departments.csv next to the package folder and leaves a symbolic link to it in its place:
+   * a file that is outside the package although its path is not.
+   */
+  public PackageFixture linkDepartmentsOutside() {
+    try {
+      Path inside = directory.resolve("departments.csv");
+      Path outside = directory.resolveSibling("outside-departments.csv");
+      Files.move(inside, outside);
+      Files.createSymbolicLink(inside, outside);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  public PackageFixture delete(String file) {
+    try {
+      Files.delete(directory.resolve(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** A text with every other line ended by CRLF and the others by LF, as after a merge. */
+  public static String mixLineEnds(String text) {
+    StringBuilder mixed = new StringBuilder(text.length() + text.length() / 40);
+    boolean crlf = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        mixed.append(crlf ? "\r\n" : "\n");
+        crlf = !crlf;
+      } else {
+        mixed.append(c);
+      }
+    }
+    return mixed.toString();
+  }
+
   public PackageFixture reencode(String file, Charset charset) {
     Path path = directory.resolve(file);
     try {

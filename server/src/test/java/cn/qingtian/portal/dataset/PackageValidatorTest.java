@@ -2,13 +2,16 @@ package cn.qingtian.portal.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The validator on the bundled package and on several problems at once. Each kind of broken input
+ * on its own (encodings, BOMs, line ends, formula injection, sizes, headers, keys, types, dates,
+ * resource paths, the descriptor) is a case of {@link BadPackageCorpusTest}.
+ */
 class PackageValidatorTest {
 
   @TempDir Path temp;
@@ -61,50 +64,5 @@ class PackageValidatorTest {
                 assertThat(p)
                     .startsWith("measure_departments.csv:2:4: ")
                     .contains("does not exist in departments.csv"));
-  }
-
-  @Test
-  void rejectsAnExcelGbkFileAndSaysHowToSaveItAsUtf8() {
-    PackageFixture gbk =
-        PackageFixture.copyOfBundled(temp).reencode("departments.csv", Charset.forName("GBK"));
-
-    Validation validation = PackageValidator.validate(gbk.directory());
-
-    assertThat(validation.isValid()).isFalse();
-    assertThat(validation.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.file()).isEqualTo("departments.csv");
-              assertThat(p.row()).isEqualTo(2);
-              assertThat(p.zh()).contains("GB18030/GBK", "CSV UTF-8");
-              assertThat(p.en()).contains("GB18030/GBK", "CSV UTF-8");
-            });
-  }
-
-  @Test
-  void acceptsTheUtf8ByteOrderMarkExcelWrites() throws Exception {
-    PackageFixture withBom =
-        PackageFixture.copyOfBundled(temp).edit("plans.csv", text -> "\uFEFF" + text);
-    assertThat(PackageValidator.validate(withBom.directory()).problems()).isEmpty();
-  }
-
-  @Test
-  void reportsMissingAndUnknownColumns() {
-    PackageFixture renamed =
-        PackageFixture.copyOfBundled(temp).replace("areas.csv", "title_en", "english_title");
-    assertThat(PackageValidator.validate(renamed.directory()).problems())
-        .extracting(Problem::toString)
-        .anySatisfy(p -> assertThat(p).startsWith("areas.csv:1:5: ").contains("english_title"))
-        .anySatisfy(
-            p -> assertThat(p).startsWith("areas.csv:1:").contains("missing column \"title_en\""));
-  }
-
-  @Test
-  void reportsAMissingDescriptorInsteadOfFailing() throws Exception {
-    Path empty = Files.createDirectories(temp.resolve("empty"));
-    assertThat(PackageValidator.validate(empty).problems())
-        .singleElement()
-        .satisfies(p -> assertThat(p.file()).isEqualTo("datapackage.json"));
   }
 }

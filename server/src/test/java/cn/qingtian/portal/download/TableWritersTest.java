@@ -66,6 +66,64 @@ class TableWritersTest {
     }
   }
 
+  /** Text cells an attacker might slip into a table, each starting like a spreadsheet formula. */
+  private static final List<String> FORMULAS =
+      List.of(
+          "=HYPERLINK(\"http://evil.example\",\"点击\")",
+          "+cmd|' /C calc'!A0",
+          "-2+3",
+          "@SUM(A1)",
+          "\tleading tab",
+          "\rleading return");
+
+  @Test
+  void csvAndExcelCsvWriteFormulaLikeTextWithALeadingApostropheAndNumbersAsTheyAre()
+      throws Exception {
+    for (boolean excel : new boolean[] {false, true}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (CsvTableWriter writer = new CsvTableWriter(out, FIELDS, excel)) {
+        for (String formula : FORMULAS) {
+          writer.row(Arrays.asList(formula, new BigDecimal("-3.5"), null, null));
+        }
+        writer.row(Arrays.asList("a = b, not a formula", new BigDecimal("-3.5"), null, null));
+      }
+      String text = out.toString(StandardCharsets.UTF_8);
+      assertThat(text.startsWith("\uFEFF")).as("byte order mark").isEqualTo(excel);
+      assertThat(Arrays.stream(text.split("\r\n")).skip(1).toList())
+          .as(excel ? "Excel CSV" : "CSV")
+          .containsExactly(
+              "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点击\"\")\",-3.5,,",
+              "'+cmd|' /C calc'!A0,-3.5,,",
+              "'-2+3,-3.5,,",
+              "'@SUM(A1),-3.5,,",
+              "'\tleading tab,-3.5,,",
+              "\"'\rleading return\",-3.5,,",
+              "\"a = b, not a formula\",-3.5,,");
+    }
+  }
+
+  @Test
+  void xlsxWritesFormulaLikeTextWithALeadingApostropheAndNumbersAsNumbers() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TableMetadata metadata =
+        new TableMetadata(
+            "t", "t", "d", "1.0", "2026-11-29T00:00:00Z", "l", "p", false, FORMULAS.size(), FIELDS);
+    try (XlsxTableWriter writer = new XlsxTableWriter(out, metadata)) {
+      for (String formula : FORMULAS) {
+        writer.row(Arrays.asList(formula, new BigDecimal("-3.5"), null, null));
+      }
+    }
+    try (ReadableWorkbook workbook =
+        new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      List<Row> rows = workbook.getFirstSheet().read();
+      assertThat(rows.stream().skip(1).map(r -> r.getCellText(0)).toList())
+          .containsExactlyElementsOf(FORMULAS.stream().map(f -> "'" + f).toList());
+      assertThat(rows.stream().skip(1).map(r -> r.getCell(0).getType().toString()).distinct())
+          .containsExactly("STRING");
+      assertThat(rows.get(1).getCell(1).asNumber()).isEqualByComparingTo("-3.5");
+    }
+  }
+
   private static Field field(String name, FieldType type) {
     return new Field(name, type, false, false, null, null, null, null, null);
   }

@@ -1,0 +1,333 @@
+package cn.qingtian.portal.dataset;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a package's CSV file (RFC 4180) one record at a time, so a file of any size takes memory
+ * for one record only, and reports what would otherwise be lost or misread, each at its {@code
+ * row:column} (rows count records as a spreadsheet does: the header is row 1, empty lines are
+ * skipped):
+ *
+ * <ul>
+ *   <li>a byte that is not UTF-8 (GB18030/GBK and UTF-16 are named), or a NUL character: the file
+ *       is not read further;
+ *   <li>a quote that is never closed, or text after a closing quote;
+ *   <li>a cell longer than {@value #MAX_CELL_CHARS} characters or a row longer than {@value
+ *       #MAX_ROW_CHARS}: the rest is skipped, never buffered;
+ *   <li>a bare carriage return (CR not followed by LF), which spreadsheets take for a line break
+ *       and many editors do not show; it ends the record, as it would in a spreadsheet;
+ *   <li>a byte order mark (U+FEFF) anywhere but at the very start of the file, where it is allowed.
+ * </ul>
+ *
+ * LF and CRLF line ends are both accepted, also mixed in one file.
+ */
+final class CsvReader implements Closeable {
+
+  /** The most characters a cell may hold: 64 KiB. */
+  static final int MAX_CELL_CHARS = 65_536;
+
+  /** The most characters a row may hold: 1 MiB. */
+  static final int MAX_ROW_CHARS = 1_048_576;
+
+  private static final int EOF = -1;
+
+  /** One record: its spreadsheet row number and its cells. */
+  record Record(int row, List<String> cells) {}
+
+  private final String file;
+  private final Path path;
+  private final List<Problem> problems;
+  private final Reader reader;
+  private final char[] buffer = new char[1 << 14];
+  private int position;
+  private int limit;
+  private int row;
+  private boolean failed;
+  private boolean bareCrReported;
+  private final StringBuilder cell = new StringBuilder();
+  private List<String> cells = new ArrayList<>();
+  private int rowChars;
+  private boolean inRecord;
+
+  private CsvReader(String file, Path path, Reader reader, List<Problem> problems) {
+    this.file = file;
+    this.path = path;
+    this.reader = reader;
+    this.problems = problems;
+  }
+
+  /** A reader of the file, or null with the problem added when it is UTF-16. */
+  static @Nullable CsvReader open(String file, Path path, List<Problem> problems)
+      throws IOException {
+    if (CsvText.Start.of(path) == CsvText.Start.UTF16_BOM) {
+      problems.add(CsvText.utf16(file));
+      return null;
+    }
+    return new CsvReader(file, path, CsvText.open(path), problems);
+  }
+
+  /** Whether reading stopped at a problem that leaves the rest of the file unread. */
+  boolean failed() {
+    return failed;
+  }
+
+  /** The next record, or null at the end of the file or after a problem that ends reading it. */
+  @Nullable Record next() throws IOException {
+    if (failed) {
+      return null;
+    }
+    try {
+      return readRecord();
+    } catch (CsvText.NotUtf8Exception e) {
+      // Between records the bad byte starts the next one.
+      problems.add(
+          CsvText.notUtf8(
+              file, path, inRecord ? row : row + 1, inRecord ? column() : 1, e.offset()));
+      failed = true;
+      return null;
+    } catch (Stop e) {
+      failed = true;
+      return null;
+    }
+  }
+
+  private int column() {
+    return cells.size() + 1;
+  }
+
+  private @Nullable Record readRecord() throws IOException {
+    int c = read();
+    while (true) {
+      if (c == EOF) {
+        return null;
+      }
+      if (c == '\n') {
+        c = read();
+      } else if (c == '\r') {
+        if (peek() == '\n') {
+          read();
+        } else {
+          bareCr(row + 1, 1);
+        }
+        c = read();
+      } else {
+        break;
+      }
+    }
+    row++;
+    inRecord = true;
+    cells = new ArrayList<>();
+    rowChars = 0;
+    while (true) {
+      cell.setLength(0);
+      boolean tooLong = false;
+      if (c == '"') {
+        int openedColumn = column();
+        int openedRow = row;
+        while (true) {
+          c = read();
+          if (c == EOF) {
+            problems.add(
+                new Problem(
+                    file,
+                    openedRow,
+                    openedColumn,
+                    "这个单元格的引号到文件末尾都没有闭合",
+                    "the quote that opens this cell is never closed before the end of the file"));
+            throw new Stop();
+          }
+          if (c == '"') {
+            if (peek() != '"') {
+              break;
+            }
+            read();
+          }
+          tooLong = append((char) c, tooLong);
+          if (!tooLong) {
+            bulk(true);
+          }
+        }
+        c = read();
+        if (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+          problems.add(
+              new Problem(
+                  file,
+                  row,
+                  column(),
+                  "引号闭合后、逗号之前还有文字（单元格中的引号须写成两个引号 \"\"）",
+                  "text after the closing quote of this cell (a quote inside a quoted cell is"
+                      + " written twice: \"\")"));
+          while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+            c = read();
+          }
+        }
+      } else {
+        while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+          tooLong = append((char) c, tooLong);
+          if (!tooLong) {
+            bulk(false);
+          }
+          c = read();
+        }
+      }
+      if (rowChars <= MAX_ROW_CHARS) {
+        cells.add(cell.toString());
+      }
+      if (c == ',') {
+        countRowChar();
+        c = read();
+        continue;
+      }
+      if (c == '\r') {
+        if (peek() == '\n') {
+          read();
+        } else {
+          bareCr(row, column() - 1);
+        }
+      }
+      inRecord = false;
+      return new Record(row, cells);
+    }
+  }
+
+  /**
+   * Appends the plain characters that follow in the buffer at once, as far as the cell and row
+   * limits allow; the character after them goes through {@link #append}.
+   */
+  private void bulk(boolean quoted) {
+    int end =
+        Math.min(
+            limit, position + Math.min(MAX_CELL_CHARS - cell.length(), MAX_ROW_CHARS - rowChars));
+    int run = position;
+    while (run < end) {
+      char d = buffer[run];
+      if (d == '\uFEFF'
+          || d == '\u0000'
+          || (quoted ? d == '"' : d == ',' || d == '\n' || d == '\r')) {
+        break;
+      }
+      run++;
+    }
+    cell.append(buffer, position, run - position);
+    rowChars += run - position;
+    position = run;
+  }
+
+  /** Appends a character to the cell unless the cell or row is already too long. */
+  private boolean append(char c, boolean tooLong) {
+    if (c == '\uFEFF') {
+      problems.add(
+          new Problem(
+              file,
+              row,
+              column(),
+              "文件中间有字节顺序标记（U+FEFF，BOM），通常是两个文件被拼接在一起；BOM 只能出现在文件开头",
+              "a byte order mark (U+FEFF, BOM) inside the file, usually where two files were"
+                  + " joined; a BOM is allowed only at the very start of a file"));
+      return tooLong;
+    }
+    if (c == '\u0000') {
+      problems.add(
+          new Problem(
+              file,
+              row,
+              column(),
+              "文件含有 NUL 字符（U+0000）：它可能是 UTF-16 编码或二进制文件，不是 UTF-8 文本",
+              "the file holds a NUL character (U+0000): it is probably UTF-16 or binary, not UTF-8"
+                  + " text"));
+      throw new Stop();
+    }
+    if (tooLong || !countRowChar()) {
+      return true;
+    }
+    if (cell.length() == MAX_CELL_CHARS) {
+      problems.add(
+          new Problem(
+              file,
+              row,
+              column(),
+              "单元格超过 " + MAX_CELL_CHARS + " 个字符的上限，其余部分未读取",
+              "the cell is longer than the limit of "
+                  + MAX_CELL_CHARS
+                  + " characters; the rest was not read"));
+      return true;
+    }
+    cell.append(c);
+    return false;
+  }
+
+  /** Counts a character of the row; false once the row is too long (reported once). */
+  private boolean countRowChar() {
+    rowChars++;
+    if (rowChars == MAX_ROW_CHARS + 1) {
+      problems.add(
+          new Problem(
+              file,
+              row,
+              column(),
+              "这一行超过 " + MAX_ROW_CHARS + " 个字符的上限，其余部分未读取",
+              "the row is longer than the limit of "
+                  + MAX_ROW_CHARS
+                  + " characters; the rest was not read"));
+    }
+    return rowChars <= MAX_ROW_CHARS;
+  }
+
+  private void bareCr(int atRow, int atColumn) {
+    if (bareCrReported) {
+      return;
+    }
+    bareCrReported = true;
+    problems.add(
+        new Problem(
+            file,
+            atRow,
+            atColumn,
+            "此处有单独的回车符（CR，后面没有 LF）：电子表格会在这里断行，而很多编辑器不显示它。" + "请以 LF 或 CRLF 换行保存（只报告文件中的第一处）",
+            "a bare carriage return (CR without LF) here: spreadsheets break the row at it, many"
+                + " editors do not show it. Save the file with LF or CRLF line ends (only the first"
+                + " in the file is reported)"));
+  }
+
+  private int read() throws IOException {
+    if (position == limit && !fill()) {
+      return EOF;
+    }
+    return buffer[position++];
+  }
+
+  private int peek() throws IOException {
+    if (position == limit && !fill()) {
+      return EOF;
+    }
+    return buffer[position];
+  }
+
+  private boolean fill() throws IOException {
+    int n = reader.read(buffer, 0, buffer.length);
+    while (n == 0) {
+      n = reader.read(buffer, 0, buffer.length);
+    }
+    position = 0;
+    limit = Math.max(n, 0);
+    return n > 0;
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+
+  /** Ends reading the file after a problem that makes the rest unreadable. */
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super(null, null, false, false);
+    }
+  }
+}
