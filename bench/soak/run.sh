@@ -91,7 +91,9 @@ PORTAL_PID=$!
 start=$SECONDS
 # Ready when the site is published: the load asks for its pages from the start.
 until curl -sf -m 5 "http://127.0.0.1:$PORT/sitemap.xml" -o /dev/null 2>/dev/null; do
-  if ! kill -0 "$PORTAL_PID" 2>/dev/null || [ $((SECONDS - start)) -gt 600 ]; then
+  # A site build that fails at start-up is not retried before the next release.
+  if ! kill -0 "$PORTAL_PID" 2>/dev/null || [ $((SECONDS - start)) -gt 600 ] \
+      || grep -q 'Site of release #[0-9]* not published' "$WORK/portal.log"; then
     tail -30 "$WORK/portal.log" >&2
     echo "the portal did not start" >&2
     exit 2

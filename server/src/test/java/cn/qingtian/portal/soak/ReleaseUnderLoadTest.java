@@ -88,7 +88,9 @@ class ReleaseUnderLoadTest {
                 Long seen = recorder.firstSeen("graphql", next.newVersion());
                 return seen != null && System.nanoTime() - seen > Duration.ofSeconds(3).toNanos();
               });
-      assertThat(release.await(IMPORT_TIMEOUT.toSeconds())).as(Files.readString(release.log())).isZero();
+      assertThat(release.await(IMPORT_TIMEOUT.toSeconds()))
+          .as(Files.readString(release.log()))
+          .isZero();
 
       assertThat(recorder.errors()).as("failed requests: %s", recorder.samples()).isZero();
       assertThat(recorder.mixed()).as("mixed responses: %s", recorder.samples()).isZero();
