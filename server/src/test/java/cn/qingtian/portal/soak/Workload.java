@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -376,10 +375,8 @@ public final class Workload {
     if (actual == 304) {
       return Outcome.ok(null, false);
     }
-    String disposition =
-        URLDecoder.decode(
-            response.headers().firstValue("Content-Disposition").orElse(""),
-            StandardCharsets.UTF_8);
+    // The quoted file name carries the version as it is ('+' included): not URL-decoded.
+    String disposition = response.headers().firstValue("Content-Disposition").orElse("");
     String version = named(disposition);
     if (version == null) {
       return Outcome.failed("no known release in Content-Disposition: " + disposition);
@@ -499,7 +496,7 @@ public final class Workload {
           if (!listsReleases) {
             Matcher link = PAGE_DOWNLOAD.matcher(html);
             while (link.find()) {
-              String linked = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+              String linked = link.group(1).replace("%2B", "+").replace("%2b", "+");
               if (!linked.equals("latest") && !linked.equals(version)) {
                 return Outcome.mixed(
                     "page of " + version + " links to the files of " + linked, version);
