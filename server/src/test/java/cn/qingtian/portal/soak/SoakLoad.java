@@ -1,0 +1,224 @@
+package cn.qingtian.portal.soak;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The soak's load generator (bench/soak/run.sh runs it): finds the maximum throughput of a running
+ * portal on the mixed {@link Workload} with a closed loop, then sends 80% of it in an open loop for
+ * some minutes, importing the next release from another process half-way; reports each minute's
+ * requests, errors, mixed responses, latencies and the server's heap after GC, writes a Markdown
+ * report and ends with a PASS or FAIL line (exit code 0 or 1).
+ *
+ * <pre>
+ * SoakLoad --url http://127.0.0.1:18520 [--pid N] [--minutes 10] [--fraction 0.8]
+ *          [--clients 24] [--max-seconds 20] [--datasets datasets] [--no-pages]
+ *          [--import-jar portal.jar --database-url postgresql://…] [--out report.md]
+ * </pre>
+ */
+public final class SoakLoad {
+
+  private SoakLoad() {}
+
+  public static void main(String[] arguments) throws Exception {
+    Map<String, String> options = options(arguments);
+    URI base = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
+    int minutes = Integer.parseInt(options.getOrDefault("minutes", "10"));
+    double fraction = Double.parseDouble(options.getOrDefault("fraction", "0.8"));
+    int clients = Integer.parseInt(options.getOrDefault("clients", "24"));
+    int maxSeconds = Integer.parseInt(options.getOrDefault("max-seconds", "20"));
+    Long pid = options.containsKey("pid") ? Long.parseLong(options.get("pid")) : null;
+    Path datasets = Path.of(options.getOrDefault("datasets", "datasets"));
+    String databaseUrl = options.get("database-url");
+    String importJar = options.get("import-jar");
+    Path work = Files.createTempDirectory("soak");
+    Path out =
+        Path.of(
+            options.getOrDefault(
+                "out",
+                "soak-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now())
+                    + ".md"));
+
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    NextRelease next = NextRelease.write(datasets, work.resolve("next"));
+    String current = currentVersion(client, base);
+    if (!current.equals(next.oldVersion())) {
+      throw new IllegalStateException(
+          "the portal serves " + current + ", the datasets are " + next.oldVersion());
+    }
+    log("serving " + current + "; the next release will be " + next.newVersion());
+    Workload workload = Workload.discover(client, base, next, !options.containsKey("no-pages"));
+    log("workload: " + workload.sizes() + " distinct requests");
+    List<String> broken = new ArrayList<>();
+    for (Workload.Call call : workload.all()) {
+      Outcome outcome =
+          call.check().judge(client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray()));
+      if (outcome.isError() || outcome.isMixed()) {
+        broken.add(call.label() + ": " + (outcome.isError() ? outcome.error() : outcome.mixed()));
+      }
+    }
+    if (!broken.isEmpty()) {
+      broken.forEach(b -> log("  broken before the load: " + b));
+      throw new IllegalStateException(broken.size() + " requests fail before any load");
+    }
+
+    LoadDriver driver = new LoadDriver(client, workload);
+    log("maximum throughput: " + clients + " clients, closed loop, 5 s + " + maxSeconds + " s");
+    LoadDriver.Capacity capacity =
+        driver.closedLoop(clients, Duration.ofSeconds(5), Duration.ofSeconds(maxSeconds), current);
+    Recorder.Minute closed = capacity.recorder().overall();
+    log(
+        String.format(
+            Locale.ROOT,
+            "  %.0f req/s (p50 %.1f ms, p99 %.1f ms, %d errors)",
+            capacity.perSecond(),
+            closed.quantileMillis(0.5),
+            closed.quantileMillis(0.99),
+            closed.errors()));
+    double rate = capacity.perSecond() * fraction;
+    log(String.format(Locale.ROOT, "open loop: %.0f req/s for %d min", rate, minutes));
+
+    long start = System.nanoTime() + 200_000_000L;
+    Recorder recorder = new Recorder(start, current);
+    ServerHeap heap = pid == null ? null : new ServerHeap(pid);
+    ReleaseSwitch release = null;
+    if (importJar != null) {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  importJar));
+      command.addAll(next.importArguments(databaseUrl));
+      release = new ReleaseSwitch(command, work.resolve("import.log"), databaseUrl);
+      ReleaseSwitch importing = release;
+      long half = start + Duration.ofMinutes(minutes).toNanos() / 2;
+      Thread starter =
+          new Thread(
+              () -> {
+                long wait;
+                while ((wait = half - System.nanoTime()) > 0) {
+                  java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                log("importing " + next.newVersion() + " from another process");
+                importing.start();
+              },
+              "import-starter");
+      starter.setDaemon(true);
+      starter.start();
+    }
+    driver.openLoop(
+        rate,
+        Duration.ofMinutes(minutes),
+        recorder,
+        start,
+        minute -> {
+          Recorder.Minute m = recorder.minutes().get(minute);
+          if (heap != null) {
+            long bytes = heap.afterGc();
+            if (bytes >= 0) {
+              recorder.heapAfterGc(minute, bytes);
+            }
+          }
+          Recorder.Minute now = recorder.minutes().get(minute);
+          log(
+              String.format(
+                  Locale.ROOT,
+                  "  minute %d: %d requests, %d errors, %d mixed, p50 %.1f ms, p99 %.1f ms, heap %s",
+                  minute,
+                  m == null ? 0 : m.requests(),
+                  m == null ? 0 : m.errors(),
+                  m == null ? 0 : m.mixed(),
+                  m == null ? 0 : m.quantileMillis(0.5),
+                  m == null ? 0 : m.quantileMillis(0.99),
+                  now == null || now.heapAfterGc() == null
+                      ? "-"
+                      : now.heapAfterGc() / (1024 * 1024) + " MB"));
+        });
+    if (release != null) {
+      release.await(300);
+      release.close();
+    }
+    SoakReport report =
+        new SoakReport(
+            base,
+            current,
+            next,
+            clients,
+            maxSeconds,
+            capacity,
+            rate,
+            minutes,
+            recorder,
+            release,
+            start);
+    String markdown = report.markdown();
+    Files.writeString(out, markdown, StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.println(markdown);
+    log("report written to " + out);
+    System.exit(report.passed() ? 0 : 1);
+  }
+
+  private static String currentVersion(HttpClient client, URI base) throws Exception {
+    var response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(base.resolve("/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"query\":\"{ currentRelease { version } }\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return Workload.JSON
+        .readTree(response.body())
+        .path("data")
+        .path("currentRelease")
+        .path("version")
+        .asString();
+  }
+
+  private static Map<String, String> options(String[] arguments) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < arguments.length; i++) {
+      if (!arguments[i].startsWith("--")) {
+        throw new IllegalArgumentException("unknown argument " + arguments[i]);
+      }
+      String name = arguments[i].substring(2);
+      if (name.equals("no-pages")) {
+        options.put(name, "true");
+      } else {
+        options.put(name, arguments[++i]);
+      }
+    }
+    return options;
+  }
+
+  static void log(String message) {
+    System.out.println(
+        "["
+            + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now())
+            + "] "
+            + message);
+  }
+}
