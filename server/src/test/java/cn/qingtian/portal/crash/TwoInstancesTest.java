@@ -111,6 +111,8 @@ class TwoInstancesTest {
             "--portal.database.url=" + database,
             "--portal.site.directory=" + temp.resolve(name).resolve("site"),
             "--portal.downloads.directory=" + temp.resolve(name).resolve("downloads"),
+            // On a loaded test machine a first query of a release can take longer than 10 s.
+            "--portal.api.request-timeout=120s",
             "--spring.jmx.enabled=false");
   }
 
