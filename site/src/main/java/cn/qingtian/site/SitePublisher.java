@@ -32,7 +32,8 @@ public final class SitePublisher {
   static final List<String> LANGUAGES = List.of("zh", "en");
   private static final List<String> ASSETS =
       List.of("site.css", "site.js", "search.js", "share.png");
-  private static final int KEEP_BUILDS = 2;
+  private static final String BUILD_PREFIX = "build-";
+  private static final String LOCK = ".lock";
 
   private final GraphQlTransport transport;
   private final SiteSettings settings;
@@ -95,36 +96,49 @@ public final class SitePublisher {
     data.values().forEach(d -> pages.addAll(pagesOf(d)));
     Path builds = buildsFolder(out);
     Path build;
+    long rendered;
     try {
       Files.createDirectories(builds);
-      build = Files.createTempDirectory(builds, "build-");
-      // Readable by the web server that may host it, like any published folder.
-      Files.setPosixFilePermissions(build, PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a build folder in " + builds, e);
+      throw new UncheckedIOException("cannot create " + builds, e);
     }
-    try {
-      render(build, pages);
-      writeAssets(build);
-      writeText(build.resolve("sitemap.xml"), sitemap(pages));
-      data.forEach(
-          (lang, d) -> {
-            String prefix = lang.equals("en") ? "en/" : "";
-            writeText(
-                build.resolve(prefix + AtomFeeds.ACHIEVEMENTS),
-                AtomFeeds.achievements(d, settings));
-            writeText(build.resolve(prefix + AtomFeeds.RELEASES), AtomFeeds.releases(d, settings));
-            writeText(build.resolve(prefix + StaticSearchIndex.FILE), StaticSearchIndex.of(d));
-          });
-      writeText(build.resolve("robots.txt"), robots());
-      writeExtraFiles(build);
-      switchTo(out, build);
-    } catch (RuntimeException e) {
-      deleteQuietly(build);
-      throw e;
+    // One publisher at a time per site: whatever it finds besides the live build and the one
+    // before it is then the remains of a publisher that died (killed mid-build) and is removed.
+    try (FolderLock lock = FolderLock.acquire(builds.resolve(LOCK))) {
+      try {
+        build = Files.createTempDirectory(builds, BUILD_PREFIX);
+        // Readable by the web server that may host it, like any published folder.
+        Files.setPosixFilePermissions(build, PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a build folder in " + builds, e);
+      }
+      Path previous = liveBuild(out);
+      try {
+        render(build, pages);
+        writeAssets(build);
+        writeText(build.resolve("sitemap.xml"), sitemap(pages));
+        data.forEach(
+            (lang, d) -> {
+              String prefix = lang.equals("en") ? "en/" : "";
+              writeText(
+                  build.resolve(prefix + AtomFeeds.ACHIEVEMENTS),
+                  AtomFeeds.achievements(d, settings));
+              writeText(
+                  build.resolve(prefix + AtomFeeds.RELEASES), AtomFeeds.releases(d, settings));
+              writeText(build.resolve(prefix + StaticSearchIndex.FILE), StaticSearchIndex.of(d));
+            });
+        writeText(build.resolve("robots.txt"), robots());
+        writeExtraFiles(build);
+        switchTo(out, build);
+      } catch (RuntimeException e) {
+        deleteQuietly(build);
+        throw e;
+      }
+      rendered = System.nanoTime();
+      cleanOldBuilds(builds, build, previous);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + builds, e);
     }
-    long rendered = System.nanoTime();
-    cleanOldBuilds(builds, build);
     Api.Release release = data.get("zh").overview().currentRelease();
     progress.accept(
         "published " + pages.size() + " pages of release #" + release.number() + " to " + out);
@@ -513,13 +527,25 @@ public final class SitePublisher {
     }
   }
 
-  private static void cleanOldBuilds(Path builds, Path current) {
+  /** The build {@code out} points at now, if any. */
+  private static Path liveBuild(Path out) {
+    try {
+      return out.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Deletes every build but the live one and the one it replaced (kept for requests in flight):
+   * older builds, and builds of publishers killed before they switched.
+   */
+  private static void cleanOldBuilds(Path builds, Path current, Path previous) {
     try (Stream<Path> entries = Files.list(builds)) {
       List<Path> old =
           entries
-              .filter(p -> !p.equals(current))
-              .sorted(Comparator.comparing(SitePublisher::modified).reversed())
-              .skip(KEEP_BUILDS - 1)
+              .filter(p -> p.getFileName().toString().startsWith(BUILD_PREFIX))
+              .filter(p -> !p.equals(current) && !isSameFile(p, previous))
               .toList();
       old.forEach(SitePublisher::deleteQuietly);
     } catch (IOException e) {
@@ -527,11 +553,11 @@ public final class SitePublisher {
     }
   }
 
-  private static long modified(Path path) {
+  private static boolean isSameFile(Path path, Path other) {
     try {
-      return Files.getLastModifiedTime(path).toMillis();
+      return other != null && Files.isSameFile(path, other);
     } catch (IOException e) {
-      return 0;
+      return false;
     }
   }
 

@@ -8,6 +8,7 @@ import cn.qingtian.portal.dataset.Resource;
 import cn.qingtian.portal.download.DownloadFile.Format;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.Temporal;
+import cn.qingtian.site.FolderLock;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * and XLSX (observations also as SDMX-CSV with their revisions, grants also as 360Giving), then the
  * release's data package, change log, checksums, ZIP and DCAT-AP catalogue. Runs on a worker thread
  * and blocks; the folder is written to the side and moved into place whole, so a reader never sees
- * half of it. The same release always gives byte-identical files.
+ * half of it, and a writer killed midway leaves only a work folder that the next export removes.
+ * The same release always gives byte-identical files.
  */
 public final class ReleaseExport {
 
@@ -56,6 +58,9 @@ public final class ReleaseExport {
   static final String REVISIONS = "observations-revisions.csv";
   static final String SDMX_STRUCTURE = "observations.sdmx-structure.json";
   static final String GIVING_360 = GrantsPackage.FILE;
+  private static final String LOCK = ".lock";
+  private static final String WRITING = ".writing-";
+  private static final String OLD = ".old-";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String CSV = "text/csv; charset=utf-8";
@@ -82,7 +87,17 @@ public final class ReleaseExport {
   public ReleaseFiles export(Release release, Path directory) throws IOException, SQLException {
     Path parent = directory.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path work = Files.createTempDirectory(parent, ".writing-");
+    // One writer at a time per downloads folder, across processes: the work folders of a writer
+    // that was killed are then recognisably abandoned and removed.
+    try (FolderLock lock = FolderLock.acquire(parent.resolve(LOCK))) {
+      removeAbandonedWork(parent);
+      return exportLocked(release, directory, parent);
+    }
+  }
+
+  private ReleaseFiles exportLocked(Release release, Path directory, Path parent)
+      throws IOException, SQLException {
+    Path work = Files.createTempDirectory(parent, WRITING);
     // Readable by the web server that may host it, like any published folder.
     Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
     try (Connection connection = connections.open()) {
@@ -391,11 +406,23 @@ public final class ReleaseExport {
     return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
   }
 
+  /** Deletes the work folders of writers that died before finishing: called under the lock. */
+  private static void removeAbandonedWork(Path parent) throws IOException {
+    try (var entries = Files.list(parent)) {
+      for (Path entry : entries.toList()) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(WRITING) || name.startsWith(OLD)) {
+          deleteTree(entry);
+        }
+      }
+    }
+  }
+
   /** Moves the written folder into place, replacing an earlier copy of the same release. */
   private static void replace(Path work, Path directory) throws IOException {
     Path old = null;
     if (Files.exists(directory)) {
-      old = Files.createTempDirectory(directory.toAbsolutePath().getParent(), ".old-");
+      old = Files.createTempDirectory(directory.toAbsolutePath().getParent(), OLD);
       Files.move(directory, old.resolve("release"), StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(work, directory, StandardCopyOption.ATOMIC_MOVE);
