@@ -339,6 +339,10 @@ public final class PortalCommandLine {
   private static ConfigurableApplicationContext releaseWriter(List<String> springArgs) {
     List<String> args = new ArrayList<>(springArgs);
     args.add("--portal.datasets.import-on-start=false");
+    // A command does not build the site or the downloads: run beside a serving portal, it would
+    // write into the same folders and, killed or finished, leave a build behind.
+    args.add("--portal.site.publish-on-release=false");
+    args.add("--portal.downloads.write-on-release=false");
     return new SpringApplicationBuilder(PortalApplication.class)
         .web(WebApplicationType.NONE)
         .logStartupInfo(false)

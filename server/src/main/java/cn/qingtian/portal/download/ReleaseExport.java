@@ -188,6 +188,7 @@ public final class ReleaseExport {
         writer.close();
       }
     }
+    XlsxTableWriter.createdAt(folder.resolve(id + ".xlsx"), release.publishedAt());
     List<DownloadFile> files = new ArrayList<>();
     files.add(describe(folder, id + ".csv", Format.CSV, CSV));
     files.add(describe(folder, id + "-excel.csv", Format.CSV_EXCEL, CSV));
@@ -355,7 +356,7 @@ public final class ReleaseExport {
   }
 
   /** Entries carry a fixed time, so the same release always zips to the same bytes. */
-  private static ZipEntry zipEntry(String name) {
+  static ZipEntry zipEntry(String name) {
     ZipEntry entry = new ZipEntry(name);
     entry.setTime(315_532_800_000L);
     return entry;

@@ -1,11 +1,22 @@
 package cn.qingtian.portal.download;
 
 import cn.qingtian.portal.dataset.Field;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +35,8 @@ final class XlsxTableWriter implements TableWriter {
   static final int SHEET_ROWS = 1_048_576;
 
   private static final int FLUSH_EVERY = 1_000;
+  private static final Pattern CREATED =
+      Pattern.compile("(<dcterms:created [^>]*>)[^<]*(</dcterms:created>)");
 
   private final Workbook workbook;
   private final TableMetadata metadata;
@@ -88,6 +101,37 @@ final class XlsxTableWriter implements TableWriter {
     } else {
       sheet.inlineString(row, column, TableWriter.neutralized(value.toString()));
     }
+  }
+
+  /**
+   * Sets the workbook's creation time to the release's publication time. fastexcel stamps {@code
+   * docProps/core.xml} with the wall clock, which made the same release's XLSX (and so its
+   * checksum, ETag and {@code SHA256SUMS}) differ from one process to the next: two instances
+   * behind a load balancer disagreed. The file is copied entry by entry with fixed entry times.
+   */
+  static void createdAt(Path file, String publishedAt) throws IOException {
+    String created = Instant.parse(publishedAt).toString();
+    Path copy = file.resolveSibling(file.getFileName() + ".dated");
+    try (ZipInputStream in =
+            new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)));
+        ZipOutputStream out =
+            new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(copy)))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        out.putNextEntry(ReleaseExport.zipEntry(entry.getName()));
+        if (entry.getName().equals("docProps/core.xml")) {
+          String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          out.write(
+              CREATED
+                  .matcher(xml)
+                  .replaceFirst("$1" + created + "$2")
+                  .getBytes(StandardCharsets.UTF_8));
+        } else {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override
