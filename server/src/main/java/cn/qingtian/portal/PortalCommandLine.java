@@ -341,8 +341,12 @@ public final class PortalCommandLine {
     args.add("--portal.datasets.import-on-start=false");
     // A command does not build the site or the downloads: run beside a serving portal, it would
     // write into the same folders and, killed or finished, leave a build behind.
-    args.add("--portal.site.publish-on-release=false");
-    args.add("--portal.downloads.write-on-release=false");
+    for (String off :
+        List.of("portal.site.publish-on-release", "portal.downloads.write-on-release")) {
+      if (args.stream().noneMatch(arg -> arg.startsWith("--" + off + "="))) {
+        args.add("--" + off + "=false");
+      }
+    }
     return new SpringApplicationBuilder(PortalApplication.class)
         .web(WebApplicationType.NONE)
         .logStartupInfo(false)

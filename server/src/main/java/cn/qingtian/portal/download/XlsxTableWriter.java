@@ -1,9 +1,9 @@
 package cn.qingtian.portal.download;
 
 import cn.qingtian.portal.dataset.Field;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -112,21 +113,23 @@ final class XlsxTableWriter implements TableWriter {
   static void createdAt(Path file, String publishedAt) throws IOException {
     String created = Instant.parse(publishedAt).toString();
     Path copy = file.resolveSibling(file.getFileName() + ".dated");
-    try (ZipInputStream in =
-            new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)));
+    // Read through the central directory: fastexcel's local headers do not state entry sizes.
+    try (ZipFile in = new ZipFile(file.toFile());
         ZipOutputStream out =
             new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(copy)))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+      for (ZipEntry entry : Collections.list(in.entries())) {
         out.putNextEntry(ReleaseExport.zipEntry(entry.getName()));
-        if (entry.getName().equals("docProps/core.xml")) {
-          String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          out.write(
-              CREATED
-                  .matcher(xml)
-                  .replaceFirst("$1" + created + "$2")
-                  .getBytes(StandardCharsets.UTF_8));
-        } else {
-          in.transferTo(out);
+        try (InputStream content = in.getInputStream(entry)) {
+          if (entry.getName().equals("docProps/core.xml")) {
+            String xml = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+            out.write(
+                CREATED
+                    .matcher(xml)
+                    .replaceFirst("$1" + created + "$2")
+                    .getBytes(StandardCharsets.UTF_8));
+          } else {
+            content.transferTo(out);
+          }
         }
         out.closeEntry();
       }
