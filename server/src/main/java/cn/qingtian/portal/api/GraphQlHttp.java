@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -35,8 +36,17 @@ public final class GraphQlHttp {
         && (HttpMethod.GET.equals(method) || HttpMethod.POST.equals(method))
         && headers.getUpgrade() == null
         && (withStreams
-            || headers.getAccept().stream()
+            || accepted(headers).stream()
                 .noneMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype));
+  }
+
+  /** The media types a request accepts; none when its Accept header does not parse. */
+  public static List<MediaType> accepted(HttpHeaders headers) {
+    try {
+      return headers.getAccept();
+    } catch (InvalidMediaTypeException e) {
+      return List.of();
+    }
   }
 
   /**
@@ -55,7 +65,7 @@ public final class GraphQlHttp {
     headers.setCacheControl("no-store");
     headers.remove(HttpHeaders.ETAG);
     boolean graphQlResponse =
-        exchange.getRequest().getHeaders().getAccept().stream()
+        accepted(exchange.getRequest().getHeaders()).stream()
             .anyMatch(type -> !type.isWildcardType() && type.isCompatibleWith(GRAPHQL_RESPONSE));
     headers.setContentType(
         graphQlResponse

@@ -77,6 +77,11 @@ public class PersistedQueries {
 
   private static Refused refused(String code, String message) {
     return new Refused(
-        GraphqlErrorBuilder.newError().message(message).extensions(Map.of("code", code)).build());
+        GraphqlErrorBuilder.newError()
+            // A classification of its own: graphql-java's default names a Java exception class.
+            .errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+            .message(message)
+            .extensions(Map.of("code", code))
+            .build());
   }
 }

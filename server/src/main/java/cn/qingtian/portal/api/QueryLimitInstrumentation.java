@@ -77,6 +77,20 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
   }
 
   private QueryCost measure(ExecutionContext context) {
+    // graphql-java's normalizer expands every fragment spread before it merges fields and counts
+    // them: fragments that spread each other several times (F2 { ...F1 ...F1 } F3 { ...F2 ...F2 }
+    // …)
+    // would keep it busy for an exponential time. Their expanded size is counted first, in linear
+    // time, and such a query is refused before the normalizer sees it.
+    long expanded =
+        ExpandedSize.of(
+            context.getOperationDefinition(), context.getFragmentsByName(), expansionLimit(limits));
+    if (expanded > expansionLimit(limits)) {
+      throw refused(
+          "QUERY_TOO_LARGE",
+          "展开片段后查询字段超过上限 " + limits.maxFields(),
+          "the query has more than " + limits.maxFields() + " fields with its fragments expanded");
+    }
     ExecutableNormalizedOperation operation;
     try {
       operation =
@@ -94,6 +108,15 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
           "the query has more than " + limits.maxFields() + " fields with its fragments expanded");
     }
     return QueryCost.of(operation, context.getGraphQLSchema());
+  }
+
+  /**
+   * How many fields a query may name with its fragments expanded, before identical fields are
+   * merged: well above {@code maxFields} (which counts merged fields), so that only a query built
+   * to explode is refused this way.
+   */
+  static long expansionLimit(QueryLimits limits) {
+    return Math.max(100_000L, 20L * limits.maxFields());
   }
 
   @Override

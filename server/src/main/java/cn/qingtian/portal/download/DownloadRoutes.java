@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -155,9 +158,24 @@ class DownloadRoutes {
                   if (compressed) {
                     response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
                   }
-                  return response.bodyValue(
-                      new FileSystemResource(compressed ? gzip : located.path()));
+                  Path served = compressed ? gzip : located.path();
+                  if (multipleRanges(request)) {
+                    // Spring writes several ranges by reading the file on the event loop: the whole
+                    // file is sent instead (RFC 9110 §14.2 lets a server ignore Range), read
+                    // asynchronously.
+                    return response.body(
+                        BodyInserters.fromDataBuffers(
+                            DataBufferUtils.read(
+                                served, DefaultDataBufferFactory.sharedInstance, 65_536)));
+                  }
+                  return response.bodyValue(new FileSystemResource(served));
                 }));
+  }
+
+  /** Whether the request asks for more than one range of the file. */
+  static boolean multipleRanges(ServerRequest request) {
+    return request.headers().header(HttpHeaders.RANGE).stream()
+        .anyMatch(value -> value.indexOf(',') >= 0);
   }
 
   /** The name a download is saved under carries its version; descriptors open in the browser. */

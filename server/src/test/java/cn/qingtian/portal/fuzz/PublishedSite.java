@@ -1,0 +1,40 @@
+package cn.qingtian.portal.fuzz;
+
+import cn.qingtian.portal.release.CurrentRelease;
+import cn.qingtian.portal.release.Release;
+import cn.qingtian.portal.site.SitePublishing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Publishes the current release's site into a folder for a test, as the portal does on a release,
+ * and tries again when a build fails: on a machine shared by many test runs a build can run out of
+ * time for a database connection, which is not what these tests are about.
+ */
+final class PublishedSite {
+
+  private PublishedSite() {}
+
+  static void publish(SitePublishing publishing, CurrentRelease current, Path directory)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    Release release = current.refresh().block(Duration.ofSeconds(60));
+    while ((release == null || release.number() == 0) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      release = current.get();
+    }
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        publishing.publish(current.get(), directory, message -> {});
+        if (Files.isRegularFile(directory.resolve("index.html"))) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    throw new IllegalStateException("the site could not be published", last);
+  }
+}
