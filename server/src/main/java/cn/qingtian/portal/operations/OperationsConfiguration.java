@@ -1,6 +1,7 @@
 package cn.qingtian.portal.operations;
 
 import cn.qingtian.portal.release.CurrentRelease;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +41,12 @@ class OperationsConfiguration {
         environment.getProperty("spring.application.version"),
         build.getIfAvailable(),
         current);
+  }
+
+  /** Boot's disk-space meters carry the working directory's absolute path as a tag: not public. */
+  @Bean
+  MeterFilter noFileSystemPaths() {
+    return MeterFilter.denyNameStartsWith("disk.");
   }
 
   @Bean
