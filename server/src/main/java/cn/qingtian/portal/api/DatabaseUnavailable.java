@@ -29,13 +29,6 @@ public final class DatabaseUnavailable {
   private static final Set<String> SQL_STATE_CLASSES = Set.of("08", "53");
   private static final Set<String> SQL_STATES = Set.of("57P01", "57P02", "57P03");
 
-  // Named, not imported: the pool and the driver keep these classes in implementation packages.
-  private static final Set<String> CLASS_NAMES =
-      Set.of(
-          "io.r2dbc.pool.PoolAcquireTimeoutException",
-          "io.netty.channel.ConnectTimeoutException",
-          "io.netty.channel.AbstractChannel$AnnotatedConnectException");
-
   private DatabaseUnavailable() {}
 
   /** True if {@code failure}, or anything that caused it, says the database cannot be reached. */
@@ -45,8 +38,7 @@ public final class DatabaseUnavailable {
           || t instanceof TransientDataAccessResourceException
           || t instanceof R2dbcNonTransientResourceException
           || t instanceof R2dbcTransientResourceException
-          || t instanceof ConnectException
-          || CLASS_NAMES.contains(t.getClass().getName())
+          || t instanceof ConnectException // Netty's connect failures and timeouts too
           || (t instanceof R2dbcException r2dbc && unavailable(r2dbc.getSqlState()))) {
         return true;
       }

@@ -9,7 +9,6 @@ import cn.qingtian.portal.release.CurrentRelease;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -50,8 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentSecurityPolicyBrowserTest extends SharedDatabase {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SITE = SiteServingTest.createSiteDirectory();
 
   /** Runs in every document before its own scripts: collects violations and errors. */
@@ -86,35 +81,13 @@ class ContentSecurityPolicyBrowserTest extends SharedDatabase {
 
   @BeforeAll
   void start() throws IOException {
-    boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!available && "true".equals(System.getenv("PORTAL_REQUIRE_BROWSER"))) {
-      throw new IllegalStateException(
-          "PORTAL_REQUIRE_BROWSER is set but Chromium is missing: apt-get install chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(
-        available,
-        "Chromium not installed (apt-get install chromium chromium-driver): browser tests skipped");
+    HeadlessChromium.assumeInstalled();
     publishing.publish(currentRelease.refresh().block(), SITE, message -> {});
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,1600",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeOptions options = HeadlessChromium.options();
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logging);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser = HeadlessChromium.start(options);
     browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
   }
 
