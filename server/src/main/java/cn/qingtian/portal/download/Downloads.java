@@ -6,6 +6,7 @@ import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
+import cn.qingtian.portal.release.ReleasePreparation;
 import cn.qingtian.portal.release.ReleaseRepository;
 import cn.qingtian.portal.site.SiteExtras;
 import cn.qingtian.portal.site.SiteProperties;
@@ -31,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 @EnableConfigurationProperties(DownloadProperties.class)
-public class Downloads implements SiteExtras {
+public class Downloads implements SiteExtras, ReleasePreparation {
 
   private static final Logger log = LoggerFactory.getLogger(Downloads.class);
 
@@ -168,6 +169,12 @@ public class Downloads implements SiteExtras {
   /** A version as a folder name: the characters versions may have, nothing else. */
   static String folderName(String version) {
     return version.replaceAll("[^0-9A-Za-z.+_-]", "_");
+  }
+
+  /** A new release's files are written before it is served, when they are written on release. */
+  @Override
+  public Mono<Void> prepare(Release next) {
+    return writeOnRelease ? of(next).then() : Mono.empty();
   }
 
   @EventListener

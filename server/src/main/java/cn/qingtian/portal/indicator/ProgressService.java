@@ -5,8 +5,10 @@ import cn.qingtian.portal.plan.PlanCatalog;
 import cn.qingtian.portal.plan.ProgressFilter;
 import cn.qingtian.portal.plan.Target;
 import cn.qingtian.portal.plan.TargetPlacement;
+import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseCache;
 import cn.qingtian.portal.release.ReleaseChanged;
+import cn.qingtian.portal.release.ReleasePreparation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ import reactor.core.publisher.Mono;
  * changes only at a release (decision D4), so the answer is the same for every request.
  */
 @Service
-class ProgressService implements ProgressFilter {
+class ProgressService implements ProgressFilter, ReleasePreparation {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressService.class);
 
@@ -48,6 +50,11 @@ class ProgressService implements ProgressFilter {
    * cache, the computation (with the series derived from registries and income tables) takes
    * seconds, and every request arriving meanwhile would wait for it.
    */
+  @Override
+  public Mono<Void> prepare(Release next) {
+    return of(next.number()).then();
+  }
+
   @EventListener
   void releaseChanged(ReleaseChanged changed) {
     if (changed.release().number() > 0) {

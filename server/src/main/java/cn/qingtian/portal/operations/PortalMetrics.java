@@ -1,10 +1,13 @@
 package cn.qingtian.portal.operations;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The portal's own meters, recorded where the work happens. They go to Micrometer's global
@@ -22,6 +25,12 @@ public final class PortalMetrics {
 
   /** Counter: queries refused by the rate limit, tag {@code reason}. */
   public static final String RATE_LIMIT_REJECTIONS = "portal.ratelimit.rejections";
+
+  /** Counter: requests refused because the server was answering as many as it may (HTTP 503). */
+  public static final String OVERLOAD_REJECTIONS = "portal.overload.rejections";
+
+  /** Gauge: requests being worked on now (those the overload bound counts). */
+  public static final String IN_FLIGHT = "portal.http.in.flight";
 
   /** Gauge: the number of the release being served (0 before any). */
   public static final String CURRENT_RELEASE = "portal.release.current";
@@ -83,6 +92,24 @@ public final class PortalMetrics {
         .tag("reason", reason.tag())
         .register(Metrics.globalRegistry)
         .increment();
+  }
+
+  /** Counts one request refused because too many were in flight. */
+  public static void overloaded() {
+    Counter.builder(OVERLOAD_REJECTIONS)
+        .description("Requests refused with HTTP 503 because the server was at its in-flight bound")
+        .register(Metrics.globalRegistry)
+        .increment();
+  }
+
+  /**
+   * Reports the number of requests in flight, read from {@code inFlight} at each scrape, to the web
+   * server's own registry: a gauge follows one object, and each server has its own count.
+   */
+  public static void inFlight(MeterRegistry registry, AtomicInteger inFlight) {
+    Gauge.builder(IN_FLIGHT, inFlight, AtomicInteger::get)
+        .description("Requests being answered now (the actuator and subscriptions not counted)")
+        .register(registry);
   }
 
   /** Milliseconds from {@code startNanos} until now, for log lines. */

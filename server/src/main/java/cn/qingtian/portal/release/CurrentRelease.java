@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * The release every request reads. It polls PostgreSQL, so a release imported by another process
  * (another portal instance, or the {@code import} command) is picked up within one interval
- * (decision D4); a request that started on the previous release finishes on it.
+ * (decision D4); a request that started on the previous release finishes on it. A new release is
+ * prepared before it is served ({@link ReleasePreparation}).
  */
 @Component
 public class CurrentRelease implements SmartLifecycle {
@@ -25,18 +27,25 @@ public class CurrentRelease implements SmartLifecycle {
 
   private final ReleaseRepository releases;
   private final ApplicationEventPublisher events;
+  private final ObjectProvider<ReleasePreparation> preparations;
   private final Duration pollInterval;
+  private final Duration warmUpTimeout;
   private final AtomicReference<Release> current = new AtomicReference<>(Release.NONE);
+  private final ReleaseCache<Boolean> prepared = new ReleaseCache<>();
   private final AtomicBoolean unreachable = new AtomicBoolean();
   private volatile Disposable polling;
 
   CurrentRelease(
       ReleaseRepository releases,
       ApplicationEventPublisher events,
-      @Value("${portal.release.poll-interval:2s}") Duration pollInterval) {
+      ObjectProvider<ReleasePreparation> preparations,
+      @Value("${portal.release.poll-interval:2s}") Duration pollInterval,
+      @Value("${portal.release.warm-up-timeout:60s}") Duration warmUpTimeout) {
     this.releases = releases;
     this.events = events;
+    this.preparations = preparations;
     this.pollInterval = pollInterval;
+    this.warmUpTimeout = warmUpTimeout;
   }
 
   /** The release to read now. */
@@ -44,9 +53,59 @@ public class CurrentRelease implements SmartLifecycle {
     return current.get();
   }
 
-  /** Reads the latest release from the database and makes it current. */
+  /**
+   * Reads the latest release from the database and makes it current: at once at start-up, else once
+   * it is prepared (every {@link ReleasePreparation}, bounded by the warm-up timeout), while the
+   * release before it is still served.
+   */
   public Mono<Release> refresh() {
-    return releases.latest().doOnNext(this::switchTo).defaultIfEmpty(Release.NONE);
+    return releases
+        .latest()
+        .flatMap(latest -> prepared(latest).thenReturn(latest))
+        .doOnNext(this::switchTo)
+        .defaultIfEmpty(Release.NONE);
+  }
+
+  private Mono<Void> prepared(Release latest) {
+    Release served = current.get();
+    if (served.number() == 0 || served.number() == latest.number()) {
+      return Mono.empty(); // nothing is served yet to keep serving, or nothing new
+    }
+    // The poll and a caller of refresh() may see the new release at once: one preparation.
+    return prepared.get(latest.number(), number -> prepare(latest).thenReturn(true)).then();
+  }
+
+  private Mono<Void> prepare(Release latest) {
+    long start = System.nanoTime();
+    return Flux.fromIterable(preparations.orderedStream().toList())
+        .flatMap(
+            preparation ->
+                preparation
+                    .prepare(latest)
+                    .onErrorResume(
+                        e -> {
+                          log.warn(
+                              "Release #{} switched to without {} ready: {}",
+                              latest.number(),
+                              preparation.getClass().getSimpleName(),
+                              e.toString());
+                          return Mono.empty();
+                        }))
+        .then()
+        .timeout(
+            warmUpTimeout,
+            Mono.fromRunnable(
+                () ->
+                    log.warn(
+                        "Release #{} not prepared within {}: switching to it anyway",
+                        latest.number(),
+                        warmUpTimeout)))
+        .doOnSuccess(
+            done ->
+                log.info(
+                    "Release #{} prepared in {} ms",
+                    latest.number(),
+                    (System.nanoTime() - start) / 1_000_000));
   }
 
   private void switchTo(Release latest) {

@@ -1,8 +1,10 @@
 package cn.qingtian.portal.search;
 
 import cn.qingtian.portal.operations.PortalMetrics;
+import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseCache;
 import cn.qingtian.portal.release.ReleaseChanged;
+import cn.qingtian.portal.release.ReleasePreparation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -17,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
  * newer index: they read the one of their own release.
  */
 @Service
-class SearchService {
+class SearchService implements ReleasePreparation {
 
   private static final Logger log = LoggerFactory.getLogger(SearchService.class);
 
@@ -52,6 +54,12 @@ class SearchService {
               .doOnError(
                   e -> PortalMetrics.releaseBuilt(PortalMetrics.Part.SEARCH, loadStart, false));
         });
+  }
+
+  /** The index of a new release is built before the release is served. */
+  @Override
+  public Mono<Void> prepare(Release next) {
+    return index(next.number()).then();
   }
 
   @EventListener

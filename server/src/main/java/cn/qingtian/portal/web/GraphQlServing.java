@@ -1,16 +1,19 @@
 package cn.qingtian.portal.web;
 
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.ExecutionGraphQlService;
 
 /**
- * How {@code /graphql} is served over HTTP: its timeout, a 503 while the database cannot be
- * reached, a 400 for a POST without a body, and its response cache when it is on.
+ * How requests are served over HTTP: a bound on those in flight; for {@code /graphql}, its timeout,
+ * a 503 while the database cannot be reached, a 400 for a POST without a body, and its response
+ * cache when it is on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -20,6 +23,18 @@ class GraphQlServing {
   @Bean
   RequestTimeout requestTimeout(@Value("${portal.api.request-timeout:10s}") Duration timeout) {
     return new RequestTimeout(timeout);
+  }
+
+  @Bean
+  InFlightLimit inFlightLimit(
+      @Value("${portal.http.max-in-flight:256}") int max,
+      @Value("${portal.http.overload-retry-after:1s}") Duration retryAfter) {
+    return new InFlightLimit(max, (int) Math.max(1, retryAfter.toSeconds()));
+  }
+
+  @Bean
+  DisconnectedClients disconnectedClients() {
+    return new DisconnectedClients();
   }
 
   @Bean
@@ -34,7 +49,8 @@ class GraphQlServing {
 
   @Bean
   @ConditionalOnBooleanProperty(name = "portal.api.response-cache.enabled", matchIfMissing = true)
-  ResponseCache responseCache(ResponseCacheProperties properties) {
-    return new ResponseCache(properties);
+  ResponseCache responseCache(
+      ResponseCacheProperties properties, ObjectProvider<ExecutionGraphQlService> graphQl) {
+    return new ResponseCache(properties, graphQl);
   }
 }

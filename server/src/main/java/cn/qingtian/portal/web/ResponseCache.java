@@ -3,16 +3,25 @@ package cn.qingtian.portal.web;
 import cn.qingtian.portal.ratelimit.RateLimitStatus;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
+import cn.qingtian.portal.release.ReleasePreparation;
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,19 +30,24 @@ import tools.jackson.databind.json.JsonMapper;
  * the key is the release, the document, the operation, the variables and the extensions. Only whole
  * answers without errors are kept, never a subscription's, and never one that shows the caller's
  * own rate limit. Bounded by the size of the answers' JSON, least recently used first; emptied when
- * another release is served. Runs inside the rate limiter, so an answer from here costs the client
- * the same as any other.
+ * another release is served, after the hottest were answered again for it ({@link #prepare}). Runs
+ * inside the rate limiter, so an answer from here costs the client the same as any other.
  */
-class ResponseCache implements WebGraphQlInterceptor, Ordered {
+class ResponseCache implements WebGraphQlInterceptor, ReleasePreparation, Ordered {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final long maxBytes;
+  private final int warmUpQueries;
+  private final ObjectProvider<ExecutionGraphQlService> graphQl;
   private final Map<Key, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
   private long bytes;
 
-  ResponseCache(ResponseCacheProperties properties) {
+  ResponseCache(
+      ResponseCacheProperties properties, ObjectProvider<ExecutionGraphQlService> graphQl) {
     this.maxBytes = properties.maxSize().toBytes();
+    this.warmUpQueries = properties.warmUpQueries();
+    this.graphQl = graphQl;
   }
 
   @Override
@@ -65,15 +79,58 @@ class ResponseCache implements WebGraphQlInterceptor, Ordered {
           new WebGraphQlResponse(
               new DefaultExecutionGraphQlResponse(request.toExecutionInput(), cached.result())));
     }
-    return chain.next(request).doOnNext(response -> keep(key, response));
+    return chain
+        .next(request)
+        .doOnNext(
+            response -> keep(key, response.getExecutionResult(), response.getExecutionInput()));
   }
 
-  private void keep(Key key, WebGraphQlResponse response) {
-    ExecutionResult result = response.getExecutionResult();
+  /**
+   * Answers the hottest queries of the release served now again for {@code next}, before it is
+   * served: the queries every visitor's page asks are answered from memory from the first second of
+   * the new release, rather than all computed at once under full load. Two at a time, so the
+   * release being served keeps most of the machine.
+   */
+  @Override
+  public Mono<Void> prepare(Release next) {
+    List<Key> hottest;
+    synchronized (answers) {
+      List<Key> keys = new ArrayList<>(answers.keySet()); // least recently used first
+      hottest =
+          new ArrayList<>(keys.subList(Math.max(0, keys.size() - warmUpQueries), keys.size()));
+      Collections.reverse(hottest); // most recently used first
+    }
+    return Flux.fromIterable(hottest)
+        .filter(key -> key.release() != next.number())
+        .flatMap(key -> answerAgain(key, next), 2)
+        .then();
+  }
+
+  private Mono<Void> answerAgain(Key key, Release next) {
+    var request =
+        new DefaultExecutionGraphQlRequest(
+            key.document(),
+            key.operationName(),
+            key.variables(),
+            key.extensions(),
+            "warm-up-" + next.number(),
+            null);
+    request.configureExecutionInput(
+        (input, builder) -> builder.graphQLContext(Map.of(Release.CONTEXT_KEY, next)).build());
+    return graphQl
+        .getObject()
+        .execute(request)
+        .doOnNext(
+            response ->
+                keep(key.in(next), response.getExecutionResult(), response.getExecutionInput()))
+        .onErrorResume(e -> Mono.empty())
+        .then();
+  }
+
+  private void keep(Key key, ExecutionResult result, ExecutionInput input) {
     if (!result.getErrors().isEmpty()
         || !(result.getData() instanceof Map)
-        || Boolean.TRUE.equals(
-            response.getExecutionInput().getGraphQLContext().get(RateLimitStatus.SHOWN))) {
+        || Boolean.TRUE.equals(input.getGraphQLContext().get(RateLimitStatus.SHOWN))) {
       return;
     }
     long size = JSON.writeValueAsBytes(result.toSpecification()).length;
@@ -101,8 +158,14 @@ class ResponseCache implements WebGraphQlInterceptor, Ordered {
   @EventListener
   void releaseChanged(ReleaseChanged changed) {
     synchronized (answers) {
-      answers.clear();
-      bytes = 0;
+      var kept = answers.entrySet().iterator();
+      while (kept.hasNext()) {
+        var entry = kept.next();
+        if (entry.getKey().release() != changed.release().number()) {
+          bytes -= entry.getValue().size();
+          kept.remove();
+        }
+      }
     }
   }
 
@@ -111,7 +174,12 @@ class ResponseCache implements WebGraphQlInterceptor, Ordered {
       String document,
       @Nullable String operationName,
       Map<String, Object> variables,
-      Map<String, Object> extensions) {}
+      Map<String, Object> extensions) {
+
+    Key in(Release other) {
+      return new Key(other.number(), document, operationName, variables, extensions);
+    }
+  }
 
   private record Answer(ExecutionResult result, long size) {}
 }

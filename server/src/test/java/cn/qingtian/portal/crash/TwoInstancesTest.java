@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two stateless portal instances on one PostgreSQL, as behind a load balancer: each with its own
  * site build and downloads folder, both answering the same release with the same bytes, and both
- * moving to a new release within the release poll interval once it is imported.
+ * moving to a new release within the release poll interval and its preparation once it is imported.
  */
 class TwoInstancesTest {
 
@@ -34,6 +34,7 @@ class TwoInstancesTest {
   private static final Path DOCUMENTS =
       Path.of("..", "site", "src", "main", "resources", "graphql");
   private static final long POLL_MILLIS = 2_000;
+  private static final long PREPARATION_MILLIS = 10_000;
 
   @TempDir Path temp;
 
@@ -90,8 +91,10 @@ class TwoInstancesTest {
               + " ms (instance two) after its commit; poll interval "
               + POLL_MILLIS
               + " ms");
-      assertThat(latencyOne).isLessThan(POLL_MILLIS + 1_500);
-      assertThat(latencyTwo).isLessThan(POLL_MILLIS + 1_500);
+      // Each serves it once it is prepared (search index, progress, downloads, hottest answers):
+      // about 1 s on a quiet machine, up to 6 s on a loaded one.
+      assertThat(latencyOne).isLessThan(POLL_MILLIS + PREPARATION_MILLIS);
+      assertThat(latencyTwo).isLessThan(POLL_MILLIS + PREPARATION_MILLIS);
 
       Map<String, JsonNode> secondAnswers = assertSameAnswers(a, b);
       assertThat(secondAnswers.get("currentRelease").at("/data/currentRelease/number").asInt())

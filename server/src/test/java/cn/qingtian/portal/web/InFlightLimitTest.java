@@ -1,0 +1,119 @@
+package cn.qingtian.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.RawHttp;
+import cn.qingtian.portal.SharedDatabase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Beyond its bound of requests in flight (here 2) the portal answers at once with a 503 and
+ * Retry-After instead of queueing without limit; health probes are still answered, and a slot is
+ * given back when its request ends, even when the client goes away.
+ */
+@ApiIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(
+    properties = {"portal.http.max-in-flight=2", "portal.api.response-cache.enabled=false"})
+class InFlightLimitTest extends SharedDatabase {
+
+  private static final String QUERY = "/graphql?query=%7B__typename%7D";
+
+  @LocalServerPort int port;
+
+  private final List<Socket> held = new ArrayList<>();
+
+  @AfterEach
+  void release() throws IOException {
+    for (Socket socket : held) {
+      socket.close();
+    }
+  }
+
+  @Test
+  void beyondTheBoundARequestGets503AtOnceAndASlotComesBackWhenItsClientLeaves(CapturedOutput log)
+      throws IOException {
+    assertThat(get(QUERY).status()).isEqualTo(200);
+    holdTwoRequests();
+
+    long start = System.nanoTime();
+    RawHttp.Response refused = get(QUERY);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(refused.status()).as(refused.text()).isEqualTo(503);
+    assertThat(millis).as("answered without waiting for a slot").isLessThan(2_000);
+    assertThat(refused.header("Retry-After")).hasValue("1");
+    assertThat(refused.header("Cache-Control")).hasValue("no-store");
+    assertThat(refused.header("Content-Security-Policy")).isPresent();
+    assertThat(refused.text()).contains("\"code\":\"OVERLOADED\"", "服务器繁忙", "try again");
+
+    RawHttp.Response page = get("/datasets/");
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.header("Retry-After")).hasValue("1");
+    assertThat(page.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+
+    assertThat(get("/actuator/health/liveness").status())
+        .as("probes are not counted")
+        .isEqualTo(200);
+    assertThat(get("/actuator/prometheus").text())
+        .containsPattern("portal_overload_rejections_total\\S* [2-9]");
+
+    release();
+    held.clear();
+    assertThat(statusWithin(Duration.ofSeconds(10), 200)).isEqualTo(200);
+    assertThat(get(QUERY).status()).as("both slots are free again").isEqualTo(200);
+    assertThat(log.getOut())
+        .as("a client that leaves is not a server error")
+        .doesNotContain("500 Server Error", "AbortedException");
+  }
+
+  /** Two POSTs whose bodies never finish arriving: each is in flight until its client leaves. */
+  private void holdTwoRequests() throws IOException {
+    for (int i = 0; i < 2; i++) {
+      Socket socket = new Socket("127.0.0.1", port);
+      held.add(socket);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 1000\r\n\r\n{\"query\":")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!get("/actuator/prometheus").text().contains("portal_http_in_flight 2.0")
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(get("/actuator/prometheus").text())
+        .as("both held")
+        .contains("portal_http_in_flight 2.0");
+  }
+
+  /** Asks the query until it gets {@code wanted} or the time is up; the last status seen. */
+  private int statusWithin(Duration time, int wanted) {
+    long deadline = System.nanoTime() + time.toNanos();
+    int status;
+    do {
+      status = get(QUERY).status();
+    } while (status != wanted && System.nanoTime() < deadline);
+    return status;
+  }
+
+  private RawHttp.Response get(String path) {
+    return RawHttp.get("http://localhost:" + port + path);
+  }
+}
