@@ -27,17 +27,34 @@ public final class GraphQlHttp {
 
   /**
    * A query or subscription to {@code /graphql} over plain HTTP (GET or POST), not a WebSocket
-   * handshake; {@code withStreams} says whether a request for Server-Sent Events counts.
+   * handshake; {@code withStreams} says whether a request for Server-Sent Events counts. A request
+   * that only offers another protocol ({@code Upgrade: h2c}, sent by HTTP/2 clients such as the
+   * JDK's over cleartext) is answered in HTTP/1.1 like any other, so it counts: the request
+   * timeout, the rate limit and the framing checks must not be skipped for it.
    */
   public static boolean isGraphQlRequest(ServerHttpRequest request, boolean withStreams) {
     HttpMethod method = request.getMethod();
     HttpHeaders headers = request.getHeaders();
     return "/graphql".equals(request.getPath().value())
         && (HttpMethod.GET.equals(method) || HttpMethod.POST.equals(method))
-        && headers.getUpgrade() == null
+        && !isWebSocketHandshake(headers)
         && (withStreams
             || accepted(headers).stream()
                 .noneMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype));
+  }
+
+  /** Whether the request asks to switch to WebSocket ({@code Upgrade: websocket}). */
+  static boolean isWebSocketHandshake(HttpHeaders headers) {
+    for (String upgrade : headers.getOrEmpty(HttpHeaders.UPGRADE)) {
+      for (String protocol : upgrade.split(",")) {
+        String name = protocol.strip();
+        int slash = name.indexOf('/');
+        if ((slash < 0 ? name : name.substring(0, slash)).equalsIgnoreCase("websocket")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The media types a request accepts; none when its Accept header does not parse. */

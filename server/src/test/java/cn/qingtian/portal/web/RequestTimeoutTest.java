@@ -33,4 +33,26 @@ class RequestTimeoutTest extends SharedDatabase {
         .contains("\"code\":\"REQUEST_TIMEOUT\"", "took longer than 1 ms")
         .doesNotContain("Exception", "at cn.");
   }
+
+  /**
+   * A client that offers HTTP/2 over cleartext (the JDK's HttpClient does by default, so does
+   * {@code curl --http2}) sends {@code Upgrade: h2c} with its first request; the server answers in
+   * HTTP/1.1, and the query is an ordinary query, so the timeout applies to it too. Only a
+   * WebSocket handshake is not a query.
+   */
+  @Test
+  void aQueryOfferingAnUpgradeToHttp2IsCutByTheTimeoutToo() {
+    RawHttp.Response response =
+        RawHttp.post(
+            "http://localhost:" + port + "/graphql",
+            "{\"query\":\"{ measures(first: 100) { nodes { code indicators { totalCount } } } }\"}",
+            "Connection",
+            "Upgrade, HTTP2-Settings",
+            "Upgrade",
+            "h2c",
+            "HTTP2-Settings",
+            "AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA");
+    assertThat(response.status()).as(response.text()).isEqualTo(503);
+    assertThat(response.text()).contains("\"code\":\"REQUEST_TIMEOUT\"");
+  }
 }
