@@ -44,7 +44,7 @@ public final class GraphQlHttp {
   }
 
   /** Whether the request asks to switch to WebSocket ({@code Upgrade: websocket}). */
-  static boolean isWebSocketHandshake(HttpHeaders headers) {
+  public static boolean isWebSocketHandshake(HttpHeaders headers) {
     for (String upgrade : headers.getOrEmpty(HttpHeaders.UPGRADE)) {
       for (String protocol : upgrade.split(",")) {
         String name = protocol.strip();

@@ -73,7 +73,7 @@ class InFlightLimit implements WebFilter, Ordered, MeterBinder {
   private static boolean counted(ServerHttpRequest request) {
     String path = request.getPath().value();
     return !path.startsWith("/actuator/")
-        && request.getHeaders().getUpgrade() == null
+        && !GraphQlHttp.isWebSocketHandshake(request.getHeaders())
         && !(path.equals("/graphql")
             && GraphQlHttp.accepted(request.getHeaders()).stream()
                 .anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype));
