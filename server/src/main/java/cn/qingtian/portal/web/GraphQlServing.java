@@ -21,8 +21,10 @@ import org.springframework.graphql.ExecutionGraphQlService;
 class GraphQlServing {
 
   @Bean
-  RequestTimeout requestTimeout(@Value("${portal.api.request-timeout:10s}") Duration timeout) {
-    return new RequestTimeout(timeout);
+  RequestTimeout requestTimeout(
+      @Value("${portal.api.request-timeout:10s}") Duration timeout,
+      @Value("${portal.http.response-start-timeout:30s}") Duration startTimeout) {
+    return new RequestTimeout(timeout, startTimeout);
   }
 
   @Bean

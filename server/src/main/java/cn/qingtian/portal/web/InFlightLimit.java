@@ -70,7 +70,11 @@ class InFlightLimit implements WebFilter, Ordered, MeterBinder {
     return chain.filter(exchange).doFinally(signal -> inFlight.decrementAndGet());
   }
 
-  private static boolean counted(ServerHttpRequest request) {
+  /**
+   * A request answered once (not the actuator, a WebSocket handshake or an SSE subscription): the
+   * requests this bound and the response-start timeout apply to.
+   */
+  static boolean counted(ServerHttpRequest request) {
     String path = request.getPath().value();
     return !path.startsWith("/actuator/")
         && !GraphQlHttp.isWebSocketHandshake(request.getHeaders())

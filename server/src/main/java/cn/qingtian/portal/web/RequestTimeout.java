@@ -1,12 +1,15 @@
 package cn.qingtian.portal.web;
 
 import cn.qingtian.portal.api.GraphQlHttp;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -15,15 +18,19 @@ import reactor.core.publisher.Mono;
 /**
  * A query to {@code /graphql} that has not been answered within the timeout is cancelled (its
  * database work with it) and answered with a 503, {@code Retry-After} and a GraphQL error whose
- * code is {@code REQUEST_TIMEOUT}. Subscriptions (WebSocket, or an SSE stream once it has started)
- * are not cut.
+ * code is {@code REQUEST_TIMEOUT}. Any other request (a page, a download) whose answer has not
+ * started within the start timeout is answered with a 503 and {@code Retry-After} the same way: no
+ * request is left waiting without end, whatever it waits for. Subscriptions (WebSocket, or an SSE
+ * stream once it has started) and the actuator are not cut.
  */
 class RequestTimeout implements WebFilter, Ordered {
 
   private final Duration timeout;
+  private final Duration startTimeout;
 
-  RequestTimeout(Duration timeout) {
+  RequestTimeout(Duration timeout, Duration startTimeout) {
     this.timeout = timeout;
+    this.startTimeout = startTimeout;
   }
 
   @Override
@@ -34,7 +41,9 @@ class RequestTimeout implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     if (!GraphQlHttp.isGraphQlRequest(exchange.getRequest(), false)) {
-      return chain.filter(exchange);
+      return InFlightLimit.counted(exchange.getRequest())
+          ? startedInTime(exchange, chain)
+          : chain.filter(exchange);
     }
     return chain
         .filter(exchange)
@@ -42,6 +51,39 @@ class RequestTimeout implements WebFilter, Ordered {
         .onErrorResume(
             TimeoutException.class,
             e -> exchange.getResponse().isCommitted() ? Mono.error(e) : timedOut(exchange));
+  }
+
+  /**
+   * Any other answer (a page, a download) must have started within the start timeout; once it has,
+   * a large file may take as long as the client needs to receive it.
+   */
+  private Mono<Void> startedInTime(ServerWebExchange exchange, WebFilterChain chain) {
+    ServerHttpResponse response = exchange.getResponse();
+    Mono<Long> notStarted =
+        Mono.delay(startTimeout).flatMap(t -> response.isCommitted() ? Mono.never() : Mono.just(t));
+    return chain
+        .filter(exchange)
+        .timeout(notStarted)
+        .onErrorResume(
+            TimeoutException.class,
+            e -> response.isCommitted() ? Mono.error(e) : notStarted(response));
+  }
+
+  private Mono<Void> notStarted(ServerHttpResponse response) {
+    response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+    HttpHeaders headers = response.getHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, "10");
+    headers.setCacheControl("no-store");
+    headers.remove(HttpHeaders.ETAG);
+    headers.remove(HttpHeaders.LAST_MODIFIED);
+    headers.remove(HttpHeaders.CONTENT_DISPOSITION);
+    headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+    byte[] body =
+        ("暂时无法应答，请稍后重试 / the answer could not be started within "
+                + startTimeout.toMillis()
+                + " ms: try again shortly\n")
+            .getBytes(StandardCharsets.UTF_8);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
   }
 
   private Mono<Void> timedOut(ServerWebExchange exchange) {

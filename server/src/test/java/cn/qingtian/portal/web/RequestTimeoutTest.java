@@ -10,15 +10,35 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A query not answered within the request timeout (here set so short that none is) is cancelled and
- * answered with a 503, Retry-After and a GraphQL error, never left hanging.
+ * A query not answered within the request timeout, or a download whose answer has not started
+ * within the start timeout (both here set so short that none is), is cancelled and answered with a
+ * 503 and Retry-After, never left hanging.
  */
 @ApiIntegrationTest
 @TestPropertySource(
-    properties = {"portal.api.request-timeout=1ms", "portal.api.response-cache.enabled=false"})
+    properties = {
+      "portal.api.request-timeout=1ms",
+      "portal.http.response-start-timeout=1ms",
+      "portal.api.response-cache.enabled=false"
+    })
 class RequestTimeoutTest extends SharedDatabase {
 
   @LocalServerPort int port;
+
+  @Test
+  void aDownloadWhoseAnswerCannotStartInTimeGets503WithRetryAfter() {
+    // The first download of a release waits for its files to be written: far longer than 1 ms.
+    RawHttp.Response response =
+        RawHttp.get("http://localhost:" + port + "/datasets/measures/latest/measures.csv");
+    assertThat(response.status()).as(response.text()).isEqualTo(503);
+    assertThat(response.header("Retry-After")).hasValue("10");
+    assertThat(response.header("Cache-Control")).hasValue("no-store");
+    assertThat(response.header("ETag")).isEmpty();
+    assertThat(response.text()).contains("稍后重试", "could not be started within 1 ms");
+    assertThat(RawHttp.get("http://localhost:" + port + "/actuator/health/liveness").status())
+        .as("the actuator is not cut")
+        .isEqualTo(200);
+  }
 
   @Test
   void aQueryOverTheTimeoutGets503WithRetryAfterAndAGraphQlError() {
