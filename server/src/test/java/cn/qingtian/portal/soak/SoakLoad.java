@@ -180,7 +180,7 @@ public final class SoakLoad {
     System.exit(report.passed() ? 0 : 1);
   }
 
-  private static String currentVersion(HttpClient client, URI base) throws Exception {
+  static String currentVersion(HttpClient client, URI base) throws Exception {
     var response =
         client.send(
             java.net.http.HttpRequest.newBuilder(base.resolve("/graphql"))

@@ -150,7 +150,7 @@ final class SoakReport {
                   : String.format(Locale.ROOT, "%.1f", m.heapAfterGc() / 1048576.0)));
     }
     Double spread = heapSpread();
-    md.append("\nHeap after GC (jcmd GC.run, then GC.heap_info) from minute 2 on: ")
+    md.append("\nLive heap after a full GC (jcmd GC.class_histogram) from minute 2 on: ")
         .append(
             spread == null
                 ? "not measured"
