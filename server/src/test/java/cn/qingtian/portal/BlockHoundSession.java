@@ -22,6 +22,10 @@ public class BlockHoundSession implements LauncherSessionListener {
                 .allowBlockingCallsInside(
                     "tools.jackson.databind.deser.DeserializerCache",
                     "_createAndCacheValueDeserializer")
+                // graphql-java guards an execution's error list with a short lock; two fields
+                // failing
+                // at the same moment on different event loops contend for it.
+                .allowBlockingCallsInside("graphql.util.LockKit$ReentrantLock", "runLocked")
                 // Netty 4.2's buffer allocator takes a short internal lock when it grows.
                 .allowBlockingCallsInside(
                     "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
