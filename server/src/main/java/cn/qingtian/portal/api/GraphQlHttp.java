@@ -43,6 +43,38 @@ public final class GraphQlHttp {
                 .noneMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype));
   }
 
+  /**
+   * A request answered once, not a probe (the actuator) nor a subscription (a WebSocket handshake,
+   * Server-Sent Events): the requests that admission control and the response-start timeout apply
+   * to.
+   */
+  public static boolean isAnsweredOnce(ServerHttpRequest request) {
+    String path = request.getPath().value();
+    return !path.startsWith("/actuator/")
+        && !isWebSocketHandshake(request.getHeaders())
+        && !(path.equals("/graphql")
+            && accepted(request.getHeaders()).stream()
+                .anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype));
+  }
+
+  /**
+   * Answers a page or download that cannot be served now: a 503 with {@code Retry-After}, never
+   * cached, and a plain-text message (no validators or file name of the answer it replaces).
+   */
+  public static Mono<Void> unavailable(
+      ServerHttpResponse response, long retryAfterSeconds, String message) {
+    response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+    HttpHeaders headers = response.getHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    headers.setCacheControl("no-store");
+    headers.remove(HttpHeaders.ETAG);
+    headers.remove(HttpHeaders.LAST_MODIFIED);
+    headers.remove(HttpHeaders.CONTENT_DISPOSITION);
+    headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+  }
+
   /** Whether the request asks to switch to WebSocket ({@code Upgrade: websocket}). */
   public static boolean isWebSocketHandshake(HttpHeaders headers) {
     for (String upgrade : headers.getOrEmpty(HttpHeaders.UPGRADE)) {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param licenseUrl the licence of every dataset: CC BY 4.0 unless the county chooses otherwise
  * @param baseUrl the public address download URLs start with; defaults to the site's, then to
  *     {@code http://localhost:8080}
- * @param writeOnRelease whether the files of a release are written as soon as it is served, or only
+ * @param writeOnRelease whether the files of a release are written before it is served, or only
  *     when first asked for
  */
 @ConfigurationProperties("portal.downloads")

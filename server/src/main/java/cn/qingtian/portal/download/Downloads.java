@@ -27,8 +27,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The downloads of every release, written once per release and process on a worker (a release never
- * changes, D4): the current release's as soon as it is served, older ones when first asked for. A
- * failed export is not remembered, so the next request tries again.
+ * changes, D4): a new release's before it is served (the first release's once it is), older ones
+ * when first asked for. A failed export is not remembered, so the next request tries again.
  */
 @Component
 @EnableConfigurationProperties(DownloadProperties.class)

@@ -46,7 +46,7 @@ class ProgressService implements ProgressFilter, ReleasePreparation {
   }
 
   /**
-   * Computed as soon as a release is served, not by the first requests that need it: on a cold
+   * Computed before a new release is served, not by the first requests that need it: on a cold
    * cache, the computation (with the series derived from registries and income tables) takes
    * seconds, and every request arriving meanwhile would wait for it.
    */

@@ -28,7 +28,7 @@ class RateLimitController {
     }
     context.put(RateLimitStatus.SHOWN, true);
     int charge = Math.max(1, cost.cost());
-    RateLimitStatus now = limiter.peek(client);
+    RateLimitStatus now = limiter.open(client);
     RateLimitStatus after = new RateLimitStatus(now.limit(), now.used() + charge, now.resetAt());
     return new RateLimit(
         after.limit(), charge, after.remaining(), after.used(), after.resetAt().toString());

@@ -35,6 +35,14 @@ public final class RateLimiter {
         : window.status(properties.costPerWindow());
   }
 
+  /**
+   * The client's standing now, starting its window if it has none: a query that shows its standing
+   * is charged later to the window (and reset time) it showed.
+   */
+  public RateLimitStatus open(String client) {
+    return charge(client, 0);
+  }
+
   /** Spends {@code cost} of the client's window and returns its standing after that. */
   public RateLimitStatus charge(String client, int cost) {
     Instant now = clock.instant();

@@ -14,9 +14,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The search index of each release: built off to the side from the release's public tables (the
- * indexing runs on a worker, never on an event loop) the first time it is asked for or as soon as
- * the release is served, then kept until another release is asked for. Queries never wait for a
- * newer index: they read the one of their own release.
+ * indexing runs on a worker, never on an event loop) the first time it is asked for or before the
+ * release is served, then kept until another release is asked for. Queries never wait for a newer
+ * index: they read the one of their own release.
  */
 @Service
 class SearchService implements ReleasePreparation {

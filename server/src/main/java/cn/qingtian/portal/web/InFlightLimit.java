@@ -4,15 +4,11 @@ import cn.qingtian.portal.api.GraphQlHttp;
 import cn.qingtian.portal.operations.PortalMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -60,7 +56,7 @@ class InFlightLimit implements WebFilter, Ordered, MeterBinder {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (!counted(exchange.getRequest())) {
+    if (!GraphQlHttp.isAnsweredOnce(exchange.getRequest())) {
       return chain.filter(exchange);
     }
     if (inFlight.incrementAndGet() > max) {
@@ -70,32 +66,15 @@ class InFlightLimit implements WebFilter, Ordered, MeterBinder {
     return chain.filter(exchange).doFinally(signal -> inFlight.decrementAndGet());
   }
 
-  /**
-   * A request answered once (not the actuator, a WebSocket handshake or an SSE subscription): the
-   * requests this bound and the response-start timeout apply to.
-   */
-  static boolean counted(ServerHttpRequest request) {
-    String path = request.getPath().value();
-    return !path.startsWith("/actuator/")
-        && !GraphQlHttp.isWebSocketHandshake(request.getHeaders())
-        && !(path.equals("/graphql")
-            && GraphQlHttp.accepted(request.getHeaders()).stream()
-                .anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype));
-  }
-
   private Mono<Void> refuse(ServerWebExchange exchange) {
     PortalMetrics.overloaded();
-    ServerHttpResponse response = exchange.getResponse();
-    response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
     if (GraphQlHttp.isGraphQlRequest(exchange.getRequest(), false)) {
+      exchange
+          .getResponse()
+          .getHeaders()
+          .set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
       return GraphQlHttp.error(exchange, HttpStatus.SERVICE_UNAVAILABLE, CODE, MESSAGE, Map.of());
     }
-    response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-    response.getHeaders().setCacheControl("no-store");
-    response
-        .getHeaders()
-        .setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
-    byte[] body = (MESSAGE + "\n").getBytes(StandardCharsets.UTF_8);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    return GraphQlHttp.unavailable(exchange.getResponse(), retryAfterSeconds, MESSAGE);
   }
 }

@@ -1,14 +1,12 @@
 package cn.qingtian.portal.web;
 
 import cn.qingtian.portal.api.GraphQlHttp;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -41,7 +39,7 @@ class RequestTimeout implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     if (!GraphQlHttp.isGraphQlRequest(exchange.getRequest(), false)) {
-      return InFlightLimit.counted(exchange.getRequest())
+      return GraphQlHttp.isAnsweredOnce(exchange.getRequest())
           ? startedInTime(exchange, chain)
           : chain.filter(exchange);
     }
@@ -70,20 +68,12 @@ class RequestTimeout implements WebFilter, Ordered {
   }
 
   private Mono<Void> notStarted(ServerHttpResponse response) {
-    response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-    HttpHeaders headers = response.getHeaders();
-    headers.set(HttpHeaders.RETRY_AFTER, "10");
-    headers.setCacheControl("no-store");
-    headers.remove(HttpHeaders.ETAG);
-    headers.remove(HttpHeaders.LAST_MODIFIED);
-    headers.remove(HttpHeaders.CONTENT_DISPOSITION);
-    headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
-    byte[] body =
-        ("暂时无法应答，请稍后重试 / the answer could not be started within "
-                + startTimeout.toMillis()
-                + " ms: try again shortly\n")
-            .getBytes(StandardCharsets.UTF_8);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    return GraphQlHttp.unavailable(
+        response,
+        10,
+        "暂时无法应答，请稍后重试 / the answer could not be started within "
+            + startTimeout.toMillis()
+            + " ms: try again shortly");
   }
 
   private Mono<Void> timedOut(ServerWebExchange exchange) {

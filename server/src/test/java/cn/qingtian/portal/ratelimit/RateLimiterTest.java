@@ -1,0 +1,62 @@
+package cn.qingtian.portal.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+  private static final Instant START = Instant.parse("2026-11-30T01:00:00.900Z");
+
+  private Instant now = START;
+
+  private final RateLimiter limiter =
+      new RateLimiter(
+          new RateLimitProperties(
+              true, 10, Duration.ofMinutes(1), "X-Forwarded-For", List.of("127.0.0.1"), 100),
+          new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+              return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+              return this;
+            }
+
+            @Override
+            public Instant instant() {
+              return now;
+            }
+          });
+
+  @Test
+  void aFirstQueryThatShowsItsStandingIsChargedToTheWindowItShowed() {
+    RateLimitStatus shown = limiter.open("203.0.113.1");
+    assertThat(shown.used()).isZero();
+    assertThat(shown.resetAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+
+    now = START.plusMillis(200); // the query runs on, across a second boundary
+    RateLimitStatus charged = limiter.charge("203.0.113.1", 3);
+
+    assertThat(charged.resetAt()).isEqualTo(shown.resetAt());
+    assertThat(charged.used()).isEqualTo(3);
+  }
+
+  @Test
+  void openingSpendsNothingAndAnEndedWindowStartsAgain() {
+    limiter.charge("203.0.113.1", 4);
+    assertThat(limiter.open("203.0.113.1").used()).isEqualTo(4);
+
+    now = START.plus(Duration.ofMinutes(2));
+    RateLimitStatus fresh = limiter.open("203.0.113.1");
+    assertThat(fresh.used()).isZero();
+    assertThat(fresh.resetAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
+  }
+}
