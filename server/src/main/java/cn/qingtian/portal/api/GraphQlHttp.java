@@ -15,7 +15,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the web filters in front of {@code /graphql} share: which requests they see, and errors. */
+/**
+ * What the portal's web filters share: which requests they see, and the errors and 503s they answer
+ * with.
+ */
 public final class GraphQlHttp {
 
   public static final MediaType GRAPHQL_RESPONSE =
