@@ -16,14 +16,17 @@
 #      classpath): discovers the workload (site pages from sitemap.xml, downloads, the site's GraphQL
 #      documents, the newsroom queries, searches), checks every request once, measures the maximum
 #      throughput with a closed loop (CLIENTS clients, MAX_SECONDS s), then sends FRACTION of it as an
-#      open loop for MINUTES minutes; at half time it runs `java -jar portal.jar import` in a separate
-#      process with a copy of the packages in which one observation is one higher and the version is
-#      bumped; every minute it takes the server's heap after a full GC (jcmd);
+#      open loop over CONNECTIONS connections (as wrk2: a late answer delays the requests behind it,
+#      whose latency counts from when they were due) for MINUTES minutes; at half time it runs
+#      `nice -n $IMPORT_NICE java -jar portal.jar import` in a separate process with a copy of the packages in
+#      which one observation is one higher and the version is bumped; three times a minute it takes
+#      the server's heap after a full GC (jcmd);
 #   4. writes bench/soak/results/<UTC time>.md and prints it, ending with the VERDICT line; the
 #      exit code is 0 for PASS, 1 for FAIL;
 #   5. stops the portal and drops the database.
 # Needs: a JDK 17+ (java, jcmd), curl, createdb/dropdb (postgresql-client), a PostgreSQL server.
-# Settings (environment): PORT=18520 CLIENTS=24 MAX_SECONDS=20 FRACTION=0.8 JAVA_OPTS (portal JVM)
+# Settings (environment): PORT=18520 CLIENTS=24 MAX_SECONDS=20 FRACTION=0.8 CONNECTIONS=64
+# IMPORT_NICE=19 (0: the import at a fair share of the CPU) JAVA_OPTS (portal JVM)
 # REBUILD=1 KEEP=0 (1 keeps the temporary folder with the portal's log).
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -33,6 +36,8 @@ PORT=${PORT:-18520}
 CLIENTS=${CLIENTS:-24}
 MAX_SECONDS=${MAX_SECONDS:-20}
 FRACTION=${FRACTION:-0.8}
+IMPORT_NICE=${IMPORT_NICE:-19}
+CONNECTIONS=${CONNECTIONS:-64}
 JAVA_OPTS=${JAVA_OPTS:-}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DATABASE=soak_$$
@@ -110,13 +115,15 @@ java -Xmx1g -cp "$WORK/portal.jar" -Dloader.path="$WORK/test-classes" \
   org.springframework.boot.loader.launch.PropertiesLauncher \
   --url "http://127.0.0.1:$PORT" --pid "$PORTAL_PID" --minutes "$MINUTES" \
   --clients "$CLIENTS" --max-seconds "$MAX_SECONDS" --fraction "$FRACTION" \
+  --connections "$CONNECTIONS" --import-nice "$IMPORT_NICE" \
   --datasets "$ROOT/datasets" --import-jar "$WORK/portal.jar" --database-url "$DATABASE_URL" \
   --out "$OUT"
 STATUS=$?
 set -e
 {
   echo
-  echo "Commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, $(java -version 2>&1 | head -1)."
+  changes=$(git -C "$ROOT" status --porcelain --untracked-files=no | grep -c . || true)
+  echo "Commit $(git -C "$ROOT" rev-parse --short HEAD)$([ "$changes" = 0 ] || echo " with $changes files changed, uncommitted"), $(nproc) cores, $(java -version 2>&1 | head -1)."
   echo "Server log lines at WARN or ERROR: $(grep -cE ' (WARN|ERROR) ' "$WORK/portal.log" || true)."
 } >> "$OUT" 2>/dev/null || true
 grep -E ' (WARN|ERROR) ' "$WORK/portal.log" | head -20 || true

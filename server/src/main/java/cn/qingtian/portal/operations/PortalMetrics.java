@@ -32,6 +32,9 @@ public final class PortalMetrics {
   /** Gauge: requests being worked on now (those the overload bound counts). */
   public static final String IN_FLIGHT = "portal.http.in.flight";
 
+  /** Gauge: open HTTP connections (those the connection bound counts). */
+  public static final String CONNECTIONS = "portal.http.connections";
+
   /** Gauge: the number of the release being served (0 before any). */
   public static final String CURRENT_RELEASE = "portal.release.current";
 
@@ -109,6 +112,13 @@ public final class PortalMetrics {
   public static void inFlight(MeterRegistry registry, AtomicInteger inFlight) {
     Gauge.builder(IN_FLIGHT, inFlight, AtomicInteger::get)
         .description("Requests being answered now (the actuator and subscriptions not counted)")
+        .register(registry);
+  }
+
+  /** Reports the number of open HTTP connections, read from {@code open} at each scrape. */
+  public static void connections(MeterRegistry registry, AtomicInteger open) {
+    Gauge.builder(CONNECTIONS, open, AtomicInteger::get)
+        .description("Open HTTP connections (the server stops accepting at the bound)")
         .register(registry);
   }
 

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.ExecutionGraphQlService;
 
 /**
- * How requests are served over HTTP: a bound on those in flight; for {@code /graphql}, its timeout,
- * a 503 while the database cannot be reached, a 400 for a POST without a body, and its response
- * cache when it is on.
+ * How requests are served over HTTP: a bound on open connections and on requests in flight; for
+ * {@code /graphql}, its timeout, a 503 while the database cannot be reached, a 400 for a POST
+ * without a body, and its response cache when it is on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -32,6 +32,11 @@ class GraphQlServing {
       @Value("${portal.http.max-in-flight:256}") int max,
       @Value("${portal.http.overload-retry-after:1s}") Duration retryAfter) {
     return new InFlightLimit(max, (int) Math.max(1, retryAfter.toSeconds()));
+  }
+
+  @Bean
+  ConnectionLimit connectionLimit(@Value("${portal.http.max-connections:8192}") int max) {
+    return new ConnectionLimit(max);
   }
 
   @Bean

@@ -6,15 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Phaser;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends the workload: a closed loop (a fixed number of clients, each sending its next request when
  * the previous one is answered) to find the maximum throughput, and an open loop (requests due at
- * fixed intervals whatever the server does, latency counted from when each was due) for the soak.
+ * fixed intervals whatever the server does, sent over a fixed number of connections, latency
+ * counted from when each was due) for the soak.
  */
 public final class LoadDriver {
 
@@ -104,99 +103,61 @@ public final class LoadDriver {
   }
 
   /**
-   * Sends {@code perSecond} requests a second for {@code duration}, each due at its own fixed time;
-   * waits for the last answers (at most the request timeout).
-   *
-   * @param everyMinute called at the end of each minute with its number (heap sampling), off the
-   *     sending thread
+   * Sends {@code perSecond} requests a second for {@code duration} over at most {@code connections}
+   * connections, as wrk2 does: request i is due at {@code start + i / perSecond}; each connection
+   * takes the next due request when it is free, so a slow answer delays the requests behind it
+   * instead of opening more connections, and their latency counts from when they were due (no
+   * coordinated omission). Returns once every request has been answered or has timed out.
    */
   public void openLoop(
-      double perSecond,
-      Duration duration,
-      Recorder recorder,
-      long start,
-      java.util.function.IntConsumer everyMinute)
-      throws InterruptedException {
-    openLoop(perSecond, duration, recorder, start, everyMinute, () -> false);
-  }
-
-  /** As above, ending early once {@code enough} says so. */
-  public void openLoop(
-      double perSecond,
-      Duration duration,
-      Recorder recorder,
-      long start,
-      java.util.function.IntConsumer everyMinute,
-      java.util.function.BooleanSupplier enough)
+      double perSecond, Duration duration, int connections, Recorder recorder, long start)
       throws InterruptedException {
     long interval = (long) (1e9 / perSecond);
     long end = start + duration.toNanos();
-    Random random = new Random(42);
-    Phaser inFlight = new Phaser(1);
-    Thread minutes =
-        new Thread(
-            () -> {
-              for (int minute = 1; start + minute * 60_000_000_000L <= end; minute++) {
-                long due = start + minute * 60_000_000_000L;
-                while (System.nanoTime() < due) {
-                  LockSupport.parkNanos(Math.min(due - System.nanoTime(), 500_000_000L));
-                  if (Thread.interrupted()) {
+    AtomicLong next = new AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < connections; c++) {
+      Random random = new Random(42 + c);
+      Thread thread =
+          new Thread(
+              () -> {
+                long scheduled;
+                while ((scheduled = start + next.getAndIncrement() * interval) < end) {
+                  long wait;
+                  while ((wait = scheduled - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                  }
+                  if (Thread.currentThread().isInterrupted()) {
                     return;
                   }
+                  send(workload.next(random), scheduled, recorder);
                 }
-                everyMinute.accept(minute);
-              }
-            },
-            "minute-clock");
-    minutes.setDaemon(true);
-    minutes.start();
-    boolean early = false;
-    for (long i = 0; ; i++) {
-      long scheduled = start + i * interval;
-      if (scheduled >= end) {
-        break;
-      }
-      if (enough.getAsBoolean()) {
-        early = true;
-        break;
-      }
-      long wait;
-      while ((wait = scheduled - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      Workload.Call call = workload.next(random);
-      long sent = System.nanoTime();
-      inFlight.register();
-      client
-          .sendAsync(call.request(), HttpResponse.BodyHandlers.ofByteArray())
-          .whenComplete(
-              (response, error) -> {
-                try {
-                  long done = System.nanoTime();
-                  if (error != null) {
-                    recorder.failed(call, scheduled, done, error);
-                  } else {
-                    Outcome outcome;
-                    try {
-                      outcome = call.check().judge(response);
-                    } catch (RuntimeException e) {
-                      outcome = Outcome.failed("unreadable answer: " + e);
-                    }
-                    recorder.record(call, scheduled, sent, done, outcome);
-                  }
-                } finally {
-                  inFlight.arriveAndDeregister();
-                }
-              });
+              },
+              "open-loop-" + c);
+      thread.start();
+      threads.add(thread);
     }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+  }
+
+  private void send(Workload.Call call, long scheduled, Recorder recorder) {
+    long sent = System.nanoTime();
     try {
-      inFlight.awaitAdvanceInterruptibly(inFlight.arrive(), 60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("answers still missing 60 s after the load ended");
+      HttpResponse<byte[]> response =
+          client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
+      Outcome outcome;
+      try {
+        outcome = call.check().judge(response);
+      } catch (RuntimeException e) {
+        outcome = Outcome.failed("unreadable answer: " + e);
+      }
+      recorder.record(call, scheduled, sent, System.nanoTime(), outcome);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      recorder.failed(call, scheduled, System.nanoTime(), e);
     }
-    if (early) {
-      minutes.interrupt();
-    }
-    minutes.join(TimeUnit.SECONDS.toMillis(120));
   }
 }

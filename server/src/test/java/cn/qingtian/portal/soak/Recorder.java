@@ -44,7 +44,8 @@ public final class Recorder {
     long mixed;
     long[] latencies = new long[1024];
     int count;
-    Long heapAfterGc;
+    Long heapLowest;
+    Long heapHighest;
 
     void add(long nanos) {
       if (count == latencies.length) {
@@ -76,8 +77,14 @@ public final class Recorder {
       return mixed;
     }
 
+    /** The lowest of this minute's heap samples after a full GC: what stays live. */
     public Long heapAfterGc() {
-      return heapAfterGc;
+      return heapLowest;
+    }
+
+    /** The highest of them: it includes what was live only for a moment, a release being built. */
+    public Long heapPeak() {
+      return heapHighest;
     }
   }
 
@@ -148,8 +155,11 @@ public final class Recorder {
     }
   }
 
+  /** One sample of the server's heap after a full GC, taken during this minute. */
   public synchronized void heapAfterGc(int minute, long bytes) {
-    minutes.computeIfAbsent(minute, k -> new Minute()).heapAfterGc = bytes;
+    Minute m = minutes.computeIfAbsent(minute, k -> new Minute());
+    m.heapLowest = m.heapLowest == null ? bytes : Math.min(m.heapLowest, bytes);
+    m.heapHighest = m.heapHighest == null ? bytes : Math.max(m.heapHighest, bytes);
   }
 
   public synchronized Map<Integer, Minute> minutes() {

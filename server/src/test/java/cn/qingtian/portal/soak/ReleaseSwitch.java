@@ -50,6 +50,11 @@ final class ReleaseSwitch implements AutoCloseable {
     }
   }
 
+  /** The import's CPU priority, as the command line sets it: {@code nice -n 19}, or the default. */
+  String priority() {
+    return command.get(0).equals("nice") ? String.join(" ", command.subList(0, 3)) : "default";
+  }
+
   /** Starts the import in the background. */
   void start() {
     thread =

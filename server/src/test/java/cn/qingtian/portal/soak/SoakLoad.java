@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The soak's load generator (bench/soak/run.sh runs it): finds the maximum throughput of a running
@@ -25,11 +27,14 @@ import java.util.Map;
  *
  * <pre>
  * SoakLoad --url http://127.0.0.1:18520 [--pid N] [--minutes 10] [--fraction 0.8]
- *          [--clients 24] [--max-seconds 20] [--datasets datasets] [--no-pages]
- *          [--import-jar portal.jar --database-url postgresql://…] [--out report.md]
+ *          [--clients 24] [--max-seconds 20] [--connections 64] [--datasets datasets] [--no-pages]
+ *          [--import-jar portal.jar --database-url postgresql://…] [--import-nice 19]
+ *          [--out report.md]
  * </pre>
  */
 public final class SoakLoad {
+
+  private static final int HEAP_SAMPLES = 3;
 
   private SoakLoad() {}
 
@@ -39,11 +44,13 @@ public final class SoakLoad {
     int minutes = Integer.parseInt(options.getOrDefault("minutes", "10"));
     double fraction = Double.parseDouble(options.getOrDefault("fraction", "0.8"));
     int clients = Integer.parseInt(options.getOrDefault("clients", "24"));
+    int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
     int maxSeconds = Integer.parseInt(options.getOrDefault("max-seconds", "20"));
     Long pid = options.containsKey("pid") ? Long.parseLong(options.get("pid")) : null;
     Path datasets = Path.of(options.getOrDefault("datasets", "datasets"));
     String databaseUrl = options.get("database-url");
     String importJar = options.get("import-jar");
+    String importNice = options.getOrDefault("import-nice", "19");
     Path work = Files.createTempDirectory("soak");
     Path out =
         Path.of(
@@ -96,16 +103,22 @@ public final class SoakLoad {
             closed.quantileMillis(0.99),
             closed.errors()));
     double rate = capacity.perSecond() * fraction;
-    log(String.format(Locale.ROOT, "open loop: %.0f req/s for %d min", rate, minutes));
+    log(
+        String.format(
+            Locale.ROOT,
+            "open loop: %.0f req/s over %d connections for %d min",
+            rate,
+            connections,
+            minutes));
 
     long start = System.nanoTime() + 200_000_000L;
     Recorder recorder = new Recorder(start, current);
     ServerHeap heap = pid == null ? null : new ServerHeap(pid);
     ReleaseSwitch release = null;
     if (importJar != null) {
-      // As docs/operations.md advises on a machine that also serves: the import at the lowest CPU
-      // priority, so that it takes the CPU the server leaves idle instead of a fair share of it.
-      List<String> command = new ArrayList<>(List.of("nice", "-n", "19"));
+      // By default as docs/operations.md advises on a machine that also serves: at the lowest CPU
+      // priority, so that the import takes the CPU the server leaves idle, not a fair share of it.
+      List<String> command = new ArrayList<>(List.of("nice", "-n", importNice));
       command.addAll(
           List.of(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -120,7 +133,7 @@ public final class SoakLoad {
               () -> {
                 long wait;
                 while ((wait = half - System.nanoTime()) > 0) {
-                  java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                  LockSupport.parkNanos(wait);
                 }
                 log("importing " + next.newVersion() + " from another process");
                 importing.start();
@@ -129,34 +142,9 @@ public final class SoakLoad {
       starter.setDaemon(true);
       starter.start();
     }
-    driver.openLoop(
-        rate,
-        Duration.ofMinutes(minutes),
-        recorder,
-        start,
-        minute -> {
-          Recorder.Minute m = recorder.minutes().get(minute);
-          if (heap != null) {
-            long bytes = heap.afterGc();
-            if (bytes >= 0) {
-              recorder.heapAfterGc(minute, bytes);
-            }
-          }
-          Recorder.Minute now = recorder.minutes().get(minute);
-          log(
-              String.format(
-                  Locale.ROOT,
-                  "  minute %d: %d requests, %d errors, %d mixed, p50 %.1f ms, p99 %.1f ms, heap %s",
-                  minute,
-                  m == null ? 0 : m.requests(),
-                  m == null ? 0 : m.errors(),
-                  m == null ? 0 : m.mixed(),
-                  m == null ? 0 : m.quantileMillis(0.5),
-                  m == null ? 0 : m.quantileMillis(0.99),
-                  now == null || now.heapAfterGc() == null
-                      ? "-"
-                      : now.heapAfterGc() / (1024 * 1024) + " MB"));
-        });
+    Thread monitor = monitor(recorder, start, minutes, heap);
+    driver.openLoop(rate, Duration.ofMinutes(minutes), connections, recorder, start);
+    monitor.join(TimeUnit.SECONDS.toMillis(120));
     if (release != null) {
       release.await(300);
       release.close();
@@ -170,6 +158,7 @@ public final class SoakLoad {
             maxSeconds,
             capacity,
             rate,
+            connections,
             minutes,
             recorder,
             release,
@@ -180,6 +169,56 @@ public final class SoakLoad {
     System.out.println(markdown);
     log("report written to " + out);
     System.exit(report.passed() ? 0 : 1);
+  }
+
+  /**
+   * Samples the server's heap after GC {@value #HEAP_SAMPLES} times a minute, evenly spaced (a
+   * minute's lowest is what stays live; one sample alone may fall inside the preparation of the new
+   * release and count it), and logs each minute's figures at its end.
+   */
+  private static Thread monitor(Recorder recorder, long start, int minutes, ServerHeap heap) {
+    long every = 60_000_000_000L / HEAP_SAMPLES;
+    Thread monitor =
+        new Thread(
+            () -> {
+              for (int tick = 1; tick <= minutes * HEAP_SAMPLES; tick++) {
+                long wait;
+                while ((wait = start + tick * every - System.nanoTime()) > 0) {
+                  LockSupport.parkNanos(wait);
+                }
+                int minute = (tick - 1) / HEAP_SAMPLES + 1;
+                long bytes = heap == null ? -1 : heap.afterGc();
+                if (bytes >= 0) {
+                  recorder.heapAfterGc(minute, bytes);
+                }
+                if (tick % HEAP_SAMPLES == 0) {
+                  Recorder.Minute m = recorder.minutes().get(minute);
+                  log(
+                      m == null
+                          ? "  minute " + minute + ": no requests"
+                          : String.format(
+                              Locale.ROOT,
+                              "  minute %d: %d requests, %d errors, %d mixed, p50 %.1f ms,"
+                                  + " p99 %.1f ms, heap %s",
+                              minute,
+                              m.requests(),
+                              m.errors(),
+                              m.mixed(),
+                              m.quantileMillis(0.5),
+                              m.quantileMillis(0.99),
+                              m.heapAfterGc() == null
+                                  ? "-"
+                                  : m.heapAfterGc() / (1024 * 1024)
+                                      + "–"
+                                      + m.heapPeak() / (1024 * 1024)
+                                      + " MB"));
+                }
+              }
+            },
+            "soak-monitor");
+    monitor.setDaemon(true);
+    monitor.start();
+    return monitor;
   }
 
   static String currentVersion(HttpClient client, URI base) throws Exception {

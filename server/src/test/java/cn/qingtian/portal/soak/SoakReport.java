@@ -19,6 +19,7 @@ final class SoakReport {
   private final int maxSeconds;
   private final LoadDriver.Capacity capacity;
   private final double rate;
+  private final int connections;
   private final int minutes;
   private final Recorder recorder;
   private final ReleaseSwitch release;
@@ -32,6 +33,7 @@ final class SoakReport {
       int maxSeconds,
       LoadDriver.Capacity capacity,
       double rate,
+      int connections,
       int minutes,
       Recorder recorder,
       ReleaseSwitch release,
@@ -43,13 +45,17 @@ final class SoakReport {
     this.maxSeconds = maxSeconds;
     this.capacity = capacity;
     this.rate = rate;
+    this.connections = connections;
     this.minutes = minutes;
     this.recorder = recorder;
     this.release = release;
     this.start = start;
   }
 
-  /** Heap after GC from minute 2 on: (max − min) / min, or null with fewer than one sample. */
+  /**
+   * Heap after GC from minute 2 on, each minute's lowest sample: (max − min) / min, or null without
+   * samples.
+   */
   Double heapSpread() {
     long min = Long.MAX_VALUE;
     long max = 0;
@@ -114,11 +120,13 @@ final class SoakReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "- **Soak** (open loop, %.0f%% of it): %.0f req/s scheduled for %d min; %d requests sent"
+            "- **Soak** (open loop, %.0f%% of it): %.0f req/s scheduled over %d connections for %d"
+                + " min; %d requests sent"
                 + " (%.0f req/s), %d errors, %d mixed; latency from the scheduled time p50 %.1f ms,"
                 + " p99 %.1f ms, max %.0f ms%n",
             rate / capacity.perSecond() * 100,
             rate,
+            connections,
             minutes,
             all.requests(),
             all.requests() / (minutes * 60.0),
@@ -129,14 +137,15 @@ final class SoakReport {
             all.quantileMillis(1.0)));
     md.append("- Requests by kind: ").append(recorder.requestsByKind()).append("\n\n");
     md.append(
-        "| minute | requests | req/s | errors | mixed | p50 ms | p99 ms | max ms | heap after GC MB |\n");
-    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| minute | requests | req/s | errors | mixed | p50 ms | p99 ms | max ms | heap after GC MB"
+            + " | highest sample MB |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<Integer, Recorder.Minute> entry : recorder.minutes().entrySet()) {
       Recorder.Minute m = entry.getValue();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %d | %.0f | %d | %d | %.1f | %.1f | %.0f | %s |%n",
+              "| %d | %d | %.0f | %d | %d | %.1f | %.1f | %.0f | %s | %s |%n",
               entry.getKey(),
               m.requests(),
               m.requests() / 60.0,
@@ -145,12 +154,13 @@ final class SoakReport {
               m.quantileMillis(0.5),
               m.quantileMillis(0.99),
               m.quantileMillis(1.0),
-              m.heapAfterGc() == null
-                  ? "–"
-                  : String.format(Locale.ROOT, "%.1f", m.heapAfterGc() / 1048576.0)));
+              megabytes(m.heapAfterGc()),
+              megabytes(m.heapPeak())));
     }
     Double spread = heapSpread();
-    md.append("\nLive heap after a full GC (jcmd GC.class_histogram) from minute 2 on: ")
+    md.append(
+            "\nLive heap after a full GC (jcmd GC.class_histogram, three samples a minute, each"
+                + " minute's lowest) from minute 2 on: ")
         .append(
             spread == null
                 ? "not measured"
@@ -165,7 +175,8 @@ final class SoakReport {
       md.append("Import of ").append(next.newVersion()).append(" (observation ");
       md.append(next.probe().indicator()).append(' ').append(next.probe().period());
       md.append(": ").append(next.probe().oldValue()).append(" → ").append(next.probe().newValue());
-      md.append(") from a separate process, times from the start of the soak:\n\n");
+      md.append(") from a separate process (CPU priority: ").append(release.priority());
+      md.append("), times from the start of the soak:\n\n");
       md.append("| event | at s | after commit s |\n|---|---:|---:|\n");
       long commit = release.committed();
       row(md, "import process started", release.started(), commit);
@@ -202,6 +213,10 @@ final class SoakReport {
                 : String.join("; ", failures))
         .append('\n');
     return md.toString();
+  }
+
+  private static String megabytes(Long bytes) {
+    return bytes == null ? "–" : String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
   }
 
   private void row(StringBuilder md, String event, long at, long commit) {
