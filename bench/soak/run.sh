@@ -18,9 +18,9 @@
 #      throughput with a closed loop (CLIENTS clients, MAX_SECONDS s), then sends FRACTION of it as an
 #      open loop over CONNECTIONS connections (as wrk2: a late answer delays the requests behind it,
 #      whose latency counts from when they were due) for MINUTES minutes; at half time it runs
-#      `nice -n $IMPORT_NICE java -jar portal.jar import` in a separate process with a copy of the packages in
-#      which one observation is one higher and the version is bumped; three times a minute it takes
-#      the server's heap after a full GC (jcmd);
+#      `nice -n $IMPORT_NICE java -jar portal.jar import` in a separate process with a copy of the
+#      packages in which one observation is one higher and the version is bumped; three times a
+#      minute it takes the server's heap after a full GC (jcmd);
 #   4. writes bench/soak/results/<UTC time>.md and prints it, ending with the VERDICT line; the
 #      exit code is 0 for PASS, 1 for FAIL;
 #   5. stops the portal and drops the database.
@@ -46,10 +46,16 @@ DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DATABASE"
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 
 cd "$ROOT"
+# What the report names: the commit and the changes not committed, as they are when the jar is built.
+SOURCE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+CHANGED=$(git status --porcelain --untracked-files=no 2>/dev/null | wc -l) || CHANGED="?"
+[ "$CHANGED" = 0 ] || SOURCE="$SOURCE with $CHANGED files changed and not committed"
 if [ "${REBUILD:-1}" = 1 ] || ! ls server/target/portal-server-*.jar >/dev/null 2>&1 \
     || [ ! -d server/target/test-classes/cn/qingtian/portal/soak ]; then
   log "building the portal jar and the test classes"
   ./mvnw -B -q -pl server -am package -DskipTests -Djacoco.skip=true
+else
+  SOURCE="jar and test classes built earlier (REBUILD=0; now $SOURCE)"
 fi
 JAR=$(ls server/target/portal-server-*.jar | grep -v -- '-plain' | head -1)
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
@@ -122,8 +128,7 @@ STATUS=$?
 set -e
 {
   echo
-  changes=$(git -C "$ROOT" status --porcelain --untracked-files=no | grep -c . || true)
-  echo "Commit $(git -C "$ROOT" rev-parse --short HEAD)$([ "$changes" = 0 ] || echo " with $changes files changed, uncommitted"), $(nproc) cores, $(java -version 2>&1 | head -1)."
+  echo "Built from $SOURCE; $(nproc) cores, $(java -version 2>&1 | head -1)."
   echo "Server log lines at WARN or ERROR: $(grep -cE ' (WARN|ERROR) ' "$WORK/portal.log" || true)."
 } >> "$OUT" 2>/dev/null || true
 grep -E ' (WARN|ERROR) ' "$WORK/portal.log" | head -20 || true

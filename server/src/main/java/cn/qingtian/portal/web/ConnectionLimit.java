@@ -13,7 +13,7 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * A bound on open connections, as Tomcat's {@code maxConnections}: at {@code max} the server stops
- * accepting, so a new connection waits in the kernel's backlog (its client sees a slow connect, not
+ * accepting, so a new connection waits in the kernel's backlog (its client gets a late answer, not
  * an error), and accepting resumes as soon as one closes. Admission control ({@link InFlightLimit})
  * bounds the requests being worked on, not the connections: a client that opens a connection for
  * every request it cannot send on an idle one would otherwise exhaust the process's file
@@ -47,15 +47,20 @@ final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
 
   /**
    * On the listening channel, before Netty sets up each accepted connection. Accepting is stopped
-   * and resumed only on the listening channel's own thread: stopped there, it stops before the next
-   * accept.
+   * and resumed only on the listening channel's own thread. Stopped there, it stops before the next
+   * accept with the epoll transport (Linux), which hands on connections one by one; the NIO
+   * transport accepts up to 16 before handing them on, so it may go up to 15 over the bound.
    */
   private final class Gate extends ChannelInboundHandlerAdapter {
+
+    /** Whether this gate stopped accepting (Netty also does, for a second, when accept fails). */
+    private boolean paused;
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object accepted) {
       Channel server = context.channel();
       if (open.incrementAndGet() >= max) {
+        paused = true;
         server.config().setAutoRead(false);
       }
       ((Channel) accepted)
@@ -73,7 +78,8 @@ final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
     }
 
     private void resume(Channel server) {
-      if (open.get() < max && !server.config().isAutoRead()) {
+      if (paused && open.get() < max) {
+        paused = false;
         server.config().setAutoRead(true);
       }
     }

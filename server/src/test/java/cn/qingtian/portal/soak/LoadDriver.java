@@ -112,6 +112,10 @@ public final class LoadDriver {
   public void openLoop(
       double perSecond, Duration duration, int connections, Recorder recorder, long start)
       throws InterruptedException {
+    if (!(perSecond > 0) || connections < 1) {
+      throw new IllegalArgumentException(
+          "an open loop needs a rate above 0 and a connection: " + perSecond + ", " + connections);
+    }
     long interval = (long) (1e9 / perSecond);
     long end = start + duration.toNanos();
     AtomicLong next = new AtomicLong();

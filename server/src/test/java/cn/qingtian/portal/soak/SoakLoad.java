@@ -131,10 +131,7 @@ public final class SoakLoad {
       Thread starter =
           new Thread(
               () -> {
-                long wait;
-                while ((wait = half - System.nanoTime()) > 0) {
-                  LockSupport.parkNanos(wait);
-                }
+                waitUntil(half);
                 log("importing " + next.newVersion() + " from another process");
                 importing.start();
               },
@@ -172,53 +169,59 @@ public final class SoakLoad {
   }
 
   /**
-   * Samples the server's heap after GC {@value #HEAP_SAMPLES} times a minute, evenly spaced (a
-   * minute's lowest is what stays live; one sample alone may fall inside the preparation of the new
-   * release and count it), and logs each minute's figures at its end.
+   * Samples the server's heap after GC {@value #HEAP_SAMPLES} times a minute, at 10, 30 and 50 s
+   * into it (a minute's lowest is what stays live; one sample alone may fall inside the preparation
+   * of the new release and count it), and logs each minute's figures at its end.
    */
   private static Thread monitor(Recorder recorder, long start, int minutes, ServerHeap heap) {
-    long every = 60_000_000_000L / HEAP_SAMPLES;
+    long minuteNanos = 60_000_000_000L;
+    long every = minuteNanos / HEAP_SAMPLES;
     Thread monitor =
         new Thread(
             () -> {
-              for (int tick = 1; tick <= minutes * HEAP_SAMPLES; tick++) {
-                long wait;
-                while ((wait = start + tick * every - System.nanoTime()) > 0) {
-                  LockSupport.parkNanos(wait);
+              for (int minute = 1; minute <= minutes; minute++) {
+                long from = start + (minute - 1) * minuteNanos;
+                for (int sample = 0; sample < HEAP_SAMPLES; sample++) {
+                  waitUntil(from + every / 2 + sample * every);
+                  long bytes = heap == null ? -1 : heap.afterGc();
+                  if (bytes >= 0) {
+                    recorder.heapAfterGc(minute, bytes);
+                  }
                 }
-                int minute = (tick - 1) / HEAP_SAMPLES + 1;
-                long bytes = heap == null ? -1 : heap.afterGc();
-                if (bytes >= 0) {
-                  recorder.heapAfterGc(minute, bytes);
-                }
-                if (tick % HEAP_SAMPLES == 0) {
-                  Recorder.Minute m = recorder.minutes().get(minute);
-                  log(
-                      m == null
-                          ? "  minute " + minute + ": no requests"
-                          : String.format(
-                              Locale.ROOT,
-                              "  minute %d: %d requests, %d errors, %d mixed, p50 %.1f ms,"
-                                  + " p99 %.1f ms, heap %s",
-                              minute,
-                              m.requests(),
-                              m.errors(),
-                              m.mixed(),
-                              m.quantileMillis(0.5),
-                              m.quantileMillis(0.99),
-                              m.heapAfterGc() == null
-                                  ? "-"
-                                  : m.heapAfterGc() / (1024 * 1024)
-                                      + "–"
-                                      + m.heapPeak() / (1024 * 1024)
-                                      + " MB"));
-                }
+                waitUntil(from + minuteNanos);
+                Recorder.Minute m = recorder.minutes().get(minute);
+                log(
+                    m == null
+                        ? "  minute " + minute + ": no requests"
+                        : String.format(
+                            Locale.ROOT,
+                            "  minute %d: %d requests, %d errors, %d mixed, p50 %.1f ms,"
+                                + " p99 %.1f ms, heap %s",
+                            minute,
+                            m.requests(),
+                            m.errors(),
+                            m.mixed(),
+                            m.quantileMillis(0.5),
+                            m.quantileMillis(0.99),
+                            m.heapAfterGc() == null
+                                ? "-"
+                                : m.heapAfterGc() / (1024 * 1024)
+                                    + "–"
+                                    + m.heapPeak() / (1024 * 1024)
+                                    + " MB"));
               }
             },
             "soak-monitor");
     monitor.setDaemon(true);
     monitor.start();
     return monitor;
+  }
+
+  private static void waitUntil(long nanoTime) {
+    long wait;
+    while ((wait = nanoTime - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(wait);
+    }
   }
 
   static String currentVersion(HttpClient client, URI base) throws Exception {

@@ -159,7 +159,7 @@ final class SoakReport {
     }
     Double spread = heapSpread();
     md.append(
-            "\nLive heap after a full GC (jcmd GC.class_histogram, three samples a minute, each"
+            "\nLive heap after a full GC (jcmd GC.class_histogram at 10, 30 and 50 s of each minute, each"
                 + " minute's lowest) from minute 2 on: ")
         .append(
             spread == null

@@ -18,8 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * At its bound of open connections (here 2) the portal stops accepting: a new connection waits,
- * without an error, until one closes, and is then answered; the gauge of open connections is
- * exported.
+ * without an error, until one closes, and is then answered; the count comes back to 0 after many
+ * connections opened and closed, and the gauge of open connections is exported.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "portal.http.max-connections=2")
@@ -50,6 +50,11 @@ class ConnectionLimitTest extends SharedDatabase {
       String answer =
           new String(waiting.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
       assertThat(answer).startsWith("HTTP/1.1 200");
+    }
+    awaitOpen(0);
+
+    for (int i = 0; i < 100; i++) {
+      new Socket("127.0.0.1", port).close();
     }
     awaitOpen(0);
     assertThat(RawHttp.get("http://localhost:" + port + "/actuator/prometheus").text())
