@@ -32,6 +32,11 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/../.." && pwd)
 MINUTES=${1:-10}
+if ! [ "$MINUTES" -ge 2 ] 2>/dev/null; then
+  echo "MINUTES must be a whole number of at least 2: the release imported half-way needs 20-45 s" \
+    "to commit and a few more to be served" >&2
+  exit 2
+fi
 PORT=${PORT:-18520}
 CLIENTS=${CLIENTS:-24}
 MAX_SECONDS=${MAX_SECONDS:-20}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * Sends the workload: a closed loop (a fixed number of clients, each sending its next request when
@@ -57,48 +58,42 @@ public final class LoadDriver {
       java.util.function.BooleanSupplier enough)
       throws InterruptedException {
     AtomicLong answered = new AtomicLong();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < clients; i++) {
-      Random random = new Random(1000 + i);
-      Thread thread =
-          new Thread(
-              () -> {
-                while (System.nanoTime() < end && !enough.getAsBoolean()) {
-                  Workload.Call call = workload.next(random);
-                  long sent = System.nanoTime();
-                  try {
-                    HttpResponse<byte[]> response =
-                        client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
-                    long done = System.nanoTime();
-                    Outcome outcome;
-                    try {
-                      outcome = call.check().judge(response);
-                    } catch (RuntimeException e) {
-                      outcome = Outcome.failed("unreadable answer: " + e);
-                    }
-                    if (sent >= measureFrom && done <= end) {
-                      recorder.record(call, sent, sent, done, outcome);
-                      if (!outcome.isError()) {
-                        answered.incrementAndGet();
-                      }
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                  } catch (Exception e) {
-                    if (sent >= measureFrom) {
-                      recorder.failed(call, sent, System.nanoTime(), e);
-                    }
+    inThreads(
+        clients,
+        "closed-loop-",
+        i -> {
+          Random random = new Random(1000 + i);
+          return () -> {
+            while (System.nanoTime() < end && !enough.getAsBoolean()) {
+              Workload.Call call = workload.next(random);
+              long sent = System.nanoTime();
+              try {
+                HttpResponse<byte[]> response =
+                    client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
+                long done = System.nanoTime();
+                Outcome outcome;
+                try {
+                  outcome = call.check().judge(response);
+                } catch (RuntimeException e) {
+                  outcome = Outcome.failed("unreadable answer: " + e);
+                }
+                if (sent >= measureFrom && done <= end) {
+                  recorder.record(call, sent, sent, done, outcome);
+                  if (!outcome.isError()) {
+                    answered.incrementAndGet();
                   }
                 }
-              },
-              "closed-loop-" + i);
-      thread.start();
-      threads.add(thread);
-    }
-    for (Thread thread : threads) {
-      thread.join();
-    }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              } catch (Exception e) {
+                if (sent >= measureFrom) {
+                  recorder.failed(call, sent, System.nanoTime(), e);
+                }
+              }
+            }
+          };
+        });
     return answered.get();
   }
 
@@ -119,25 +114,33 @@ public final class LoadDriver {
     long interval = (long) (1e9 / perSecond);
     long end = start + duration.toNanos();
     AtomicLong next = new AtomicLong();
+    inThreads(
+        connections,
+        "open-loop-",
+        c -> {
+          Random random = new Random(42 + c);
+          return () -> {
+            long scheduled;
+            while ((scheduled = start + next.getAndIncrement() * interval) < end) {
+              long wait;
+              while ((wait = scheduled - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+              }
+              if (Thread.currentThread().isInterrupted()) {
+                return;
+              }
+              send(workload.next(random), scheduled, recorder);
+            }
+          };
+        });
+  }
+
+  /** Runs {@code count} threads, the i-th running what {@code body} gives for i, until all end. */
+  private static void inThreads(int count, String name, IntFunction<Runnable> body)
+      throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < connections; c++) {
-      Random random = new Random(42 + c);
-      Thread thread =
-          new Thread(
-              () -> {
-                long scheduled;
-                while ((scheduled = start + next.getAndIncrement() * interval) < end) {
-                  long wait;
-                  while ((wait = scheduled - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                  }
-                  if (Thread.currentThread().isInterrupted()) {
-                    return;
-                  }
-                  send(workload.next(random), scheduled, recorder);
-                }
-              },
-              "open-loop-" + c);
+    for (int i = 0; i < count; i++) {
+      Thread thread = new Thread(body.apply(i), name + i);
       thread.start();
       threads.add(thread);
     }

@@ -51,6 +51,11 @@ public final class SoakLoad {
     String databaseUrl = options.get("database-url");
     String importJar = options.get("import-jar");
     String importNice = options.getOrDefault("import-nice", "19");
+    if (importJar != null && minutes < 2) {
+      // Imported at half time, a release takes 20–45 s to commit and a few more to be served.
+      throw new IllegalArgumentException(
+          "--minutes " + minutes + ": at least 2 when a release is imported half-way");
+    }
     Path work = Files.createTempDirectory("soak");
     Path out =
         Path.of(
