@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 /**
  * Sends the workload: a closed loop (a fixed number of clients, each sending its next request when
@@ -61,39 +61,33 @@ public final class LoadDriver {
     inThreads(
         clients,
         "closed-loop-",
-        i -> {
-          Random random = new Random(1000 + i);
-          return () -> {
-            while (System.nanoTime() < end && !enough.getAsBoolean()) {
-              Workload.Call call = workload.next(random);
-              long sent = System.nanoTime();
-              try {
-                HttpResponse<byte[]> response =
-                    client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
-                long done = System.nanoTime();
-                Outcome outcome;
+        1000,
+        random ->
+            () -> {
+              while (System.nanoTime() < end && !enough.getAsBoolean()) {
+                Workload.Call call = workload.next(random);
+                long sent = System.nanoTime();
                 try {
-                  outcome = call.check().judge(response);
-                } catch (RuntimeException e) {
-                  outcome = Outcome.failed("unreadable answer: " + e);
-                }
-                if (sent >= measureFrom && done <= end) {
-                  recorder.record(call, sent, sent, done, outcome);
-                  if (!outcome.isError()) {
-                    answered.incrementAndGet();
+                  HttpResponse<byte[]> response =
+                      client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
+                  long done = System.nanoTime();
+                  Outcome outcome = judge(call, response);
+                  if (sent >= measureFrom && done <= end) {
+                    recorder.record(call, sent, sent, done, outcome);
+                    if (!outcome.isError()) {
+                      answered.incrementAndGet();
+                    }
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                } catch (Exception e) {
+                  if (sent >= measureFrom) {
+                    recorder.failed(call, sent, System.nanoTime(), e);
                   }
                 }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-              } catch (Exception e) {
-                if (sent >= measureFrom) {
-                  recorder.failed(call, sent, System.nanoTime(), e);
-                }
               }
-            }
-          };
-        });
+            });
     return answered.get();
   }
 
@@ -117,30 +111,32 @@ public final class LoadDriver {
     inThreads(
         connections,
         "open-loop-",
-        c -> {
-          Random random = new Random(42 + c);
-          return () -> {
-            long scheduled;
-            while ((scheduled = start + next.getAndIncrement() * interval) < end) {
-              long wait;
-              while ((wait = scheduled - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
+        42,
+        random ->
+            () -> {
+              long scheduled;
+              while ((scheduled = start + next.getAndIncrement() * interval) < end) {
+                long wait;
+                while ((wait = scheduled - System.nanoTime()) > 0) {
+                  LockSupport.parkNanos(wait);
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                  return;
+                }
+                send(workload.next(random), scheduled, recorder);
               }
-              if (Thread.currentThread().isInterrupted()) {
-                return;
-              }
-              send(workload.next(random), scheduled, recorder);
-            }
-          };
-        });
+            });
   }
 
-  /** Runs {@code count} threads, the i-th running what {@code body} gives for i, until all end. */
-  private static void inThreads(int count, String name, IntFunction<Runnable> body)
+  /**
+   * Runs {@code count} threads until all end; the i-th runs what {@code body} gives for its own
+   * random source, seeded {@code seed + i} so that runs repeat.
+   */
+  private static void inThreads(int count, String name, long seed, Function<Random, Runnable> body)
       throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Thread thread = new Thread(body.apply(i), name + i);
+      Thread thread = new Thread(body.apply(new Random(seed + i)), name + i);
       thread.start();
       threads.add(thread);
     }
@@ -149,18 +145,20 @@ public final class LoadDriver {
     }
   }
 
+  private static Outcome judge(Workload.Call call, HttpResponse<byte[]> response) {
+    try {
+      return call.check().judge(response);
+    } catch (RuntimeException e) {
+      return Outcome.failed("unreadable answer: " + e);
+    }
+  }
+
   private void send(Workload.Call call, long scheduled, Recorder recorder) {
     long sent = System.nanoTime();
     try {
       HttpResponse<byte[]> response =
           client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
-      Outcome outcome;
-      try {
-        outcome = call.check().judge(response);
-      } catch (RuntimeException e) {
-        outcome = Outcome.failed("unreadable answer: " + e);
-      }
-      recorder.record(call, scheduled, sent, System.nanoTime(), outcome);
+      recorder.record(call, scheduled, sent, System.nanoTime(), judge(call, response));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
