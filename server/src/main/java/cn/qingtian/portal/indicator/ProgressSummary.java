@@ -17,7 +17,21 @@ final class ProgressSummary {
 
   private ProgressSummary() {}
 
+  /** The label a sentence written from DEMO values starts with (decision D25). */
+  static final LocalizedText DEMO_LABEL =
+      LocalizedText.of("演示数据（DEMO）：", "DEMO data (synthetic): ");
+
   static LocalizedText of(Target target, Progress progress, @Nullable Double runningTotal) {
+    LocalizedText sentence = sentence(target, progress, runningTotal);
+    if (progress.provenance() != Provenance.DEMO) {
+      return sentence;
+    }
+    return LocalizedText.of(
+        DEMO_LABEL.zh() + sentence.zh(), DEMO_LABEL.en() + sentence.text(Lang.EN));
+  }
+
+  private static LocalizedText sentence(
+      Target target, Progress progress, @Nullable Double runningTotal) {
     return switch (progress.status()) {
       case NOT_ASSESSABLE ->
           LocalizedText.of(

@@ -336,6 +336,29 @@ class ProgressCalculatorTest {
   }
 
   @Test
+  void aSummaryWrittenFromDemoValuesSaysSoInTheSameSentence() {
+    Target income = target("LEVEL", "GE", 58000.0);
+    Observation demo2020 =
+        new Observation(
+            "X",
+            "331121",
+            Period.parse("2020"),
+            "_T",
+            40000,
+            "元",
+            "FINAL",
+            Provenance.DEMO,
+            "DEMO",
+            null,
+            null);
+    Progress progress = calculator.assess(income, List.of(demo2020, obs(2023, 49900)), List.of());
+    assertThat(progress.summaryText().zh()).startsWith("演示数据（DEMO）：2023年为49,900元");
+    assertThat(progress.summaryText().en()).startsWith("DEMO data (synthetic): 2023: 49,900 yuan");
+    assertThat(assess(income, obs(2020, 40000), obs(2023, 49900)).summaryText().zh())
+        .doesNotContain("DEMO");
+  }
+
+  @Test
   void theHeadlineStatusIsTheLeastFavourableJudgedOne() {
     assertThat(
             ProgressStatus.leastFavourable(List.of(TARGET_ACHIEVED, MODERATE, INSUFFICIENT_DATA)))
