@@ -19,8 +19,4 @@ public record AchievementOutput(
     @Nullable String counts) {
 
   static final String PROGRESS = "PROGRESS";
-
-  boolean countsToward(String indicator) {
-    return PROGRESS.equals(counts) && indicator.equals(indicatorCode);
-  }
 }

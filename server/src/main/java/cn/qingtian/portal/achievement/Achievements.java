@@ -1,15 +1,20 @@
 package cn.qingtian.portal.achievement;
 
+import cn.qingtian.portal.dataset.ReleaseTables;
+import cn.qingtian.portal.dataset.Row;
 import cn.qingtian.portal.indicator.ComputedSeries;
 import cn.qingtian.portal.indicator.Observation;
 import cn.qingtian.portal.indicator.Period;
 import cn.qingtian.portal.indicator.Provenance;
 import cn.qingtian.portal.release.ReleaseCache;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,42 +61,76 @@ public class Achievements implements ComputedSeries {
   }
 
   @Override
-  public Flux<Observation> observations(
-      int release, String indicatorCode, String geography, int firstYear, int lastYear) {
-    return all(release)
-        .flatMapMany(
-            achievements -> {
-              List<Observation> sums = new ArrayList<>();
-              for (int year = firstYear; year <= lastYear; year++) {
-                double sum = 0;
-                String unit = null;
-                List<Provenance> provenances = new ArrayList<>();
-                for (Achievement achievement : achievements) {
-                  for (AchievementOutput output : achievement.outputs()) {
-                    if (achievement.year() == year && output.countsToward(indicatorCode)) {
-                      sum += output.value();
-                      unit = output.unitText().zh();
-                      provenances.add(achievement.provenance());
-                    }
-                  }
-                }
-                if (unit != null) {
-                  sums.add(
-                      new Observation(
-                          indicatorCode,
-                          geography,
-                          Period.parse(Integer.toString(year)),
-                          Observation.TOTAL,
-                          sum,
-                          unit,
-                          "FINAL",
-                          Provenance.weakest(provenances),
-                          SOURCE,
-                          "按成果记录逐年汇总（" + provenances.size() + "项）",
-                          "Summed from " + provenances.size() + " achievement(s) of the year"));
+  public List<Observation> observations(
+      ReleaseTables release, String indicatorCode, String geography, int firstYear, int lastYear) {
+    Map<String, Reported> reported = new HashMap<>();
+    release
+        .table("achievements")
+        .ifPresent(
+            table ->
+                table
+                    .rows()
+                    .forEach(
+                        row ->
+                            reported.put(
+                                (String) table.value(row, "code"),
+                                new Reported(
+                                    ((Long) table.value(row, "year")).intValue(),
+                                    Provenance.valueOf((String) table.value(row, "provenance"))))));
+    Map<Integer, YearSum> byYear = new TreeMap<>();
+    release
+        .table("achievement_outputs")
+        .ifPresent(
+            table -> {
+              for (Row row : table.rows()) {
+                Reported achievement = reported.get((String) table.value(row, "achievement"));
+                if (achievement != null
+                    && achievement.year() >= firstYear
+                    && achievement.year() <= lastYear
+                    && indicatorCode.equals(table.value(row, "indicator"))
+                    && AchievementOutput.PROGRESS.equals(table.value(row, "counts"))) {
+                  byYear
+                      .computeIfAbsent(achievement.year(), y -> new YearSum())
+                      .add(
+                          (BigDecimal) table.value(row, "value"),
+                          (String) table.value(row, "unit_zh"),
+                          achievement.provenance());
                 }
               }
-              return Flux.fromIterable(sums);
             });
+    List<Observation> sums = new ArrayList<>();
+    byYear.forEach(
+        (year, sum) ->
+            sums.add(
+                new Observation(
+                    indicatorCode,
+                    geography,
+                    Period.parse(Integer.toString(year)),
+                    Observation.TOTAL,
+                    sum.total.doubleValue(),
+                    sum.unit,
+                    "FINAL",
+                    Provenance.weakest(sum.provenances),
+                    SOURCE,
+                    "按成果记录逐年汇总（" + sum.provenances.size() + "项）",
+                    "Summed from " + sum.provenances.size() + " achievement(s) of the year")));
+    return sums;
+  }
+
+  /** What the sums need of an achievement. */
+  private record Reported(int year, Provenance provenance) {}
+
+  /** The outputs of one year that count toward the indicator. */
+  private static final class YearSum {
+
+    private BigDecimal total = BigDecimal.ZERO;
+    private String unit = "";
+    private final List<Provenance> provenances = new ArrayList<>();
+
+    void add(BigDecimal value, String unitZh, Provenance provenance) {
+      total = total.add(value);
+      unit = unitZh;
+      provenances.add(provenance);
+    }
   }
 }

@@ -30,8 +30,12 @@ public record Charity(
     return GlobalId.of("Charity", code);
   }
 
-  /** Counted at the end of a year: recognized by then and not deregistered by then. */
-  boolean countsAtEndOf(int year) {
+  /**
+   * Counted at the end of a year: recognized by then and not deregistered by then (dates as {@code
+   * yyyy-MM-dd}).
+   */
+  static boolean countsAtEndOf(
+      @Nullable String recognized, @Nullable String deregistered, int year) {
     String yearEnd = year + "-12-31";
     return recognized != null
         && recognized.compareTo(yearEnd) <= 0

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.charity;
 
+import cn.qingtian.portal.dataset.ReleaseTables;
 import cn.qingtian.portal.indicator.ComputedSeries;
 import cn.qingtian.portal.indicator.Observation;
 import cn.qingtian.portal.indicator.Period;
@@ -7,8 +8,9 @@ import cn.qingtian.portal.indicator.Provenance;
 import cn.qingtian.portal.release.ReleaseCache;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,38 +48,53 @@ class CharityRegistry implements ComputedSeries {
   }
 
   @Override
-  public Flux<Observation> observations(
-      int release, String indicatorCode, String geography, int firstYear, int lastYear) {
-    return all(release)
-        .flatMapMany(
-            registry -> {
-              List<Charity> dated = registry.stream().filter(c -> c.recognized() != null).toList();
-              List<Observation> counts = new ArrayList<>();
-              if (dated.isEmpty()) {
-                return Flux.empty();
-              }
-              for (int year = firstYear; year <= lastYear; year++) {
-                int end = year;
-                List<Charity> counted = dated.stream().filter(c -> c.countsAtEndOf(end)).toList();
-                Provenance provenance =
-                    Provenance.weakest(
-                        (counted.isEmpty() ? dated : counted)
-                            .stream().map(Charity::provenance).toList());
-                counts.add(
-                    new Observation(
-                        indicatorCode,
-                        geography,
-                        Period.parse(Integer.toString(year)),
-                        Observation.TOTAL,
-                        counted.size(),
-                        "家",
-                        "FINAL",
-                        provenance,
-                        SOURCE,
-                        "按名录年末计数",
-                        "Counted at year-end from the registry"));
-              }
-              return Flux.fromIterable(counts);
-            });
+  public List<Observation> observations(
+      ReleaseTables release, String indicatorCode, String geography, int firstYear, int lastYear) {
+    List<Registered> dated = new ArrayList<>();
+    release
+        .table("charities")
+        .ifPresent(
+            table ->
+                table.rows().stream()
+                    .filter(row -> table.value(row, "recognized") != null)
+                    .forEach(
+                        row ->
+                            dated.add(
+                                new Registered(
+                                    table.value(row, "recognized").toString(),
+                                    Objects.toString(table.value(row, "deregistered"), null),
+                                    Provenance.valueOf((String) table.value(row, "provenance"))))));
+    List<Observation> counts = new ArrayList<>();
+    if (dated.isEmpty()) {
+      return counts;
+    }
+    for (int year = firstYear; year <= lastYear; year++) {
+      int end = year;
+      List<Registered> counted =
+          dated.stream()
+              .filter(c -> Charity.countsAtEndOf(c.recognized(), c.deregistered(), end))
+              .toList();
+      Provenance provenance =
+          Provenance.weakest(
+              (counted.isEmpty() ? dated : counted).stream().map(Registered::provenance).toList());
+      counts.add(
+          new Observation(
+              indicatorCode,
+              geography,
+              Period.parse(Integer.toString(year)),
+              Observation.TOTAL,
+              counted.size(),
+              "家",
+              "FINAL",
+              provenance,
+              SOURCE,
+              "按名录年末计数",
+              "Counted at year-end from the registry"));
+    }
+    return counts;
   }
+
+  /** What the count needs of an organization in the registry. */
+  private record Registered(
+      String recognized, @Nullable String deregistered, Provenance provenance) {}
 }

@@ -55,42 +55,29 @@ class CharityRepository {
   }
 
   /**
-   * Donation aggregates, already in their published form: those typed in as aggregates, and those
-   * the database counts from the private donor-by-donor records (function {@code
-   * donation_aggregates}, the API role's only way to them). The raw figures go no further.
+   * Donation aggregates as the disclosure gate published them ({@link DonationTables}): a withheld
+   * cell has no figures in the table at all.
    */
   Flux<DonationAggregate> donations(int release, Collection<String> charities) {
-    Flux<DonationAggregate> typed =
-        database
-            .sql(
-                "select * from charity_donations d where "
-                    + Temporal.inRelease("d")
-                    + " and d.charity = any(:codes) order by d.charity, d.year, d.field")
-            .bind("release", release)
-            .bind("codes", charities.toArray(String[]::new))
-            .map(CharityRepository::donation)
-            .all();
-    Flux<DonationAggregate> recorded =
-        database
-            .sql(
-                "select * from donation_aggregates(:release) d where d.charity = any(:codes)"
-                    + " order by d.charity, d.year, d.field")
-            .bind("release", release)
-            .bind("codes", charities.toArray(String[]::new))
-            .map(CharityRepository::donation)
-            .all();
-    return Flux.concat(typed, recorded);
-  }
-
-  private static DonationAggregate donation(Readable row) {
-    return DonationAggregate.publish(
-        row.get("charity", String.class),
-        row.get("year", Integer.class),
-        row.get("field", String.class),
-        row.get("donors", Integer.class),
-        row.get("total", BigDecimal.class),
-        Provenance.valueOf(row.get("provenance", String.class)),
-        row.get("source", String.class));
+    return database
+        .sql(
+            "select * from charity_donations d where "
+                + Temporal.inRelease("d")
+                + " and d.charity = any(:codes) order by d.charity, d.year, d.field")
+        .bind("release", release)
+        .bind("codes", charities.toArray(String[]::new))
+        .map(
+            row ->
+                new DonationAggregate(
+                    row.get("charity", String.class),
+                    row.get("year", Integer.class),
+                    row.get("field", String.class),
+                    row.get("donors", Integer.class),
+                    decimal(row, "total"),
+                    Boolean.TRUE.equals(row.get("withheld", Boolean.class)),
+                    Provenance.valueOf(row.get("provenance", String.class)),
+                    row.get("source", String.class)))
+        .all();
   }
 
   /** Grants made or received by these charities, or every grant of the release when null. */

@@ -10,10 +10,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatasetConfiguration {
 
+  /** The gate's steps in their {@code @Order}: each sees the outputs of those before it. */
   @Bean
-  PackageImporter packageImporter(
-      JdbcConnections ownerConnections, java.util.List<DerivedTables> derivedTables) {
-    return new PackageImporter(ownerConnections, derivedTables);
+  DisclosureGate disclosureGate(java.util.List<DerivedTables> steps) {
+    return new DisclosureGate(steps);
+  }
+
+  @Bean
+  PackageImporter packageImporter(JdbcConnections ownerConnections, DisclosureGate gate) {
+    return new PackageImporter(ownerConnections, gate);
   }
 
   @Bean

@@ -3,14 +3,17 @@ package cn.qingtian.portal.dataset;
 import java.util.List;
 
 /**
- * Tables computed from a validated package during its import, in the same transaction, and
- * versioned like the package's own tables (such as the protected income tables derived from private
- * microdata). Throwing {@link ImportRefusedException} refuses the release.
+ * One step of the {@link DisclosureGate}: public tables derived from the tables of a release being
+ * imported, in the same transaction, and versioned like the package's own (the protected income
+ * tables from private microdata, donation aggregates with too few donors withheld, the series
+ * computed from registries). Throwing {@link ImportRefusedException} refuses the release.
  */
 public interface DerivedTables {
 
   /**
-   * The derived tables of this package: always all of them, empty when there is nothing to derive.
+   * The tables this step publishes, always all of them (empty when there is nothing to derive). A
+   * table with the name of one already in the release replaces it: a package's own table of that
+   * name is then only this step's input and is never published as it is.
    */
-  List<Table> derive(ValidatedPackage validated);
+  List<Table> derive(ReleaseTables release);
 }

@@ -32,13 +32,14 @@ public final class PackageImporter {
   private static final long LOCK_KEY = 0x51_54_50_4f_52_54L;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+  private static final Set<String> VERSIONING = Set.of("valid_from", "valid_to", "row_hash");
 
   private final JdbcConnections connections;
-  private final List<DerivedTables> derivedTables;
+  private final DisclosureGate gate;
 
-  public PackageImporter(JdbcConnections connections, List<DerivedTables> derivedTables) {
+  public PackageImporter(JdbcConnections connections, DisclosureGate gate) {
     this.connections = connections;
-    this.derivedTables = List.copyOf(derivedTables);
+    this.gate = gate;
   }
 
   public ImportResult importPackage(
@@ -119,14 +120,9 @@ public final class PackageImporter {
       insertRelease(connection, validated, release, hash, note);
     }
     List<TableChange> changes = new ArrayList<>();
-    List<Table> tables = new ArrayList<>(validated.tables());
-    List<String> derivedNames = new ArrayList<>();
-    for (DerivedTables derived : derivedTables) {
-      for (Table table : derived.derive(validated)) {
-        tables.add(table);
-        derivedNames.add(table.name());
-      }
-    }
+    DisclosureGate.Gated gated =
+        gate.apply(validated, current == null ? PublishedTables.NONE : published(connection));
+    List<Table> tables = gated.tables();
     for (Table table : tables) {
       TableChange change = applyTable(connection, table, release, dryRun);
       progress.accept((dryRun ? "[dry-run] " : "") + change);
@@ -135,7 +131,7 @@ public final class PackageImporter {
     if (dryRun) {
       return new ImportResult(ImportResult.Outcome.DRY_RUN, null, hash, List.copyOf(changes));
     }
-    String revisions = revisionNote(changes, derivedNames, release);
+    String revisions = revisionNote(changes, gated.derived(), release);
     try (PreparedStatement update =
         connection.prepareStatement(
             "update release set changes = ?::jsonb, resources = ?::jsonb,"
@@ -198,6 +194,46 @@ public final class PackageImporter {
       insert(connection, name, columns, inserting, release);
     }
     return new TableChange(table.name(), added.size(), changed.size(), removed.size());
+  }
+
+  /**
+   * The public tables of the current release, read in the import's own transaction (so under its
+   * lock): what the gate compares the new release with.
+   */
+  private static PublishedTables published(Connection connection) {
+    return table -> {
+      identifier(table);
+      List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+      try (PreparedStatement exists =
+          connection.prepareStatement("select to_regclass('public.' || ?) is not null")) {
+        exists.setString(1, table);
+        try (ResultSet resultSet = exists.executeQuery()) {
+          resultSet.next();
+          if (!resultSet.getBoolean(1)) {
+            return rows;
+          }
+        }
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                    "select * from public." + table + " where valid_to is null");
+            ResultSet resultSet = statement.executeQuery()) {
+          var meta = resultSet.getMetaData();
+          while (resultSet.next()) {
+            Map<String, @Nullable Object> row = new java.util.LinkedHashMap<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+              String column = meta.getColumnName(i);
+              if (!VERSIONING.contains(column)) {
+                row.put(column, resultSet.getObject(i));
+              }
+            }
+            rows.add(row);
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the published table " + table, e);
+      }
+      return rows;
+    };
   }
 
   private static Map<List<String>, String> currentRows(
@@ -329,7 +365,7 @@ public final class PackageImporter {
    * releases stay as they were (D4), the new one says what it revised. Null when nothing was.
    */
   private static @Nullable String revisionNote(
-      List<TableChange> changes, List<String> derived, int release) {
+      List<TableChange> changes, Set<String> derived, int release) {
     List<String> revised =
         changes.stream()
             .filter(c -> release > 1 && derived.contains(c.table()))

@@ -18,7 +18,7 @@ public final class CountTable {
   public static final int ROUNDING_BASE = 5;
 
   /** Cells and totals below this many households are not published. */
-  public static final int THRESHOLD = 10;
+  public static final int THRESHOLD = DisclosureRules.MINIMUM_CONTRIBUTORS;
 
   private final List<String> rows;
   private final List<String> columns;

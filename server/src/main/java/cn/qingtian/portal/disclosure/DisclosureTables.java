@@ -5,11 +5,11 @@ import cn.qingtian.portal.dataset.Field;
 import cn.qingtian.portal.dataset.FieldType;
 import cn.qingtian.portal.dataset.ImportRefusedException;
 import cn.qingtian.portal.dataset.Problem;
+import cn.qingtian.portal.dataset.ReleaseTables;
 import cn.qingtian.portal.dataset.Resource;
 import cn.qingtian.portal.dataset.Row;
 import cn.qingtian.portal.dataset.Table;
 import cn.qingtian.portal.dataset.TableSchema;
-import cn.qingtian.portal.dataset.ValidatedPackage;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -19,20 +19,26 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The disclosure step of an import: reads the package's private {@code household_microdata} rows
- * (never the database), runs {@link Disclosure}, and hands the importer the two public tables it
- * publishes, {@code income_cells} and {@code disclosure_reports}. A table that cannot be protected
- * refuses the release; the message names the table and year, never a household.
+ * The income step of the disclosure gate: reads the package's private {@code household_microdata}
+ * rows (never the database), runs {@link Disclosure}, and publishes {@code income_cells}, {@code
+ * income_statistics} and {@code disclosure_reports}. A table that cannot be protected refuses the
+ * release; the message names the table and year, never a household. It runs first: the income
+ * shares among the computed series are read from its protected table.
  */
 @Component
+@Order(DisclosureTables.ORDER)
 class DisclosureTables implements DerivedTables {
+
+  static final int ORDER = 100;
 
   private static final Pattern FRACTION = Pattern.compile("([1-9][0-9]{0,5})/([1-9][0-9]{0,5})");
 
   static final String MICRODATA = "household_microdata";
+  static final String CELLS = "income_cells";
   static final String RULES =
       "threshold 10 households; group attribute disclosure; counts rounded to base 5; secondary"
           + " suppression with the previous year's pattern preferred; interval audit by linear"
@@ -71,10 +77,10 @@ class DisclosureTables implements DerivedTables {
   }
 
   @Override
-  public List<Table> derive(ValidatedPackage validated) {
-    List<Household> households = households(validated);
+  public List<Table> derive(ReleaseTables release) {
+    List<Household> households = households(release);
     List<Integer> years = households.stream().map(Household::year).distinct().sorted().toList();
-    String provenance = weakest(validated);
+    String provenance = weakest(release);
     Disclosure.Result result;
     try {
       result =
@@ -175,12 +181,9 @@ class DisclosureTables implements DerivedTables {
             reports));
   }
 
-  private static List<Household> households(ValidatedPackage validated) {
+  private static List<Household> households(ReleaseTables release) {
     List<Household> households = new ArrayList<>();
-    for (Table table : validated.tables()) {
-      if (!table.name().equals(MICRODATA)) {
-        continue;
-      }
+    for (Table table : release.table(MICRODATA).stream().toList()) {
       TableSchema schema = table.schema();
       for (Row row : table.rows()) {
         households.add(
@@ -200,17 +203,15 @@ class DisclosureTables implements DerivedTables {
   }
 
   /** The weakest provenance of the microdata rows: a table of DEMO households is DEMO. */
-  private static String weakest(ValidatedPackage validated) {
+  private static String weakest(ReleaseTables release) {
     String weakest = "OFFICIAL";
-    for (Table table : validated.tables()) {
-      if (table.name().equals(MICRODATA)) {
-        int column = table.schema().indexOf("provenance");
-        for (Row row : table.rows()) {
-          String provenance = (String) row.get(column);
-          if (provenance.equals("DEMO")
-              || provenance.equals("SECONDARY") && weakest.equals("OFFICIAL")) {
-            weakest = provenance;
-          }
+    for (Table table : release.table(MICRODATA).stream().toList()) {
+      int column = table.schema().indexOf("provenance");
+      for (Row row : table.rows()) {
+        String provenance = (String) row.get(column);
+        if (provenance.equals("DEMO")
+            || provenance.equals("SECONDARY") && weakest.equals("OFFICIAL")) {
+          weakest = provenance;
         }
       }
     }

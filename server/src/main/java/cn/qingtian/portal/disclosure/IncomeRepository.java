@@ -31,18 +31,6 @@ class IncomeRepository {
         .all();
   }
 
-  /** The county row of the township table, every year: what the plan's shares are computed from. */
-  Flux<IncomeCell> countyRow(int release) {
-    return database
-        .sql(
-            "select * from income_cells c where "
-                + Temporal.inRelease("c")
-                + " and c.table_name = 'TOWNSHIP' and c.row_code = '_T' order by c.year, c.column_code")
-        .bind("release", release)
-        .map(IncomeRepository::cell)
-        .all();
-  }
-
   private static IncomeCell cell(Readable row) {
     return new IncomeCell(
         row.get("year", Integer.class),

@@ -98,10 +98,7 @@ public final class IncomeStatistics {
     if (countWithheld) {
       return Withheld.COUNT_WITHHELD;
     }
-    double total = Arrays.stream(sortedIncomes).sum();
-    long first = sortedIncomes[n - 1];
-    long second = sortedIncomes[n - 2];
-    if (total > 0 && (first > 0.50 * total || first + second > 0.67 * total)) {
+    if (DisclosureRules.dominated(Arrays.stream(sortedIncomes).asDoubleStream().toArray())) {
       return Withheld.DOMINANCE;
     }
     return null;

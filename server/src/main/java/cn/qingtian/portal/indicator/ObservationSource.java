@@ -1,34 +1,27 @@
 package cn.qingtian.portal.indicator;
 
 import cn.qingtian.portal.release.ReleaseCache;
-import cn.qingtian.portal.release.Temporal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Every observation of a release: the typed-in ones and those computed from registries. */
+/**
+ * Every observation of a release, typed in or computed by the disclosure gate at import ({@link
+ * DerivedObservations}): the rows of its observations table.
+ */
 @Component
 public class ObservationSource {
 
   private final IndicatorRepository repository;
-  private final DatabaseClient database;
-  private final Map<String, ComputedSeries> computed;
   private final ReleaseCache<AllObservations> kept = new ReleaseCache<>();
 
-  ObservationSource(
-      IndicatorRepository repository, DatabaseClient database, List<ComputedSeries> computed) {
+  ObservationSource(IndicatorRepository repository) {
     this.repository = repository;
-    this.database = database;
-    this.computed =
-        computed.stream()
-            .collect(Collectors.toMap(ComputedSeries::computedFrom, Function.identity()));
   }
 
   /**
@@ -50,37 +43,7 @@ public class ObservationSource {
   }
 
   private Mono<AllObservations> read(int release) {
-    return Flux.concat(repository.observations(release), derived(release))
-        .collectList()
-        .map(AllObservations::of);
-  }
-
-  /** The observations computed from registries, for indicators with {@code computed_from}. */
-  private Flux<Observation> derived(int release) {
-    return database
-        .sql(
-            "select i.code, i.computed_from, p.geography, p.period_start, p.period_end"
-                + " from indicators i join plans p on p.code = i.plan and "
-                + Temporal.inRelease("p")
-                + " where i.computed_from is not null and "
-                + Temporal.inRelease("i"))
-        .bind("release", release)
-        .map(
-            row ->
-                new Derived(
-                    row.get("code", String.class),
-                    row.get("computed_from", String.class),
-                    row.get("geography", String.class),
-                    row.get("period_start", Integer.class),
-                    row.get("period_end", Integer.class)))
-        .all()
-        .filter(d -> computed.containsKey(d.computedFrom()))
-        .concatMap(
-            d ->
-                computed
-                    .get(d.computedFrom())
-                    .observations(
-                        release, d.code(), d.geography(), d.periodStart() - 1, d.periodEnd()));
+    return repository.observations(release).collectList().map(AllObservations::of);
   }
 
   /** A release's observations, and the same grouped by indicator. */
@@ -97,7 +60,4 @@ public class ObservationSource {
                       Collectors.collectingAndThen(Collectors.toList(), List::copyOf))));
     }
   }
-
-  private record Derived(
-      String code, String computedFrom, String geography, int periodStart, int periodEnd) {}
 }

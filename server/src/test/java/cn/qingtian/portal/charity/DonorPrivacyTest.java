@@ -64,15 +64,19 @@ class DonorPrivacyTest {
   void importDonationsWithNames(@TempDir Path packages) throws Exception {
     List<String> records = new ArrayList<>();
     // 12 donors to elderly care in 2024, one of them named and giving twice …
-    records.add(record(1, "2024-03-01", "王秀英", 500, "ELDERLY"));
-    records.add(record(2, "2024-09-01", "王秀英", 700, "ELDERLY"));
+    records.add(record(1, "2024-03-01", "王秀英", 50, "ELDERLY"));
+    records.add(record(2, "2024-09-01", "王秀英", 70, "ELDERLY"));
     for (int donor = 2; donor <= 12; donor++) {
       records.add(record(donor + 1, "2024-05-01", "DONOR-%04d".formatted(donor), 100, "ELDERLY"));
     }
-    // … and 3 to health, one named: too few to publish.
+    // … and 3 to health, one named: too few to publish …
     records.add(record(20, "2024-06-01", "李建国", 3000, "HEALTH"));
     records.add(record(21, "2024-06-02", "DONOR-0007", 200, "HEALTH"));
     records.add(record(22, "2024-06-03", "DONOR-0008", 200, "HEALTH"));
+    // … so the smallest other field of the year is withheld with it (its partner).
+    for (int donor = 30; donor < 40; donor++) {
+      records.add(record(donor, "2024-07-01", "DONOR-%04d".formatted(donor), 50, "POVERTY"));
+    }
     PackageFixture plan = PackageFixture.copyOfBundled(packages).version("9.1.0");
     for (String line : records) {
       plan.appendLine("charity_donation_records.csv", line);
@@ -87,7 +91,7 @@ class DonorPrivacyTest {
   }
 
   @Test
-  void publishesTheCountAndTotalOfTenOrMoreDonorsAndWithholdsFewer() {
+  void publishesTheCountAndTotalOfTenOrMoreDonorsAndWithholdsFewerWithAPartner() {
     List<Map<String, Object>> donations =
         graphQl
             .document(
@@ -100,8 +104,9 @@ class DonorPrivacyTest {
     assertThat(donations)
         .containsExactly(
             Map.of(
-                "year", 2024, "field", "ELDERLY", "donors", 12, "total", 2300.0, "withheld", false),
-            withheld("HEALTH"));
+                "year", 2024, "field", "ELDERLY", "donors", 12, "total", 1220.0, "withheld", false),
+            withheld("HEALTH"),
+            withheld("POVERTY"));
   }
 
   @Test
@@ -150,7 +155,45 @@ class DonorPrivacyTest {
   }
 
   @Test
+  void theDonationsDownloadCarriesTheAggregatesOfTheRecordsAndNoFiguresOfFewerThanTenDonors() {
+    String csv =
+        web.get()
+            .uri("/datasets/charity-donations/latest/charity-donations.csv")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .isEqualTo("charity,year,field,donors,total,withheld,provenance,source");
+    assertThat(csv)
+        .contains("QT_CHARITY_FEDERATION,2024,ELDERLY,12,1220,false,DEMO,DEMO_GENERATOR")
+        .contains("QT_CHARITY_FEDERATION,2024,HEALTH,,,true,DEMO,DEMO_GENERATOR")
+        .contains("QT_CHARITY_FEDERATION,2024,POVERTY,,,true,DEMO,DEMO_GENERATOR");
+    csv.lines()
+        .skip(1)
+        .map(line -> line.split(",", -1))
+        .filter(cells -> !cells[3].isEmpty())
+        .forEach(
+            cells ->
+                assertThat(Integer.parseInt(cells[3]))
+                    .as(String.join(",", cells))
+                    .isGreaterThanOrEqualTo(10));
+  }
+
+  @Test
   void theApiRoleCannotReadTheRecords() {
+    assertThatThrownBy(
+            () ->
+                apiDatabase
+                    .sql("select * from donation_aggregates(1)")
+                    .fetch()
+                    .all()
+                    .collectList()
+                    .block())
+        .rootCause()
+        .hasMessageContaining("does not exist");
     assertThatThrownBy(
             () ->
                 apiDatabase

@@ -120,12 +120,14 @@ class ImportTest {
     PackageImporter refusing =
         new PackageImporter(
             connections,
-            List.of(
-                validated -> {
-                  throw new ImportRefusedException(
-                      List.of(
-                          new Problem("household_microdata.csv", 0, 0, "审核未通过", "audit failed")));
-                }));
+            new DisclosureGate(
+                List.of(
+                    release -> {
+                      throw new ImportRefusedException(
+                          List.of(
+                              new Problem(
+                                  "household_microdata.csv", 0, 0, "审核未通过", "audit failed")));
+                    })));
     ValidatedPackage valid =
         PackageValidator.validate(PackageFixture.copyOfBundled(temp).version("9.9.7").directory())
             .valid()

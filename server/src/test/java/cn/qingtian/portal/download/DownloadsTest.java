@@ -412,6 +412,81 @@ class DownloadsTest extends SharedDatabase {
     }
   }
 
+  @Test
+  void theObservationFilesHoldEveryObservationTheApiServesComputedOnesIncluded() throws Exception {
+    Map<String, String> api = new java.util.TreeMap<>();
+    String series = "{ nodes { period value disaggregation provenance geography { code } } }";
+    for (Object node :
+        graphQl
+            .document(
+                "{ indicators(first: 100) { nodes { code q: observations(geography:"
+                    + " \"331121\", first: 100) "
+                    + series
+                    + " l: observations(geography: \"331100\", first: 100) "
+                    + series
+                    + " z: observations(geography: \"330000\", first: 100) "
+                    + series
+                    + " } } }")
+            .execute()
+            .path("indicators.nodes")
+            .entityList(Object.class)
+            .get()) {
+      Map<String, Object> indicator = map(node);
+      for (String alias : List.of("q", "l", "z")) {
+        for (Map<String, Object> o : list(map(indicator.get(alias)).get("nodes"))) {
+          api.put(
+              String.join(
+                  "|",
+                  (String) indicator.get("code"),
+                  (String) map(o.get("geography")).get("code"),
+                  (String) o.get("period"),
+                  (String) o.get("disaggregation")),
+              new BigDecimal(o.get("value").toString()).stripTrailingZeros().toPlainString()
+                  + " "
+                  + o.get("provenance"));
+        }
+      }
+    }
+    List<CSVRecord> csv = csv(get("/datasets/observations/latest/observations.csv"));
+    List<String> header = csv.get(0).toList();
+    Map<String, String> file = new java.util.TreeMap<>();
+    for (CSVRecord row : csv.subList(1, csv.size())) {
+      file.put(
+          String.join(
+              "|",
+              row.get(header.indexOf("indicator")),
+              row.get(header.indexOf("geography")),
+              row.get(header.indexOf("period")),
+              row.get(header.indexOf("disaggregation"))),
+          new BigDecimal(row.get(header.indexOf("value"))).stripTrailingZeros().toPlainString()
+              + " "
+              + row.get(header.indexOf("provenance")));
+    }
+    assertThat(file).isEqualTo(api);
+    // The computed series are among them: income shares, the charity count, sums of achievements.
+    assertThat(csv.stream().map(r -> r.get(header.indexOf("source"))))
+        .contains("PORTAL_INCOME_TABLES", "PORTAL_CHARITY_REGISTRY", "PORTAL_ACHIEVEMENTS");
+    JsonNode json = JSON.readTree(get("/datasets/observations/latest/observations.json"));
+    assertThat(json.path("rowCount").asInt()).isEqualTo(api.size());
+    assertThat(json.path("data").size()).isEqualTo(api.size());
+    assertThat(
+            csv(get("/datasets/observations/latest/observations.sdmx.csv")).stream()
+                .skip(1)
+                .count())
+        .isEqualTo(api.size());
+    try (ReadableWorkbook workbook =
+        new ReadableWorkbook(
+            new ByteArrayInputStream(get("/datasets/observations/latest/observations.xlsx")))) {
+      assertThat(workbook.getFirstSheet().read()).hasSize(api.size() + 1);
+    }
+    Map<String, Object> observations =
+        datasets().stream()
+            .filter(d -> d.get("name").equals("observations"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(observations.get("rowCount")).isEqualTo(api.size());
+  }
+
   private void expectError(String url, HttpStatus status, String message) {
     web.get()
         .uri(absolute(url))

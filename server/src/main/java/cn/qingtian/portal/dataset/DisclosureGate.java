@@ -1,0 +1,48 @@
+package cn.qingtian.portal.dataset;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place where a release's public tables are derived (decisions D18, D25): every step runs
+ * here, during the import, on the validated package and what the previous release published. The
+ * API, downloads, site, search and feeds read only what this writes to the public schema, so no
+ * route can re-derive a published figure from unprotected rows. Steps run in their order, each
+ * seeing the outputs of those before it (the income shares are computed from the protected income
+ * table, not from microdata).
+ */
+public final class DisclosureGate {
+
+  private final List<DerivedTables> steps;
+
+  public DisclosureGate(List<DerivedTables> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  /** The tables of a release as they are written: private inputs as read, public ones gated. */
+  public Gated apply(ValidatedPackage validated, PublishedTables previous) {
+    ReleaseTables release = new ReleaseTables(validated.tables(), previous);
+    Set<String> derived = new LinkedHashSet<>();
+    for (DerivedTables step : steps) {
+      List<Table> tables = step.derive(release);
+      for (Table table : tables) {
+        if (table.resource().privateData()) {
+          throw new IllegalStateException(
+              "a step of the disclosure gate publishes, it never writes private tables: "
+                  + table.name());
+        }
+        derived.add(table.name());
+      }
+      release.replace(tables);
+    }
+    return new Gated(release.all(), Set.copyOf(derived));
+  }
+
+  /**
+   * A release's tables after the gate.
+   *
+   * @param derived the names of the tables a step wrote
+   */
+  public record Gated(List<Table> tables, Set<String> derived) {}
+}

@@ -1,0 +1,166 @@
+package cn.qingtian.portal.charity;
+
+import static cn.qingtian.portal.dataset.TestTables.row;
+import static cn.qingtian.portal.dataset.TestTables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.qingtian.portal.dataset.ImportRefusedException;
+import cn.qingtian.portal.dataset.PublishedTables;
+import cn.qingtian.portal.dataset.ReleaseTables;
+import cn.qingtian.portal.dataset.Row;
+import cn.qingtian.portal.dataset.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** The donations step of the disclosure gate: what of a charity's donations may be published. */
+class DonationTablesTest {
+
+  private static final String TYPED =
+      "charity,year:integer,field,donors:integer,total:number,provenance,source";
+  private static final String RECORDS =
+      "id,charity,date:date,donor,amount:number,field,provenance,source";
+
+  @Test
+  void aTypedInAggregateOfFewerThanTenDonorsKeepsOnlyThatItExists() {
+    Map<String, Map<String, @Nullable Object>> published =
+        publish(
+            typed(
+                row("C1", 2023L, "EDUCATION", 2L, new BigDecimal("4460"), "DEMO", "S"),
+                row("C1", 2023L, "ELDERLY", 10L, new BigDecimal("9000"), "DEMO", "S"),
+                row("C1", 2023L, "HEALTH", 40L, new BigDecimal("20000"), "DEMO", "S")),
+            null);
+    assertThat(published.get("C1 2023 EDUCATION"))
+        .containsEntry("donors", null)
+        .containsEntry("total", null)
+        .containsEntry("withheld", true)
+        .containsEntry("provenance", "DEMO");
+    assertThat(published.get("C1 2023 HEALTH"))
+        .containsEntry("donors", 40L)
+        .containsEntry("total", new BigDecimal("20000"))
+        .containsEntry("withheld", false);
+  }
+
+  @Test
+  void aLoneWithheldCellTakesTheSmallestPublishedCellOfItsYearWithIt() {
+    // Otherwise the charity's published donation income less the other fields comes close to the
+    // withheld total.
+    Map<String, Map<String, @Nullable Object>> published =
+        publish(
+            typed(
+                row("C1", 2023L, "EDUCATION", 2L, new BigDecimal("4460"), "DEMO", "S"),
+                row("C1", 2023L, "ELDERLY", 10L, new BigDecimal("9000"), "DEMO", "S"),
+                row("C1", 2023L, "HEALTH", 40L, new BigDecimal("20000"), "DEMO", "S"),
+                row("C1", 2024L, "EDUCATION", 3L, new BigDecimal("100"), "DEMO", "S"),
+                row("C1", 2024L, "ELDERLY", 4L, new BigDecimal("100"), "DEMO", "S"),
+                row("C1", 2024L, "HEALTH", 40L, new BigDecimal("20000"), "DEMO", "S")),
+            null);
+    assertThat(published.get("C1 2023 ELDERLY")).containsEntry("withheld", true);
+    assertThat(published.get("C1 2023 HEALTH")).containsEntry("withheld", false);
+    // Two withheld cells already protect each other.
+    assertThat(published.get("C1 2024 HEALTH")).containsEntry("withheld", false);
+  }
+
+  @Test
+  void recordsArePublishedAsTheirDonorCountAndTotalWhenNoDonorDominates() {
+    List<List<@Nullable Object>> records = new ArrayList<>();
+    for (int donor = 1; donor <= 12; donor++) {
+      records.add(gift(donor, "D" + donor, 100));
+    }
+    records.add(gift(13, "D1", 50)); // a donor giving twice counts once
+    Map<String, @Nullable Object> cell = publish(null, records(records)).get("C1 2024 ELDERLY");
+    assertThat(cell)
+        .containsEntry("donors", 12L)
+        .containsEntry("total", new BigDecimal("1250"))
+        .containsEntry("withheld", false)
+        .containsEntry("source", "S");
+  }
+
+  @Test
+  void aTotalMostlyFromOneOrTwoDonorsIsWithheldHoweverManyGave() {
+    List<List<@Nullable Object>> one = new ArrayList<>();
+    List<List<@Nullable Object>> two = new ArrayList<>();
+    for (int donor = 1; donor <= 10; donor++) {
+      // (1, 50): one donor gives 51 % of the total.
+      one.add(gift(donor, "D" + donor, donor == 1 ? 940 : 100));
+      // (2, 67): two donors give 68 % between them, neither more than half.
+      two.add(gift(donor, "D" + donor, donor <= 2 ? 850 : 100));
+    }
+    assertThat(publish(null, records(one)).get("C1 2024 ELDERLY")).containsEntry("withheld", true);
+    assertThat(publish(null, records(two)).get("C1 2024 ELDERLY")).containsEntry("withheld", true);
+  }
+
+  @Test
+  void aCellBothTypedInAndRecordedIsRefused() {
+    List<List<@Nullable Object>> records = new ArrayList<>();
+    for (int donor = 1; donor <= 10; donor++) {
+      records.add(gift(donor, "D" + donor, 100));
+    }
+    Table typed = typed(row("C1", 2024L, "ELDERLY", 10L, new BigDecimal("1000"), "DEMO", "S"));
+    assertThatThrownBy(() -> publish(typed, records(records)))
+        .isInstanceOf(ImportRefusedException.class)
+        .hasMessageContaining("C1 2024 ELDERLY")
+        .hasMessageContaining("keep one of them");
+  }
+
+  @Test
+  void thePublishedTableIsDescribedWithItsWithheldColumn() {
+    Table published =
+        new DonationTables()
+            .derive(new ReleaseTables(List.of(typed()), PublishedTables.NONE))
+            .get(0);
+    assertThat(published.resource().privateData()).isFalse();
+    assertThat(published.schema().fieldNames())
+        .containsExactly(
+            "charity", "year", "field", "donors", "total", "withheld", "provenance", "source");
+    assertThat(published.resource().description()).contains("fewer than 10 donors");
+  }
+
+  private static Map<String, Map<String, @Nullable Object>> publish(
+      @Nullable Table typed, @Nullable Table records) {
+    List<Table> tables = new ArrayList<>();
+    if (typed != null) {
+      tables.add(typed);
+    }
+    if (records != null) {
+      tables.add(records);
+    }
+    Table published =
+        new DonationTables().derive(new ReleaseTables(tables, PublishedTables.NONE)).get(0);
+    Map<String, Map<String, @Nullable Object>> byCell = new HashMap<>();
+    for (Row row : published.rows()) {
+      Map<String, @Nullable Object> values = new HashMap<>();
+      published.schema().fieldNames().forEach(f -> values.put(f, published.value(row, f)));
+      byCell.put(
+          values.get("charity") + " " + values.get("year") + " " + values.get("field"), values);
+    }
+    return byCell;
+  }
+
+  @SafeVarargs
+  private static Table typed(List<@Nullable Object>... rows) {
+    return table("charity_donations", TYPED, List.of(rows));
+  }
+
+  private static Table records(List<List<@Nullable Object>> rows) {
+    return table("charity_donation_records", RECORDS, rows);
+  }
+
+  private static List<@Nullable Object> gift(int id, String donor, int amount) {
+    return row(
+        "R" + id,
+        "C1",
+        LocalDate.of(2024, 5, 1),
+        donor,
+        BigDecimal.valueOf(amount),
+        "ELDERLY",
+        "DEMO",
+        "S");
+  }
+}
