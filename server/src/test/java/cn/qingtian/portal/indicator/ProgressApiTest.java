@@ -125,7 +125,7 @@ class ProgressApiTest extends SharedDatabase {
     var response = graphQl.documentName("rollups").execute();
     Map<String, Object> evaluation = response.path("plan.finalEvaluation").entity(MAP).get();
     int total = (Integer) evaluation.get("total");
-    assertThat(total).isEqualTo(72);
+    assertThat(total).isEqualTo(86);
     assertThat(
             (Integer) evaluation.get("achieved")
                 + (Integer) evaluation.get("notAchieved")
@@ -137,12 +137,12 @@ class ProgressApiTest extends SharedDatabase {
         .path("plan.progress.byStatus[*].count")
         .entityList(Integer.class)
         .satisfies(
-            counts -> assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(72));
+            counts -> assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(86));
     response.path("measure.progress.total").entity(Integer.class).isEqualTo(4);
     response
         .path("targetGroup.progress.total")
         .entity(Integer.class)
-        .isEqualTo(5); // G12: 2, G13: 3
+        .isEqualTo(6); // G12: 2, G13: 3, G14: 1 (民宿贷等特色信贷产品)
     response
         .path("department.progress.total")
         .entity(Integer.class)

@@ -155,7 +155,7 @@ class PlanApiTest extends SharedDatabase {
             .isNotEmpty();
       }
     }
-    assertThat(targets).as("about seventy targets").isBetween(65, 80);
+    assertThat(targets).as("every checkable target of the document (D26)").isEqualTo(86);
 
     expect(byName, "居民人均可支配收入|LEVEL", "GE", 58000, "元");
     expect(byName, "城乡居民收入倍差|CEILING", "LE", 1.7, "倍");
@@ -194,6 +194,21 @@ class PlanApiTest extends SharedDatabase {
         .as("a target stated twice is one target with both quotes (D2)")
         .hasSize(2);
     assertThat(byName.get("全国文明城市创建|MILESTONE").get("comparator")).isEqualTo("ACHIEVE");
+    Map<String, Object> village = byName.get("“青田之窗”华侨文化示范村创建|MILESTONE");
+    assertThat(village.get("comparator")).isEqualTo("ACHIEVE");
+    assertThat(village.get("value")).isNull();
+    assertThat((List<Map<String, Object>>) village.get("quotes"))
+        .singleElement()
+        .satisfies(
+            quote -> {
+              assertThat(quote.get("text").toString()).contains("“青田之窗”华侨文化示范村");
+              assertThat(quote).extracting("area").extracting("code").isEqualTo("A7");
+            });
+    assertThat(
+            (List<Map<String, Object>>) byName.get("世界华侨（中国青田）国际税收服务e站搭建|MILESTONE").get("quotes"))
+        .as("stated in G08 and in P11: one target with both quotes (D2)")
+        .extracting(quote -> ((Map<String, Object>) quote.get("measure")).get("code"))
+        .containsExactly("G08", "P11");
     assertThat(byName.get("零就业家庭数|DYNAMIC_ZERO").get("value")).isEqualTo(0.0);
   }
 
