@@ -20,9 +20,13 @@ public final class DisclosureGate {
     this.steps = List.copyOf(steps);
   }
 
-  /** The tables of a release as they are written: private inputs as read, public ones gated. */
-  public Gated apply(ValidatedPackage validated, PublishedTables previous) {
-    ReleaseTables release = new ReleaseTables(validated.tables(), previous);
+  /**
+   * The tables of a release as they are written: private inputs as read, public ones gated.
+   *
+   * @param packageTables the validated tables of the packages being imported
+   */
+  public Gated apply(List<Table> packageTables, PublishedTables previous) {
+    ReleaseTables release = new ReleaseTables(packageTables, previous);
     Set<String> derived = new LinkedHashSet<>();
     for (DerivedTables step : steps) {
       List<Table> tables = step.derive(release);

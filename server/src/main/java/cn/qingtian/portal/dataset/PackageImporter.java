@@ -121,7 +121,8 @@ public final class PackageImporter {
     }
     List<TableChange> changes = new ArrayList<>();
     DisclosureGate.Gated gated =
-        gate.apply(validated, current == null ? PublishedTables.NONE : published(connection));
+        gate.apply(
+            validated.tables(), current == null ? PublishedTables.NONE : published(connection));
     List<Table> tables = gated.tables();
     for (Table table : tables) {
       TableChange change = applyTable(connection, table, release, dryRun);

@@ -114,6 +114,38 @@ class ImportTest {
 
   @Test
   @Order(3)
+  void everyStepOfTheGateSeesWhatTheCurrentReleasePublished() throws Exception {
+    List<java.util.Map<String, Object>> seen = new ArrayList<>();
+    PackageImporter recording =
+        new PackageImporter(
+            connections,
+            new DisclosureGate(
+                List.of(
+                    release -> {
+                      seen.addAll(release.previous().rows("charity_donations"));
+                      return List.of();
+                    })));
+    // Other content than the current release's, or the import would stop before the gate.
+    ValidatedPackage next =
+        PackageValidator.validate(List.of(changedFixture("9.9.6").directory(), PackageFixture.DEMO))
+            .valid()
+            .orElseThrow();
+
+    assertThat(recording.importPackage(next, true, null, message -> {}).outcome())
+        .isEqualTo(ImportResult.Outcome.DRY_RUN);
+
+    assertThat(seen)
+        .hasSize(count("select count(*) from charity_donations where valid_to is null"));
+    assertThat(seen)
+        .allSatisfy(row -> assertThat(row).containsKeys("charity", "donors", "withheld"))
+        .allSatisfy(row -> assertThat(row).doesNotContainKeys("valid_from", "row_hash"))
+        .filteredOn(row -> Boolean.TRUE.equals(row.get("withheld")))
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("donors")).isNull());
+  }
+
+  @Test
+  @Order(3)
   void aDerivedTableThatRefusesBlocksTheWholeRelease() throws Exception {
     // As the disclosure step does when no suppression pattern passes the audit.
     DatabaseSnapshot before = DatabaseSnapshot.take(connections);
@@ -282,6 +314,15 @@ class ImportTest {
         assertThat(rs.next()).isTrue();
         return rs.getString(1);
       }
+    }
+  }
+
+  private int count(String sql) throws Exception {
+    try (Connection connection = connections.open();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rs = statement.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 

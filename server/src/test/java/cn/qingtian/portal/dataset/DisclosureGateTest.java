@@ -1,0 +1,56 @@
+package cn.qingtian.portal.dataset;
+
+import static cn.qingtian.portal.dataset.TestTables.row;
+import static cn.qingtian.portal.dataset.TestTables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The one place a release's public tables are derived: order, replacement and what steps see. */
+class DisclosureGateTest {
+
+  private static final Table RAW =
+      table("charity_donations", "charity,donors:integer", List.of(row("C1", 2L)));
+
+  @Test
+  void aStepsTableReplacesThePackagesOfTheSameNameSoTheRawOneIsNeverWritten() {
+    Table gated = table("charity_donations", "charity,withheld:boolean", List.of(row("C1", true)));
+    DisclosureGate.Gated result =
+        new DisclosureGate(List.of(release -> List.of(gated)))
+            .apply(List.of(RAW), PublishedTables.NONE);
+    assertThat(result.tables()).containsExactly(gated);
+    assertThat(result.derived()).containsExactly("charity_donations");
+  }
+
+  @Test
+  void eachStepSeesTheOutputsOfTheStepsBeforeItAndThePreviousRelease() {
+    List<Object> seen = new ArrayList<>();
+    PublishedTables previous =
+        name -> name.equals("income_cells") ? List.of(Map.of("count", 15)) : List.of();
+    DerivedTables first =
+        release -> List.of(table("income_cells", "count:integer", List.of(row(20L))));
+    DerivedTables second =
+        release -> {
+          seen.add(release.rows("income_cells").get(0).get(0));
+          seen.add(release.previous().rows("income_cells").get(0).get("count"));
+          return List.of();
+        };
+    new DisclosureGate(List.of(first, second)).apply(List.of(RAW), previous);
+    assertThat(seen).containsExactly(20L, 15);
+  }
+
+  @Test
+  void aStepCannotWriteAPrivateTable() {
+    Table secret = table("household_microdata", "id", List.of(row("H1")));
+    assertThatThrownBy(
+            () ->
+                new DisclosureGate(List.of(release -> List.of(secret)))
+                    .apply(List.of(RAW), PublishedTables.NONE))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("household_microdata");
+  }
+}
