@@ -38,6 +38,7 @@ public final class Api {
   public record FinalEvaluation(
       int total,
       int achieved,
+      int achievedAhead,
       int notAchieved,
       int projected,
       int cannotBeJudged,

@@ -54,6 +54,7 @@ public final class Messages {
           entry("home.filter.status", "按状态筛选", "Filter by status"),
           entry("home.filter.all", "全部", "All"),
           entry("final.achieved", "已实现", "Achieved"),
+          entry("final.achievedAhead", "提前达标（暂定）", "Achieved ahead (provisional)"),
           entry("final.notAchieved", "未实现", "Not achieved"),
           entry("final.projected", "尚在评估期（按预测判断）", "Judged by projection"),
           entry("final.cannot", "无法判断", "Cannot be judged"),
@@ -105,6 +106,7 @@ public final class Messages {
           entry("about.title", "关于本站与方法", "About and method"),
           entry("api.title", "数据接口（GraphQL）", "The API (GraphQL)"),
           entry("status.TARGET_ACHIEVED", "已实现", "Achieved"),
+          entry("status.ACHIEVED_AHEAD", "提前达标（暂定）", "Achieved ahead (provisional)"),
           entry("status.NOT_ACHIEVED", "未实现", "Not achieved"),
           entry("status.ON_TRACK", "进展顺利", "On track"),
           entry("status.MODERATE", "进展一般", "Moderate progress"),
@@ -153,6 +155,7 @@ public final class Messages {
           entry("provenance.OFFICIAL", "官方", "Official"),
           entry("provenance.SECONDARY", "转载", "Secondary"),
           entry("provenance.DEMO", "演示数据", "DEMO"),
+          entry("provenance.NO_DATA", "无数据", "No data"),
           entry("demo.synthetic", "合成的演示数据，并非真实情况", "synthetic demo data, not real"),
           entry("achievements", "工作成果", "Achievements"),
           entry(

@@ -2,9 +2,11 @@ package cn.qingtian.portal.indicator;
 
 import cn.qingtian.portal.api.LocalizedText;
 import cn.qingtian.portal.plan.Target;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -28,26 +30,36 @@ public final class ProgressCalculator {
   /** Without a target value: annual change at or above this is moderate progress. */
   public static final double DIRECTION_MODERATE = 0.005;
 
-  /** "In step" (基本同步): growth rates within this many percentage points. */
-  public static final double IN_STEP_POINTS = 0.01;
+  /** "In step" (基本同步): a growth gap A − B at or above this (−0.5 pp) is on track. */
+  public static final double IN_STEP_ON_TRACK = -0.005;
+
+  /** "In step" (基本同步): a growth gap A − B at or above this (−2 pp) is limited progress. */
+  public static final double IN_STEP_LIMITED = -0.02;
 
   /** Stand-in for a zero base or target, which the growth-rate formulas cannot divide by. */
   static final double ZERO = 0.001;
 
+  /** Tolerance of comparisons of computed rates with a threshold. */
+  private static final double EPSILON = 1e-9;
+
   private final int planStart;
+  private final int releaseYear;
 
   /**
    * @param planStart the plan's first year; the base year is the year before it (2020 for
    *     2021–2025) or the first year observed after that
+   * @param releaseDate the release's own date (package metadata, D4): summaries speak from it; no
+   *     status depends on it
    */
-  public ProgressCalculator(int planStart) {
+  public ProgressCalculator(int planStart, LocalDate releaseDate) {
     this.planStart = planStart;
+    this.releaseYear = releaseDate.getYear();
   }
 
   public Progress assess(Target target, List<Observation> series, List<Observation> related) {
     if (target.unmeasurableReason() != null) {
       return Outcome.of(ProgressStatus.NOT_ASSESSABLE, target.unmeasurableReason())
-          .build(target, List.of());
+          .build(target, releaseYear, List.of());
     }
     List<Observation> annual = annual(series);
     return switch (target.kind()) {
@@ -80,7 +92,7 @@ public final class ProgressCalculator {
       Observation last = finalYear.get();
       return finalEvaluation(meets(target, last.value()))
           .figures(base(annual), last, geometricPath(base(annual), goal, target.targetYear()))
-          .build(target, List.of(last));
+          .build(target, releaseYear, List.of(last));
     }
     if (annual.size() < 2) {
       return insufficient(target, annual, 2);
@@ -89,24 +101,22 @@ public final class ProgressCalculator {
     Observation latest = annual.get(annual.size() - 1);
     List<PathPoint> path = geometricPath(base, goal, target.targetYear());
     if (meets(target, latest.value())) {
-      boolean mustHold = target.kind().equals("CEILING") || target.kind().equals("FLOOR");
+      // D27: met before the target year is observed, and revocable until then.
       return Outcome.of(
-              mustHold ? ProgressStatus.ON_TRACK : ProgressStatus.TARGET_ACHIEVED,
-              mustHold
-                  ? text(
-                      "最新值已在目标范围内，需保持至目标年",
-                      "the latest value is within the target; it must stay so until the target year")
-                  : text("最新值已达到目标", "the latest value already meets the target"))
+              ProgressStatus.ACHIEVED_AHEAD,
+              text(
+                  "最新值已达到目标，目标年尚未观测，暂定为提前达标",
+                  "the latest value already meets the target; provisional until the target year is observed"))
           .figures(base, latest, path)
           .rates(cagr(base, latest), requiredRate(latest, goal, target.targetYear()))
           .projected(project(latest, cagr(base, latest), target.targetYear()))
-          .build(target, List.of(base, latest));
+          .build(target, releaseYear, List.of(base, latest));
     }
     if (Math.signum(base.value()) * Math.signum(latest.value()) < 0) {
       return Outcome.of(
               ProgressStatus.INSUFFICIENT_DATA,
               text("基期值与最新值符号相反，无法计算增长率", "the base and latest values have opposite signs"))
-          .build(target, List.of(base, latest));
+          .build(target, releaseYear, List.of(base, latest));
     }
     double observed = cagr(base, latest);
     double required = rate(base.value(), goal, target.targetYear() - base.year());
@@ -116,7 +126,7 @@ public final class ProgressCalculator {
         .figures(base, latest, path)
         .rates(observed, requiredRate(latest, goal, target.targetYear()))
         .projected(project(latest, observed, target.targetYear()))
-        .build(target, List.of(base, latest));
+        .build(target, releaseYear, List.of(base, latest));
   }
 
   // ---- GROWTH_RATE: the observed average annual growth against the required one
@@ -142,14 +152,25 @@ public final class ProgressCalculator {
       return finalEvaluation(observed >= goal - 1e-9)
           .figures(base, latest, path)
           .rates(observed, null)
-          .build(target, List.of(base, latest));
+          .build(target, releaseYear, List.of(base, latest));
     }
     double ratio = goal == 0 ? 0 : observed / goal;
-    return Outcome.byRatio(ratio, "R = 观测年均增速/目标年均增速", "R = observed / required annual growth")
+    // Reaching the target year's value on the path already gives the required average growth
+    // over the whole period, should the value hold until then (D27: provisional).
+    Outcome outcome =
+        latest.value() >= endOfPath - EPSILON * Math.abs(endOfPath)
+            ? Outcome.of(
+                    ProgressStatus.ACHIEVED_AHEAD,
+                    text(
+                        "最新值已达到按目标增速计算的目标年水平，目标年尚未观测，暂定为提前达标",
+                        "the latest value already reaches the target year's value at the required growth; provisional until the target year is observed"))
+                .ratio(ratio)
+            : Outcome.byRatio(ratio, "R = 观测年均增速/目标年均增速", "R = observed / required annual growth");
+    return outcome
         .figures(base, latest, path)
         .rates(observed, requiredRate(latest, endOfPath, target.targetYear()))
         .projected(project(latest, observed, target.targetYear()))
-        .build(target, List.of(base, latest));
+        .build(target, releaseYear, List.of(base, latest));
   }
 
   // ---- CUMULATIVE_COUNT: the sum of annual counts since the base year against a linear path
@@ -195,10 +216,10 @@ public final class ProgressCalculator {
         .running(sum)
         .rates(null, remaining > 0 ? Math.max(0, goal - sum) / remaining : null)
         .projected(sum + pace * remaining)
-        .build(target, counted);
+        .build(target, releaseYear, counted);
   }
 
-  // ---- ANNUAL_COUNT: every year must reach the count
+  // ---- ANNUAL_COUNT: every year must reach the count; judged by the latest year until the end
 
   private Progress annualCount(Target target, List<Observation> annual) {
     List<Observation> counted =
@@ -210,40 +231,37 @@ public final class ProgressCalculator {
     }
     double goal = value(target);
     Observation latest = counted.get(counted.size() - 1);
-    Observation worst =
-        counted.stream().min(Comparator.comparingDouble(Observation::value)).orElseThrow();
-    boolean everyYear = counted.stream().allMatch(o -> meets(target, o.value()));
     List<PathPoint> path = new ArrayList<>();
     for (int year = planStart; year <= target.targetYear(); year++) {
       path.add(new PathPoint(year, goal));
     }
     Outcome outcome;
     if (latest.year() >= target.targetYear()) {
+      Observation worst =
+          counted.stream().min(Comparator.comparingDouble(Observation::value)).orElseThrow();
       outcome =
-          everyYear
+          counted.stream().allMatch(o -> meets(target, o.value()))
               ? Outcome.of(
                   ProgressStatus.TARGET_ACHIEVED,
                   text("每个观测年份都达到了目标", "every observed year met the target"))
               : Outcome.of(
                   ProgressStatus.NOT_ACHIEVED,
                   text(worst.year() + "年未达到目标", "the target was missed in " + worst.year()));
-    } else if (everyYear) {
-      outcome =
-          Outcome.of(ProgressStatus.ON_TRACK, text("迄今每年都达到目标", "every year so far met the target"))
-              .ratio(worst.value() / goal);
     } else {
-      double ratio = worst.value() / goal;
+      double ratio = latest.value() / goal;
+      Observation before = counted.size() > 1 ? counted.get(counted.size() - 2) : null;
+      // A shortfall is deterioration only when it also fell: a flat shortfall is read off R.
       outcome =
-          counted.size() > 1
-                  && latest.value() < counted.get(counted.size() - 2).value()
-                  && latest == worst
+          !meets(target, latest.value()) && before != null && latest.value() < before.value()
               ? Outcome.of(
                       ProgressStatus.DETERIORATION,
-                      text("最新年份低于目标且较上年下降", "the latest year is below the target and fell"))
+                      text(
+                          "最新年份低于年度目标且低于上一年",
+                          "the latest year is below the yearly target and below the year before"))
                   .ratio(ratio)
-              : Outcome.byRatio(ratio, "R = 最差年份/年度目标", "R = worst year / yearly target");
+              : Outcome.byRatio(ratio, "R = 最新年份/年度目标", "R = latest year / yearly target");
     }
-    return outcome.figures(counted.get(0), latest, path).build(target, counted);
+    return outcome.figures(counted.get(0), latest, path).build(target, releaseYear, counted);
   }
 
   // ---- DYNAMIC_ZERO: the count must reach and stay at zero
@@ -255,27 +273,55 @@ public final class ProgressCalculator {
     Observation latest = annual.get(annual.size() - 1);
     Observation base = base(annual);
     List<PathPoint> path = linearPath(base, 0, target.targetYear());
+    boolean finalYear = latest.year() >= target.targetYear();
     if (latest.value() == 0) {
-      ProgressStatus status =
-          latest.year() >= target.targetYear()
-              ? ProgressStatus.TARGET_ACHIEVED
-              : ProgressStatus.ON_TRACK;
-      return Outcome.of(status, text("最新值为零", "the latest value is zero"))
+      return Outcome.of(
+              finalYear ? ProgressStatus.TARGET_ACHIEVED : ProgressStatus.ACHIEVED_AHEAD,
+              finalYear
+                  ? text("目标年为零", "zero in the target year")
+                  : text(
+                      "最新值为零，目标年尚未观测，暂定为提前达标",
+                      "the latest value is zero; provisional until the target year is observed"))
           .figures(base, latest, path)
-          .build(target, List.of(latest));
+          .build(target, releaseYear, List.of(latest));
     }
-    if (latest.year() >= target.targetYear()) {
+    if (finalYear) {
       return Outcome.of(ProgressStatus.NOT_ACHIEVED, text("目标年仍未清零", "not zero in the target year"))
           .figures(base, latest, path)
-          .build(target, List.of(latest));
+          .build(target, releaseYear, List.of(latest));
     }
-    if (annual.size() < 2) {
+    if (annual.size() < 2 || latest.year() <= base.year()) {
       return insufficient(target, annual, 2);
     }
-    double ratio = base.value() == 0 ? -1 : (base.value() - latest.value()) / base.value();
-    return Outcome.byRatio(ratio, "R = 减少量/基期值", "R = reduction / base value")
+    Observation before = annual.get(annual.size() - 2);
+    // The straight line from the base through the latest value, carried on to the target year.
+    double perYear = (latest.value() - base.value()) / (latest.year() - base.year());
+    double atTargetYear = latest.value() + perYear * (target.targetYear() - latest.year());
+    Outcome outcome;
+    if (latest.value() > before.value() || latest.value() > base.value()) {
+      outcome =
+          Outcome.of(
+              ProgressStatus.DETERIORATION,
+              text("最新值高于上一年或基期", "the latest value is above the year before or the base"));
+    } else if (atTargetYear <= EPSILON) {
+      outcome =
+          Outcome.of(
+              ProgressStatus.ON_TRACK,
+              text(
+                  "按基期以来的线性趋势，目标年前可清零",
+                  "at the linear trend since the base it reaches zero by the target year"));
+    } else {
+      outcome =
+          Outcome.of(
+              ProgressStatus.LIMITED,
+              text(
+                  "按基期以来的线性趋势，目标年仍不能清零",
+                  "at the linear trend since the base it does not reach zero by the target year"));
+    }
+    return outcome
         .figures(base, latest, path)
-        .build(target, List.of(base, latest));
+        .projected(Math.max(0, atTargetYear))
+        .build(target, releaseYear, List.of(base, before, latest));
   }
 
   // ---- MILESTONE: 1 once reached, 0 before
@@ -291,7 +337,7 @@ public final class ProgressCalculator {
               ProgressStatus.TARGET_ACHIEVED,
               text(reached.get().year() + "年已实现", "reached in " + reached.get().year()))
           .figures(annual.get(0), reached.get(), List.of())
-          .build(target, List.of(reached.get()));
+          .build(target, releaseYear, List.of(reached.get()));
     }
     ProgressStatus status =
         latest.year() >= target.targetYear() ? ProgressStatus.NOT_ACHIEVED : ProgressStatus.LIMITED;
@@ -303,7 +349,7 @@ public final class ProgressCalculator {
                     "尚未实现；里程碑没有中间进度，实现前计为进展有限",
                     "not reached yet; a milestone has no intermediate steps, so it counts as limited progress until reached"))
         .figures(annual.get(0), latest, List.of())
-        .build(target, List.of(latest));
+        .build(target, releaseYear, List.of(latest));
   }
 
   // ---- DIRECTION: Open SDG without a target value
@@ -324,7 +370,7 @@ public final class ProgressCalculator {
       return finalEvaluation(sign * (latest.value() - base.value()) > 0)
           .figures(base, latest, List.of())
           .rates(observed, null)
-          .build(target, List.of(base, latest));
+          .build(target, releaseYear, List.of(base, latest));
     }
     double correction = latest.unit().equals("%") ? limitCorrection(base.value(), 100) : 1;
     double change = sign * observed;
@@ -344,7 +390,7 @@ public final class ProgressCalculator {
         .figures(base, latest, List.of())
         .rates(observed, null)
         .projected(project(latest, observed, target.targetYear()))
-        .build(target, List.of(base, latest));
+        .build(target, releaseYear, List.of(base, latest));
   }
 
   /** Open SDG's natural-limit correction C for a base y0 and a limit such as 100 %. */
@@ -378,39 +424,66 @@ public final class ProgressCalculator {
     Observation latest = at(annual, to);
     double own = cagr(base, latest);
     double other = cagr(at(related, from), at(related, to));
-    double gap = own - other;
-    boolean inStep = target.comparator().equals("EQ");
-    boolean holds = inStep ? Math.abs(gap) <= IN_STEP_POINTS : gap >= -1e-9;
-    Outcome outcome;
-    if (to >= target.targetYear()) {
-      outcome =
-          Outcome.of(
-              holds ? ProgressStatus.TARGET_ACHIEVED : ProgressStatus.NOT_ACHIEVED,
-              text(
-                  "目标年已观测：比较两者年均增速", "target year observed: the two annual growth rates compared"));
-    } else if (holds) {
-      outcome =
-          Outcome.of(
-              ProgressStatus.ON_TRACK,
-              text("迄今年均增速符合要求", "annual growth so far meets the relation"));
-    } else if (inStep) {
-      outcome =
-          Math.abs(gap) <= 2 * IN_STEP_POINTS
-              ? Outcome.of(
-                  ProgressStatus.MODERATE,
-                  text("增速相差1–2个百分点", "growth differs by 1–2 percentage points"))
-              : Outcome.of(
-                  ProgressStatus.LIMITED,
-                  text("增速相差超过2个百分点", "growth differs by more than 2 percentage points"));
-    } else {
-      double ratio = other <= 0 ? (own >= other ? 1 : -1) : own / other;
-      outcome =
-          Outcome.byRatio(
-              ratio, "R = 本指标年均增速/比较指标年均增速", "R = own annual growth / related annual growth");
-    }
+    boolean finalYear = to >= target.targetYear();
+    Outcome outcome =
+        target.comparator().equals("EQ")
+            ? inStep(own, other, finalYear)
+            : atLeast(own, other, finalYear);
     List<Observation> used =
         new ArrayList<>(List.of(base, latest, at(related, from), at(related, to)));
-    return outcome.figures(base, latest, List.of()).rates(own, other).build(target, used);
+    return outcome
+        .figures(base, latest, List.of())
+        .rates(own, other)
+        .build(target, releaseYear, used);
+  }
+
+  /**
+   * 基本同步 ("roughly in step"): the gap of annual growth A − B. At or above −0.5 pp the two move in
+   * step; down to −2 pp progress is limited; below that, or A falling while B rises, it is
+   * deterioration (a relation over the whole period is met only once the target year is observed).
+   */
+  private static Outcome inStep(double own, double other, boolean finalYear) {
+    double gap = own - other;
+    boolean fallingWhileRising = own < 0 && other > 0;
+    boolean inStep = !fallingWhileRising && gap >= IN_STEP_ON_TRACK - EPSILON;
+    LocalizedText why =
+        text(
+            String.format(Locale.ROOT, "年均增速之差 A−B = %.1f 个百分点（阈值 -0.5 / -2）", gap * 100)
+                + (fallingWhileRising ? "，本指标下降而比较指标上升" : ""),
+            String.format(
+                    Locale.ROOT,
+                    "gap of annual growth A − B = %.1f percentage points (thresholds -0.5 / -2)",
+                    gap * 100)
+                + (fallingWhileRising ? "; it falls while the related indicator rises" : ""));
+    if (finalYear) {
+      return Outcome.of(
+          inStep ? ProgressStatus.TARGET_ACHIEVED : ProgressStatus.NOT_ACHIEVED,
+          text("目标年已观测：" + why.zh(), "target year observed: " + why.en()));
+    }
+    ProgressStatus status =
+        inStep
+            ? ProgressStatus.ON_TRACK
+            : !fallingWhileRising && gap >= IN_STEP_LIMITED - EPSILON
+                ? ProgressStatus.LIMITED
+                : ProgressStatus.DETERIORATION;
+    return Outcome.of(status, why);
+  }
+
+  /** 不低于 ("not lower than"): the indicator's growth at least the related indicator's. */
+  private static Outcome atLeast(double own, double other, boolean finalYear) {
+    boolean holds = own - other >= -EPSILON;
+    if (finalYear) {
+      return Outcome.of(
+          holds ? ProgressStatus.TARGET_ACHIEVED : ProgressStatus.NOT_ACHIEVED,
+          text("目标年已观测：比较两者年均增速", "target year observed: the two annual growth rates compared"));
+    }
+    if (holds) {
+      return Outcome.of(
+          ProgressStatus.ON_TRACK, text("迄今年均增速符合要求", "annual growth so far meets the relation"));
+    }
+    double ratio = other <= 0 ? (own >= other ? 1 : -1) : own / other;
+    return Outcome.byRatio(
+        ratio, "R = 本指标年均增速/比较指标年均增速", "R = own annual growth / related annual growth");
   }
 
   // ---- shared pieces
@@ -444,7 +517,7 @@ public final class ProgressCalculator {
             annual.isEmpty() ? null : annual.get(0),
             annual.isEmpty() ? null : annual.get(annual.size() - 1),
             List.of())
-        .build(target, annual);
+        .build(target, releaseYear, annual);
   }
 
   /** The base: the year before the plan starts if observed, else the first observation. */
@@ -556,11 +629,11 @@ public final class ProgressCalculator {
               text(
                   formulaZh
                       + " = "
-                      + String.format(java.util.Locale.ROOT, "%.2f", ratio)
+                      + String.format(Locale.ROOT, "%.2f", ratio)
                       + "（阈值 0.95 / 0.60 / 0）",
                   formulaEn
                       + " = "
-                      + String.format(java.util.Locale.ROOT, "%.2f", ratio)
+                      + String.format(Locale.ROOT, "%.2f", ratio)
                       + " (thresholds 0.95 / 0.60 / 0)"));
       return outcome.ratio(ratio);
     }
@@ -595,7 +668,7 @@ public final class ProgressCalculator {
     }
 
     /** The progress; its provenance is the weakest of the observations it used (D6). */
-    Progress build(Target target, List<Observation> used) {
+    Progress build(Target target, int releaseYear, List<Observation> used) {
       Provenance provenance =
           Provenance.weakest(used.stream().map(Observation::provenance).toList());
       Double atLatest = null;
@@ -622,7 +695,7 @@ public final class ProgressCalculator {
               atLatest,
               provenance,
               LocalizedText.of("", null));
-      return draft.withSummary(ProgressSummary.of(target, draft, running));
+      return draft.withSummary(ProgressSummary.of(target, draft, running, releaseYear));
     }
   }
 }

@@ -9,6 +9,8 @@ import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseCache;
 import cn.qingtian.portal.release.ReleaseChanged;
 import cn.qingtian.portal.release.ReleasePreparation;
+import cn.qingtian.portal.release.ReleaseRepository;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,11 +36,13 @@ class ProgressService implements ProgressFilter, ReleasePreparation {
 
   private final PlanCatalog catalog;
   private final ObservationSource observations;
+  private final ReleaseRepository releases;
   private final ReleaseCache<ReleaseProgress> cache = new ReleaseCache<>();
 
-  ProgressService(PlanCatalog catalog, ObservationSource observations) {
+  ProgressService(PlanCatalog catalog, ObservationSource observations, ReleaseRepository releases) {
     this.catalog = catalog;
     this.observations = observations;
+    this.releases = releases;
   }
 
   Mono<ReleaseProgress> of(int release) {
@@ -90,15 +94,18 @@ class ProgressService implements ProgressFilter, ReleasePreparation {
             catalog.plans(release).collectList(),
             catalog.targets(release).collectList(),
             catalog.placements(release).collectList(),
-            observations.observations(release, null).collectList())
-        .map(all -> calculate(all.getT1(), all.getT2(), all.getT3(), all.getT4()));
+            observations.observations(release, null).collectList(),
+            // Without a release row there is nothing to judge either; the date is then moot.
+            releases.byNumber(release).defaultIfEmpty(Release.NONE).map(Release::date))
+        .map(all -> calculate(all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5()));
   }
 
   private static ReleaseProgress calculate(
       List<Plan> plans,
       List<Target> targets,
       List<TargetPlacement> placements,
-      List<Observation> all) {
+      List<Observation> all,
+      LocalDate releaseDate) {
     Map<String, Plan> planByCode = new HashMap<>();
     plans.forEach(plan -> planByCode.put(plan.code(), plan));
     Map<String, String> planOfTarget = new HashMap<>();
@@ -127,7 +134,7 @@ class ProgressService implements ProgressFilter, ReleasePreparation {
               : seriesByKey.getOrDefault(
                   target.relatedIndicatorCode() + "|" + plan.geography(), List.of());
       Progress progress =
-          new ProgressCalculator(plan.periodStart()).assess(target, series, related);
+          new ProgressCalculator(plan.periodStart(), releaseDate).assess(target, series, related);
       byTarget.put(target.code(), progress);
       byIndicator.computeIfAbsent(target.indicatorCode(), k -> new ArrayList<>()).add(progress);
     }

@@ -10,8 +10,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one-sentence summary of an assessment, written from its figures in Chinese and English, e.g.
- * 「2024年为52,000元，已完成2025年目标的89.7%，还需年均增长11.5%」.
+ * The one-sentence summary of an assessment, written from its figures in Chinese and English and
+ * from the release's date, e.g. 「2023年为49,900元，为2025年目标58,000元的86.0%，还需年均增长7.8%；
+ * 按目前速度2025年预计为57,800元」. Advice for the years still needed is given only while those years lie
+ * ahead of the release; a series that stopped years before the release says so instead (D27 sets
+ * the precision of every number, see {@link Precision}).
  */
 final class ProgressSummary {
 
@@ -21,8 +24,13 @@ final class ProgressSummary {
   static final LocalizedText DEMO_LABEL =
       LocalizedText.of("演示数据（DEMO）：", "DEMO data (synthetic): ");
 
-  static LocalizedText of(Target target, Progress progress, @Nullable Double runningTotal) {
-    LocalizedText sentence = sentence(target, progress, runningTotal);
+  /**
+   * @param releaseYear the year of the release's own date (package metadata, D4), the "now" the
+   *     sentence is written from
+   */
+  static LocalizedText of(
+      Target target, Progress progress, @Nullable Double runningTotal, int releaseYear) {
+    LocalizedText sentence = sentence(target, progress, runningTotal, releaseYear);
     if (progress.provenance() != Provenance.DEMO) {
       return sentence;
     }
@@ -31,7 +39,7 @@ final class ProgressSummary {
   }
 
   private static LocalizedText sentence(
-      Target target, Progress progress, @Nullable Double runningTotal) {
+      Target target, Progress progress, @Nullable Double runningTotal, int releaseYear) {
     return switch (progress.status()) {
       case NOT_ASSESSABLE ->
           LocalizedText.of(
@@ -41,25 +49,48 @@ final class ProgressSummary {
           LocalizedText.of(
               "数据不足：" + progress.reasonText().zh() + "。",
               "Insufficient data: " + progress.reasonText().en() + ".");
-      default -> judged(target, progress, runningTotal);
+      default -> judged(target, progress, runningTotal, releaseYear);
     };
   }
 
+  /**
+   * Where the latest observation stands against the target year and the release's date.
+   *
+   * @param advise whether advice for the years still needed may be given: the target year has not
+   *     ended when the release is published, and no whole year has passed unobserved since the
+   *     latest value (advice from a stale value would cover years already gone)
+   * @param stale whether the target year is unobserved and at least one whole year after the latest
+   *     value ended before the release without data
+   */
+  private record Timing(int latestYear, int targetYear, boolean advise, boolean stale) {
+
+    static Timing of(Observation latest, Target target, int releaseYear) {
+      boolean current = latest.year() >= releaseYear - 1;
+      return new Timing(
+          latest.year(),
+          target.targetYear(),
+          current && target.targetYear() >= releaseYear,
+          !current && latest.year() < target.targetYear());
+    }
+  }
+
   private static LocalizedText judged(
-      Target target, Progress progress, @Nullable Double runningTotal) {
+      Target target, Progress progress, @Nullable Double runningTotal, int releaseYear) {
     Observation latest = progress.latest();
     if (latest == null) {
       return progress.reasonText();
     }
+    Timing timing = Timing.of(latest, target, releaseYear);
+    Precision precision = Precision.of(latest.value());
     // The observation's unit: a growth target is in %, the values it is judged on are not.
     String unitZh = latest.unit();
     String unitEn =
         target.unitText() != null && target.unitText().zh().equals(unitZh)
             ? target.unitText().text(Lang.EN)
             : UNITS_EN.getOrDefault(unitZh, unitZh);
-    StringBuilder zh = new StringBuilder(latest.year() + "年为" + number(latest.value()) + unitZh);
-    StringBuilder en =
-        new StringBuilder(latest.year() + ": " + number(latest.value()) + space(unitEn));
+    String shown = precision.value(latest.value());
+    StringBuilder zh = new StringBuilder(latest.year() + "年为" + shown + unitZh);
+    StringBuilder en = new StringBuilder(latest.year() + ": " + shown + space(unitEn));
     switch (target.kind()) {
       case "CUMULATIVE_COUNT" -> {
         double total = runningTotal == null ? latest.value() : runningTotal;
@@ -68,7 +99,7 @@ final class ProgressSummary {
         zh.append("截至")
             .append(latest.year())
             .append("年累计")
-            .append(number(total))
+            .append(precision.value(total))
             .append(unitZh)
             .append("，完成目标")
             .append(number(target.value()))
@@ -78,17 +109,18 @@ final class ProgressSummary {
         en.append("By ")
             .append(latest.year())
             .append(": ")
-            .append(number(total))
+            .append(precision.value(total))
             .append(space(unitEn))
             .append(" in total, ")
             .append(percent(total / target.value()))
             .append(" of the target of ")
             .append(number(target.value()))
             .append(space(unitEn));
-        if (progress.requiredRate() != null && progress.requiredRate() > 0) {
-          zh.append("，今后每年还需").append(number(progress.requiredRate())).append(unitZh);
+        Double needed = progress.requiredRate();
+        if (timing.advise() && needed != null && needed > 0) {
+          zh.append("，今后每年还需").append(precision.needed(needed)).append(unitZh);
           en.append("; ")
-              .append(number(progress.requiredRate()))
+              .append(precision.needed(needed))
               .append(space(unitEn))
               .append(" a year still needed");
         }
@@ -142,7 +174,17 @@ final class ProgressSummary {
         zh.append(progress.reasonText().zh());
         en.append(capitalized(progress.reasonText().en()));
       }
-      default -> levelSentence(target, progress, latest, unitZh, unitEn, zh, en);
+      default -> levelSentence(target, progress, latest, timing, precision, unitZh, unitEn, zh, en);
+    }
+    if (progress.status() == ProgressStatus.ACHIEVED_AHEAD) {
+      zh.append("，已提前达到目标，待").append(target.targetYear()).append("年数据确认");
+      en.append("; the target is already met, provisionally until ")
+          .append(target.targetYear())
+          .append(" is observed");
+    }
+    if (timing.stale() && progress.status() != ProgressStatus.TARGET_ACHIEVED) {
+      zh.append("；最新数据为").append(latest.year()).append("年，此后无数据");
+      en.append("; latest data ").append(latest.year()).append(", no data since");
     }
     zh.append("。");
     en.append(".");
@@ -153,6 +195,8 @@ final class ProgressSummary {
       Target target,
       Progress progress,
       Observation latest,
+      Timing timing,
+      Precision precision,
       String unitZh,
       String unitEn,
       StringBuilder zh,
@@ -160,7 +204,6 @@ final class ProgressSummary {
     if (target.value() == null) {
       return;
     }
-    boolean finalYear = latest.year() >= target.targetYear();
     if (target.higherIsBetter() && target.value() > 0) {
       String share = percent(latest.value() / target.value());
       zh.append("，为")
@@ -189,9 +232,14 @@ final class ProgressSummary {
           .append(number(target.value()))
           .append(space(unitEn));
     }
-    Double required = progress.requiredRate();
+    boolean finalYear = latest.year() >= target.targetYear();
     boolean met = ProgressCalculator.meets(target, latest.value());
-    if (!finalYear && required != null && !met) {
+    if (finalYear || met) {
+      return;
+    }
+    Double required = progress.requiredRate();
+    Double projected = progress.projectedValue();
+    if (timing.advise() && required != null) {
       boolean rise = required >= 0;
       zh.append("，还需年均").append(rise ? "增长" : "下降").append(percent(Math.abs(required)));
       en.append("; it needs to ")
@@ -199,20 +247,30 @@ final class ProgressSummary {
           .append(percent(Math.abs(required)))
           .append(" a year");
     }
-    if (!finalYear && progress.projectedValue() != null) {
-      zh.append("；按目前速度")
-          .append(target.targetYear())
-          .append("年预计为")
-          .append(number(progress.projectedValue()))
-          .append(unitZh);
+    if (projected == null) {
+      return;
+    }
+    String value = precision.projection(projected);
+    if (timing.advise()) {
+      zh.append("；按目前速度").append(target.targetYear()).append("年预计为").append(value).append(unitZh);
       en.append("; at the observed rate it would reach ")
-          .append(number(progress.projectedValue()))
+          .append(value)
           .append(space(unitEn))
           .append(" in ")
+          .append(target.targetYear());
+    } else {
+      // The target year is gone or the data stale: an estimate of what the observed rate gives,
+      // not a forecast.
+      zh.append("；按此前速度推算，").append(target.targetYear()).append("年约为").append(value).append(unitZh);
+      en.append("; the rate observed would give about ")
+          .append(value)
+          .append(space(unitEn))
+          .append(" for ")
           .append(target.targetYear());
     }
   }
 
+  /** A figure of the document (a target value), as the document gives it. */
   static String number(double value) {
     DecimalFormat format =
         new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));

@@ -25,7 +25,8 @@ record ReleaseProgress(
   /** Counts by status over the targets whose placement matches. */
   ProgressCounts counts(Predicate<TargetPlacement> which) {
     Map<ProgressStatus, Integer> byStatus = new EnumMap<>(ProgressStatus.class);
-    Provenance provenance = Provenance.OFFICIAL;
+    // Nothing counted yet: a roll-up over targets without data stays NO_DATA, never OFFICIAL.
+    Provenance provenance = Provenance.NO_DATA;
     int total = 0;
     for (TargetPlacement placement : placements) {
       Progress progress = byTarget.get(placement.targetCode());
@@ -63,10 +64,15 @@ record ReleaseProgress(
     }
   }
 
-  /** The final evaluation of the plan period over a set of targets. */
+  /**
+   * The final evaluation of the plan period over a set of targets (decisions D8, D27): achieved
+   * (final), achieved ahead of a target year not yet observed (provisional), not achieved, judged
+   * only by projection, and those that cannot be judged.
+   */
   record FinalEvaluation(
       int total,
       int achieved,
+      int achievedAhead,
       int notAchieved,
       int projected,
       int cannotBeJudged,
@@ -74,6 +80,7 @@ record ReleaseProgress(
 
     static FinalEvaluation of(ProgressCounts counts) {
       int achieved = counts.count(ProgressStatus.TARGET_ACHIEVED);
+      int ahead = counts.count(ProgressStatus.ACHIEVED_AHEAD);
       int notAchieved = counts.count(ProgressStatus.NOT_ACHIEVED);
       int cannot =
           counts.count(ProgressStatus.INSUFFICIENT_DATA)
@@ -81,8 +88,9 @@ record ReleaseProgress(
       return new FinalEvaluation(
           counts.total(),
           achieved,
+          ahead,
           notAchieved,
-          counts.total() - achieved - notAchieved - cannot,
+          counts.total() - achieved - ahead - notAchieved - cannot,
           cannot,
           counts.provenance());
     }

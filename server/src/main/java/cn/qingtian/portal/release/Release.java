@@ -1,6 +1,9 @@
 package cn.qingtian.portal.release;
 
 import cn.qingtian.portal.dataset.TableChange;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,14 @@ public record Release(
     String packageName,
     @Nullable String note,
     List<TableChange> changes) {
+
+  /**
+   * The release's stated date: the day of {@link #publishedAt}, which comes from the package
+   * metadata (D4, D19), as written there (UTC), never from the wall clock.
+   */
+  public LocalDate date() {
+    return LocalDate.ofInstant(Instant.parse(publishedAt), ZoneOffset.UTC);
+  }
 
   /** The key of the release a request reads, in its GraphQL context. */
   public static final String CONTEXT_KEY = "release";

@@ -44,10 +44,12 @@ class MethodologyDocumentTest {
     assertThat(text)
         .contains("R ≥ " + ProgressCalculator.ON_TRACK)
         .contains("0.60 ≤ R")
-        .contains("1.5 %", "0.5 %", "within 1 percentage point");
+        .contains("1.5 %", "0.5 %")
+        .contains("A − B ≥ −0.5 percentage points", "down to −2 percentage points");
     assertThat(ProgressCalculator.MODERATE).isEqualTo(0.60);
     assertThat(ProgressCalculator.DIRECTION_SUBSTANTIAL).isEqualTo(0.015);
     assertThat(ProgressCalculator.DIRECTION_MODERATE).isEqualTo(0.005);
-    assertThat(ProgressCalculator.IN_STEP_POINTS).isEqualTo(0.01);
+    assertThat(ProgressCalculator.IN_STEP_ON_TRACK).isEqualTo(-0.005);
+    assertThat(ProgressCalculator.IN_STEP_LIMITED).isEqualTo(-0.02);
   }
 }

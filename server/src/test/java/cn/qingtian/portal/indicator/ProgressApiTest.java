@@ -128,6 +128,7 @@ class ProgressApiTest extends SharedDatabase {
     assertThat(total).isEqualTo(86);
     assertThat(
             (Integer) evaluation.get("achieved")
+                + (Integer) evaluation.get("achievedAhead")
                 + (Integer) evaluation.get("notAchieved")
                 + (Integer) evaluation.get("projected")
                 + (Integer) evaluation.get("cannotBeJudged"))
@@ -167,6 +168,120 @@ class ProgressApiTest extends SharedDatabase {
         .path("indicators.nodes[*].progress.provenance")
         .entityList(String.class)
         .satisfies(p -> assertThat(p).isNotEmpty().containsOnly("DEMO"));
+  }
+
+  @Test
+  void aStatusComputedFromNoObservationIsNoDataNeverOfficial() {
+    var official =
+        graphQl
+            .document(
+                "{ indicators(provenance: OFFICIAL, first: 100) {"
+                    + " nodes { code observations { totalCount } progress { provenance } } } }")
+            .execute()
+            .path("indicators.nodes")
+            .entityList(MAP)
+            .get();
+    for (Map<String, Object> indicator : official) {
+      assertThat((Integer) map(indicator.get("observations")).get("totalCount"))
+          .as("observations behind OFFICIAL %s", indicator.get("code"))
+          .isPositive();
+    }
+    var noData =
+        graphQl
+            .document(
+                "{ indicators(provenance: NO_DATA, first: 100) {"
+                    + " nodes { code latest { period } progress { status provenance }"
+                    + " targets { progress { provenance } } } } }")
+            .execute()
+            .path("indicators.nodes")
+            .entityList(MAP)
+            .get();
+    assertThat(noData).isNotEmpty();
+    for (Map<String, Object> indicator : noData) {
+      assertThat(indicator.get("latest")).as("%s", indicator.get("code")).isNull();
+      assertThat(map(indicator.get("progress")).get("status"))
+          .isIn("INSUFFICIENT_DATA", "NOT_ASSESSABLE");
+      assertThat(list(indicator.get("targets")))
+          .allSatisfy(
+              t -> assertThat(map(t.get("progress")).get("provenance")).isEqualTo("NO_DATA"));
+    }
+    // Counting targets without data beside DEMO ones leaves the plan's counts DEMO.
+    graphQl
+        .document("{ plan(code: \"qt-kzt-2021-2025\") { progress { provenance } } }")
+        .execute()
+        .path("plan.progress.provenance")
+        .entity(String.class)
+        .isEqualTo("DEMO");
+  }
+
+  @Test
+  void aTargetMetBeforeItsTargetYearIsObservedIsAchievedAheadAndCountedApart() {
+    var response = graphQl.documentName("rollups").execute();
+    Map<String, Object> evaluation = response.path("plan.finalEvaluation").entity(MAP).get();
+    List<Map<String, Object>> byStatus =
+        response.path("plan.progress.byStatus").entityList(MAP).get();
+    assertThat(evaluation.get("achievedAhead")).isEqualTo(count(byStatus, "ACHIEVED_AHEAD"));
+    assertThat(evaluation.get("achieved")).isEqualTo(count(byStatus, "TARGET_ACHIEVED"));
+    for (Map<String, Object> indicator : indicators()) {
+      for (Map<String, Object> target : list(indicator.get("targets"))) {
+        Map<String, Object> progress = map(target.get("progress"));
+        Map<String, Object> latest = map(progress.get("latest"));
+        int targetYear = (Integer) target.get("targetYear");
+        String kind = (String) target.get("kind");
+        if ("ACHIEVED_AHEAD".equals(progress.get("status"))) {
+          assertThat((Integer) latest.get("year"))
+              .as("%s", target.get("code"))
+              .isLessThan(targetYear);
+          assertThat(kind).isNotIn("CUMULATIVE_COUNT", "MILESTONE");
+        }
+        if ("TARGET_ACHIEVED".equals(progress.get("status"))
+            && !kind.equals("CUMULATIVE_COUNT")
+            && !kind.equals("MILESTONE")) {
+          assertThat((Integer) latest.get("year"))
+              .as("%s achieved only once its target year is observed", target.get("code"))
+              .isGreaterThanOrEqualTo(targetYear);
+        }
+      }
+    }
+  }
+
+  @Test
+  void noSummaryAdvisesOnYearsThatHadPassedWhenTheReleaseWasPublished() {
+    int releaseYear =
+        Integer.parseInt(
+            graphQl
+                .document("{ currentRelease { publishedAt } }")
+                .execute()
+                .path("currentRelease.publishedAt")
+                .entity(String.class)
+                .get()
+                .substring(0, 4));
+    List<String> advising = new ArrayList<>();
+    List<String> fractionalCounts = new ArrayList<>();
+    for (Map<String, Object> indicator : indicators()) {
+      for (Map<String, Object> target : list(indicator.get("targets"))) {
+        Map<String, Object> progress = map(target.get("progress"));
+        String zh = (String) progress.get("summary");
+        String en = (String) progress.get("summaryEn");
+        if ((Integer) target.get("targetYear") < releaseYear
+            && (zh.matches(".*(还需|今后|预计为).*")
+                || en.matches(".*(still needed|needs to|it would reach).*"))) {
+          advising.add(target.get("code") + ": " + zh);
+        }
+        if (zh.matches(".*\\d\\.\\d+(个|人次|名|家|户).*")) {
+          fractionalCounts.add(target.get("code") + ": " + zh);
+        }
+      }
+    }
+    assertThat(advising).isEmpty();
+    assertThat(fractionalCounts).isEmpty();
+  }
+
+  private static int count(List<Map<String, Object>> byStatus, String status) {
+    return byStatus.stream()
+        .filter(c -> c.get("status").equals(status))
+        .mapToInt(c -> (Integer) c.get("count"))
+        .sum();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -102,7 +102,7 @@ class SiteBrowserTest extends SharedDatabase {
     Map<?, ?> answer =
         graphQl
             .document(
-                "{ currentRelease { version } plan(code: \"qt-kzt-2021-2025\") { finalEvaluation { achieved notAchieved projected cannotBeJudged } progress { total } } }")
+                "{ currentRelease { version } plan(code: \"qt-kzt-2021-2025\") { finalEvaluation { achieved achievedAhead notAchieved projected cannotBeJudged } progress { total } } }")
             .execute()
             .path("")
             .entity(Map.class)
@@ -113,8 +113,11 @@ class SiteBrowserTest extends SharedDatabase {
         browser.findElements(By.cssSelector(".final dd")).stream().map(e -> e.getText()).toList();
     assertThat(shown)
         .containsExactly(
-            evaluation.get("achieved").toString(), evaluation.get("notAchieved").toString(),
-            evaluation.get("projected").toString(), evaluation.get("cannotBeJudged").toString());
+            evaluation.get("achieved").toString(),
+            evaluation.get("achievedAhead").toString(),
+            evaluation.get("notAchieved").toString(),
+            evaluation.get("projected").toString(),
+            evaluation.get("cannotBeJudged").toString());
     String version = ((Map<?, ?>) answer.get("currentRelease")).get("version").toString();
     assertThat(browser.findElement(By.tagName("footer")).getText()).contains(version);
   }

@@ -243,7 +243,7 @@ class SitePublishTest extends SharedDatabase {
     Map<String, Object> evaluation =
         graphQl
             .document(
-                "{ plan(code: \"qt-kzt-2021-2025\") { finalEvaluation { achieved notAchieved projected cannotBeJudged } } }")
+                "{ plan(code: \"qt-kzt-2021-2025\") { finalEvaluation { achieved achievedAhead notAchieved projected cannotBeJudged } } }")
             .execute()
             .path("plan.finalEvaluation")
             .entity(Map.class)
@@ -252,6 +252,7 @@ class SitePublishTest extends SharedDatabase {
     assertThat(home.select(".final dd").eachText())
         .containsExactly(
             evaluation.get("achieved").toString(),
+            evaluation.get("achievedAhead").toString(),
             evaluation.get("notAchieved").toString(),
             evaluation.get("projected").toString(),
             evaluation.get("cannotBeJudged").toString());
