@@ -123,8 +123,13 @@ class DemoLabelsTest {
   }
 
   private static List<Path> pages(Path site) throws IOException {
-    try (Stream<Path> files = Files.walk(site.toRealPath())) {
-      return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+    Path root = site.toRealPath();
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(f -> f.toString().endsWith(".html"))
+          .map(f -> site.resolve(root.relativize(f)))
+          .sorted()
+          .toList();
     }
   }
 
