@@ -64,6 +64,7 @@ public final class Api {
       List<String> issuers,
       int periodStart,
       int periodEnd,
+      String geography,
       Nodes<LinkedPlan> parentPlans,
       List<Principle> principles,
       List<Area> areas,
@@ -72,7 +73,17 @@ public final class Api {
       Counts progress,
       FinalEvaluation finalEvaluation) {}
 
-  public record Overview(Release currentRelease, Plan plan) {}
+  public record Overview(Release currentRelease, Nodes<Named> geographies, Plan plan) {
+
+    /** The name of the plan's own geography (its indicators' series), or its code if unnamed. */
+    public String planGeography() {
+      return geographies.nodes().stream()
+          .filter(g -> g.code().equals(plan.geography()))
+          .map(Named::name)
+          .findFirst()
+          .orElse(plan.geography());
+    }
+  }
 
   public record Named(String code, String name) {}
 
@@ -122,7 +133,20 @@ public final class Api {
 
   public record Geography(String name) {}
 
-  public record Series(Geography geography, List<Observation> observations) {}
+  public record Series(Geography geography, List<Observation> observations) {
+
+    /** The provenances of its observations. */
+    public java.util.Set<String> provenances() {
+      return Api.provenances(observations);
+    }
+  }
+
+  /** The distinct provenances of some observations. */
+  static java.util.Set<String> provenances(List<Observation> observations) {
+    return observations.stream()
+        .map(Observation::provenance)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
 
   public record Indicator(
       String code,

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The Atom feeds (RFC 4287) of a language: achievements and releases, newest first. Every required
  * element is written (feed and entry {@code id}, {@code title}, {@code updated}, the feed's {@code
- * author}); IDs are URNs that never change with the host, links follow the site's base URL. DEMO
- * entries say so in their title's category and summary.
+ * author}); IDs are URNs that never change with the host, links follow the site's base URL. A DEMO
+ * achievement says so in its title, category and summary; a release holding DEMO data in its
+ * category and the first line of its summary.
  */
 final class AtomFeeds {
 
@@ -29,6 +30,8 @@ final class AtomFeeds {
     xml.append(link("self", "application/atom+xml", settings.absolute(prefix + ACHIEVEMENTS)));
     xml.append(link("alternate", "text/html", settings.absolute(prefix + "achievements/")));
     for (Api.Achievement a : all) {
+      // Feed readers often show titles alone: a DEMO entry is labelled in its title too (D25).
+      boolean demo = a.provenance().equals("DEMO");
       StringBuilder summary = new StringBuilder(a.summary());
       for (Api.Output o : a.outputs()) {
         summary
@@ -41,12 +44,12 @@ final class AtomFeeds {
             .append(o.unit());
       }
       summary.append("\n").append(t.get("sources")).append(": ").append(a.source().title());
-      if (a.provenance().equals("DEMO")) {
+      if (demo) {
         summary.append("\nDEMO: ").append(t.get("demo.synthetic"));
       }
       xml.append("  <entry>\n")
           .append(element("id", "urn:qtportal:achievement:" + a.code()))
-          .append(element("title", a.title()))
+          .append(element("title", demo ? t.demoSentence(a.title()) : a.title()))
           .append(element("updated", a.date() + CHINA_MIDNIGHT))
           .append(
               link(
@@ -74,7 +77,11 @@ final class AtomFeeds {
     xml.append(link("self", "application/atom+xml", settings.absolute(prefix + RELEASES)));
     xml.append(link("alternate", "text/html", settings.absolute(prefix)));
     for (Api.ReleaseEntry r : all) {
+      boolean demo = r.version().contains("+demo");
       StringBuilder summary = new StringBuilder();
+      if (demo) {
+        summary.append("DEMO: ").append(t.get("demo.synthetic")).append("\n");
+      }
       if (r.note() != null) {
         summary.append(r.note()).append("\n");
       }
@@ -88,10 +95,6 @@ final class AtomFeeds {
             .append(" -")
             .append(c.removed())
             .append("\n");
-      }
-      boolean demo = r.version().contains("+demo");
-      if (demo) {
-        summary.append("DEMO: ").append(t.get("demo.synthetic"));
       }
       xml.append("  <entry>\n")
           .append(element("id", "urn:qtportal:release:" + r.contentHash()))

@@ -22,7 +22,11 @@ final class ChartLayout {
 
   private ChartLayout() {}
 
-  static @Nullable Chart of(Api.Indicator indicator, Messages t) {
+  /**
+   * @param place the name of the plan's geography, whose series the indicator's own observations
+   *     are
+   */
+  static @Nullable Chart of(Api.Indicator indicator, String place, Messages t) {
     List<Api.Observation> own =
         indicator.observations().nodes().stream().filter(Api.Observation::annual).toList();
     if (own.isEmpty()) {
@@ -80,7 +84,9 @@ final class ChartLayout {
     }
     List<Chart.Line> lines = new ArrayList<>();
     List<Chart.Dot> dots = new ArrayList<>();
-    lines.add(new Chart.Line(indicator.name(), points(own, x, y), "series own"));
+    // Every line says where its values come from: DEMO beside official lines must be told apart.
+    lines.add(
+        new Chart.Line(t.series(place, Api.provenances(own)), points(own, x, y), "series own"));
     for (Api.Observation o : own) {
       dots.add(
           new Chart.Dot(
@@ -96,7 +102,7 @@ final class ChartLayout {
       if (!annual.isEmpty()) {
         lines.add(
             new Chart.Line(
-                series.geography().name(),
+                t.series(series.geography().name(), Api.provenances(annual)),
                 points(annual, x, y),
                 "series comparison c" + (index++ % 3)));
       }
@@ -128,14 +134,14 @@ final class ChartLayout {
                     .append(Format.coordinate(x.applyAsDouble(p.year())))
                     .append(',')
                     .append(Format.coordinate(y.applyAsDouble(p.value()))));
-        path = new Chart.Line(t.get("path"), line.toString(), "path");
+        path = new Chart.Line(derived(t.get("path"), target, t), line.toString(), "path");
       }
       Api.Observation last = own.get(own.size() - 1);
       Double projected = target.progress().projectedValue();
       if (projected != null && last.year() < target.targetYear()) {
         projection =
             new Chart.Line(
-                t.get("projection"),
+                derived(t.get("projection"), target, t),
                 Format.coordinate(x.applyAsDouble(last.year()))
                     + ","
                     + Format.coordinate(y.applyAsDouble(last.value()))
@@ -146,15 +152,11 @@ final class ChartLayout {
                 "projection");
       }
     }
-    String description =
-        indicator.targets().isEmpty()
-            ? indicator.definition()
-            : indicator.targets().get(0).progress().summary();
     return new Chart(
         WIDTH,
         HEIGHT,
         indicator.name(),
-        description,
+        description(indicator, lines, t),
         xTicks,
         yTicks,
         lines,
@@ -162,6 +164,25 @@ final class ChartLayout {
         targetLine,
         path,
         projection);
+  }
+
+  /**
+   * What the chart shows, for screen readers: the target's summary (which the API labels when it is
+   * written from DEMO values) or the definition, then every line with its provenance.
+   */
+  private static String description(Api.Indicator indicator, List<Chart.Line> lines, Messages t) {
+    String about =
+        indicator.targets().isEmpty()
+            ? indicator.definition()
+            : indicator.targets().get(0).progress().summary();
+    return about
+        + " "
+        + t.enumeration("chart.lines", lines.stream().map(Chart.Line::label).toList());
+  }
+
+  /** A line computed from the target's progress, labelled when that was worked out from DEMO. */
+  private static String derived(String label, Api.Target target, Messages t) {
+    return target.progress().provenance().equals("DEMO") ? t.series(label, Set.of("DEMO")) : label;
   }
 
   private static String points(

@@ -106,15 +106,22 @@ public record FinanceChart(
       double value = top * i / 4;
       yTicks.add(new Chart.Tick(TOP + plotHeight - plotHeight * i / 4, Format.number(value)));
     }
+    boolean demo = years.stream().anyMatch(f -> f.provenance().equals("DEMO"));
+    List<Series> keys = new ArrayList<>(legend);
+    if (demo) {
+      keys.add(new Series("bar demo", t.get("provenance.DEMO")));
+    }
+    String description = t.get("charity.chart.description");
     return new FinanceChart(
         WIDTH,
         HEIGHT,
         charity.name() + " · " + t.get("charity.finances"),
-        t.get("charity.chart.description"),
+        // The description explains the DEMO style whatever the data; DEMO figures add the label.
+        demo ? t.get("demo.label") + description : description,
         xTicks,
         yTicks,
         List.copyOf(bars),
-        legend);
+        List.copyOf(keys));
   }
 
   private static List<Double> values(Api.Finance f) {

@@ -1,9 +1,14 @@
 package cn.qingtian.site;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** The site's own words in Chinese and English; data comes from the API in the page's language. */
 public final class Messages {
+
+  /** Provenances from the strongest to the weakest (decision D6). */
+  private static final List<String> PROVENANCE_ORDER = List.of("OFFICIAL", "SECONDARY", "DEMO");
 
   private static final Map<String, String[]> TEXT =
       Map.ofEntries(
@@ -138,7 +143,7 @@ public final class Messages {
               "Donations from individuals (aggregated per field; no names)"),
           entry("donors", "捐赠人数", "Donors"),
           entry("donations.total", "捐赠总额（元）", "Total (yuan)"),
-          entry("withheld", "少于10人，不公布", "Fewer than 10 donors: not published"),
+          entry("withheld", "不公布（披露控制）", "Not published (disclosure control)"),
           entry("note", "说明", "Note"),
           entry("field.ELDERLY", "养老", "Elderly care"),
           entry("field.ORPHANS", "救孤", "Orphans"),
@@ -154,8 +159,25 @@ public final class Messages {
           entry("charity.DEREGISTERED", "已注销", "Deregistered"),
           entry("provenance.OFFICIAL", "官方", "Official"),
           entry("provenance.SECONDARY", "转载", "Secondary"),
-          entry("provenance.DEMO", "演示数据", "DEMO"),
+          entry("provenance.DEMO", "演示数据（DEMO）", "DEMO data (synthetic)"),
           entry("provenance.NO_DATA", "无数据", "No data"),
+          entry("demo.label", "演示数据（DEMO）：", "DEMO data (synthetic): "),
+          entry("demo.page", "本页含演示数据（DEMO）。", "This page shows DEMO data (synthetic). "),
+          entry("demo.data", "数据含演示数据（DEMO）。", "Its data include DEMO data (synthetic). "),
+          entry("source.OFFICIAL", "官方数据", "official data"),
+          entry("source.SECONDARY", "转载数据", "secondary data"),
+          entry("source.DEMO", "演示数据 DEMO", "DEMO data"),
+          entry("source.mixed", "混合来源：", "mixed: "),
+          entry("chart.lines", "图中各线：", "Lines: "),
+          entry(
+              "share.alt",
+              "青田县“扩中”“提低”进展门户 2021–2025",
+              "Qingtian County progress portal 2021–2025"),
+          entry(
+              "share.alt.demo",
+              "青田县“扩中”“提低”进展门户 2021–2025，标有“演示数据（DEMO）：合成数值，非真实统计”",
+              "Qingtian County progress portal 2021–2025, marked \"DEMO data: synthetic values, not"
+                  + " real statistics\""),
           entry("demo.synthetic", "合成的演示数据，并非真实情况", "synthetic demo data, not real"),
           entry("achievements", "工作成果", "Achievements"),
           entry(
@@ -406,6 +428,51 @@ public final class Messages {
 
   public String provenance(String provenance) {
     return get("provenance." + provenance);
+  }
+
+  /**
+   * A sentence written from DEMO values, labelled at its start (decision D25) unless it already
+   * carries the label: every DEMO label holds the token {@code DEMO} in both languages, as the
+   * API's progress summaries do.
+   */
+  public String demoSentence(String sentence) {
+    return isLabelled(sentence) ? sentence : get("demo.label") + sentence;
+  }
+
+  /** Items after the lead-in of {@code key}, as one sentence: 图中各线：甲；乙。 / Lines: A; B. */
+  public String enumeration(String key, List<String> items) {
+    return get(key) + String.join(english ? "; " : "；", items) + (english ? "." : "。");
+  }
+
+  /** Whether a text carries a DEMO label. */
+  public static boolean isLabelled(String text) {
+    return text.contains("DEMO");
+  }
+
+  /**
+   * A series named with where its values come from, e.g. 青田县（演示数据 DEMO）, 丽水市（官方数据）, or
+   * 青田县（混合来源：官方数据、演示数据 DEMO） when they mix.
+   */
+  public String series(String name, Collection<String> provenances) {
+    return name + sources(provenances);
+  }
+
+  /**
+   * Where values come from, as a note to put after them: （演示数据 DEMO） / " (DEMO data)"; empty for
+   * none.
+   */
+  public String sources(Collection<String> provenances) {
+    List<String> kinds =
+        PROVENANCE_ORDER.stream()
+            .filter(provenances::contains)
+            .map(p -> get("source." + p))
+            .toList();
+    if (kinds.isEmpty()) {
+      return "";
+    }
+    String sources =
+        (kinds.size() > 1 ? get("source.mixed") : "") + String.join(english ? ", " : "、", kinds);
+    return english ? " (" + sources + ")" : "（" + sources + "）";
   }
 
   private static Map.Entry<String, String[]> entry(String key, String zh, String en) {

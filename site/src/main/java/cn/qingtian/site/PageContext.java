@@ -2,11 +2,14 @@ package cn.qingtian.site;
 
 /**
  * What every page needs besides its own model: language, the relative path back to the site root,
- * its own path (for the language switch and hreflang), the release, whether it shows DEMO data, and
- * the site's settings.
+ * its own path (for the language switch and hreflang), the release, whether it shows DEMO data,
+ * whether the build holds any, and the site's settings.
  *
  * @param lang {@code zh} or {@code en}
  * @param path the page's path without the language prefix, e.g. {@code indicators/GDP/}
+ * @param description what the page says of itself; a text built from DEMO values carries its label
+ * @param demo whether the page shows DEMO data
+ * @param demoBuild whether the build holds DEMO data anywhere (its share image says so)
  */
 public record PageContext(
     String lang,
@@ -15,7 +18,33 @@ public record PageContext(
     String description,
     Api.Release release,
     boolean demo,
+    boolean demoBuild,
     SiteSettings settings) {
+
+  /** The share image of a build holding DEMO data carries a visible DEMO mark. */
+  static final String SHARE_IMAGE = "share.png";
+
+  static final String DEMO_SHARE_IMAGE = "share-demo.png";
+
+  /**
+   * The description for search engines and share cards: on a page that shows DEMO data it carries
+   * the label in the same text, at its start so that a shortened snippet keeps it (decision D25).
+   */
+  public String shareDescription() {
+    return demo && !Messages.isLabelled(description)
+        ? t().get("demo.page") + description
+        : description;
+  }
+
+  /** The absolute address of the build's share image. */
+  public String shareImage() {
+    return settings.absolute("assets/" + (demoBuild ? DEMO_SHARE_IMAGE : SHARE_IMAGE));
+  }
+
+  /** What the share image shows, DEMO mark included. */
+  public String shareImageAlt() {
+    return t().get(demoBuild ? "share.alt.demo" : "share.alt");
+  }
 
   public Messages t() {
     return Messages.of(lang);

@@ -9,7 +9,7 @@ public final class Pages {
 
   private Pages() {}
 
-  /** A headline target on the home page. */
+  /** A headline target on the home page; {@code latestDemo} marks a DEMO latest value. */
   public record Card(
       String code,
       String name,
@@ -18,6 +18,7 @@ public final class Pages {
       String status,
       String provenance,
       @Nullable String latest,
+      boolean latestDemo,
       @Nullable String target,
       String summary,
       String sparkline) {}
@@ -26,8 +27,27 @@ public final class Pages {
 
   public record IndicatorList(PageContext page, List<Api.Indicator> indicators) {}
 
+  /**
+   * @param place the name of the plan's geography, whose series the indicator's own observations
+   *     are
+   */
   public record Indicator(
-      PageContext page, Api.Indicator indicator, @Nullable Chart chart, DataLinks data) {}
+      PageContext page,
+      Api.Indicator indicator,
+      String place,
+      @Nullable Chart chart,
+      DataLinks data) {
+
+    /** The indicator's own series, named with the provenance of its values. */
+    public String ownSeries() {
+      return page.t().series(place, Api.provenances(indicator.observations().nodes()));
+    }
+
+    /** A comparison series, named with the provenance of its values. */
+    public String comparisonSeries(Api.Series series) {
+      return page.t().series(series.geography().name(), series.provenances());
+    }
+  }
 
   public record Plan(PageContext page, Api.Overview overview, Map<String, Api.Measure> measures) {
 
@@ -41,18 +61,49 @@ public final class Pages {
   }
 
   public record Measure(
-      PageContext page, Api.Measure measure, List<Api.Achievement> achievements, DataLinks data) {}
+      PageContext page, Api.Measure measure, List<Api.Achievement> achievements, DataLinks data) {
+
+    /** Whether the count of its achievements counts DEMO ones. */
+    public boolean demoAchievements() {
+      return anyDemo(achievements);
+    }
+  }
 
   public record Group(
       PageContext page,
       Api.Group group,
       List<Api.Measure> measures,
-      List<Api.Achievement> achievements) {}
+      List<Api.Achievement> achievements) {
+
+    /** Whether the count of its achievements counts DEMO ones. */
+    public boolean demoAchievements() {
+      return anyDemo(achievements);
+    }
+  }
 
   public record DepartmentList(PageContext page, List<Api.Department> departments) {}
 
   public record Department(
-      PageContext page, Api.Department department, List<Api.Achievement> achievements) {}
+      PageContext page, Api.Department department, List<Api.Achievement> achievements) {
+
+    /** Whether the count of its achievements counts DEMO ones. */
+    public boolean demoAchievements() {
+      return anyDemo(achievements);
+    }
+
+    /** Whether the date of its last update is that of a DEMO achievement. */
+    public boolean demoLastUpdate() {
+      String last = department.scorecard().lastUpdate();
+      List<Api.Achievement> latest =
+          achievements.stream().filter(a -> a.date().equals(last)).toList();
+      return latest.isEmpty() ? demoAchievements() : anyDemo(latest);
+    }
+  }
+
+  /** Whether any of the achievements is DEMO: a count or date taken from them is then DEMO too. */
+  static boolean anyDemo(List<Api.Achievement> achievements) {
+    return achievements.stream().anyMatch(a -> a.provenance().equals("DEMO"));
+  }
 
   /** The achievements timeline, newest year first. */
   public record AchievementList(PageContext page, Map<Integer, List<Api.Achievement>> byYear) {}
@@ -80,7 +131,13 @@ public final class Pages {
     }
   }
 
-  public record CharityList(PageContext page, List<Api.Charity> charities, List<String> fields) {}
+  public record CharityList(PageContext page, List<Api.Charity> charities, List<String> fields) {
+
+    /** Whether the count of organizations counts DEMO ones. */
+    public boolean demo() {
+      return charities.stream().anyMatch(c -> c.provenance().equals("DEMO"));
+    }
+  }
 
   public record Charity(
       PageContext page, Api.Charity charity, @Nullable FinanceChart chart, DataLinks data) {}

@@ -101,9 +101,19 @@ public record SiteData(
     return java.util.Collections.unmodifiableMap(files);
   }
 
+  /** Whether the plan's progress or any indicator's values are DEMO data. */
   public boolean hasDemo() {
     return overview.plan().progress().provenance().equals("DEMO")
         || indicators.stream().anyMatch(Api.Indicator::hasDemo);
+  }
+
+  /** Whether anything of this language is DEMO data: a value, a record or a roll-up. */
+  public boolean holdsDemo() {
+    return hasDemo()
+        || achievements.stream().anyMatch(a -> a.provenance().equals("DEMO"))
+        || charities.stream().anyMatch(c -> c.provenance().equals("DEMO"))
+        || income.stream().anyMatch(y -> "DEMO".equals(y.township().provenance()))
+        || downloads.datasets().stream().anyMatch(Api.Dataset::containsDemoData);
   }
 
   public Map<String, Api.Measure> measuresByCode() {

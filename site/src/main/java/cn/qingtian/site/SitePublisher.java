@@ -31,7 +31,12 @@ public final class SitePublisher {
 
   static final List<String> LANGUAGES = List.of("zh", "en");
   private static final List<String> ASSETS =
-      List.of("site.css", "site.js", "search.js", "share.png");
+      List.of(
+          "site.css",
+          "site.js",
+          "search.js",
+          PageContext.SHARE_IMAGE,
+          PageContext.DEMO_SHARE_IMAGE);
   private static final String BUILD_PREFIX = "build-";
   private static final String LOCK = ".lock";
 
@@ -93,7 +98,8 @@ public final class SitePublisher {
     fetching.forEach((lang, future) -> data.put(lang, join(future)));
     long fetched = System.nanoTime();
     List<PageSpec> pages = new ArrayList<>();
-    data.values().forEach(d -> pages.addAll(pagesOf(d)));
+    boolean demoBuild = data.values().stream().anyMatch(SiteData::holdsDemo);
+    data.values().forEach(d -> pages.addAll(pagesOf(d, demoBuild)));
     Path builds = buildsFolder(out);
     Path build;
     long rendered;
@@ -153,33 +159,36 @@ public final class SitePublisher {
   /** A page to write: its file, template and model. */
   record PageSpec(String lang, String path, String file, String template, Object model) {}
 
-  private List<PageSpec> pagesOf(SiteData data) {
+  /**
+   * @param demoBuild whether the build holds DEMO data in any language
+   */
+  private List<PageSpec> pagesOf(SiteData data, boolean demoBuild) {
     String lang = data.lang();
     Api.Release release = data.overview().currentRelease();
+    Contexts contexts = new Contexts(lang, release, demoBuild, settings);
     boolean demo = data.hasDemo();
     Messages t = Messages.of(lang);
     List<PageSpec> pages = new ArrayList<>();
     Api.Plan plan = data.overview().plan();
 
-    PageContext home = context(lang, "", t.get("home.title"), plan.title(), release, demo);
+    PageContext home = contexts.of("", t.get("home.title"), plan.title(), demo);
     pages.add(
         page(home, "index.html", "home", new Pages.Home(home, data.overview(), cards(data, t))));
-    PageContext list =
-        context(lang, "indicators/", t.get("indicators"), plan.title(), release, demo);
+    PageContext list = contexts.of("indicators/", t.get("indicators"), plan.title(), demo);
     pages.add(
         page(
             list,
             "indicators/index.html",
             "indicators",
             new Pages.IndicatorList(list, data.indicators())));
+    String place = data.overview().planGeography();
     for (Api.Indicator indicator : data.indicators()) {
       String path = "indicators/" + indicator.code() + "/";
       String summary =
           indicator.targets().isEmpty()
               ? indicator.definition()
               : indicator.targets().get(0).progress().summary();
-      PageContext page =
-          context(lang, path, indicator.name(), summary, release, indicator.hasDemo());
+      PageContext page = contexts.of(path, indicator.name(), summary, indicator.hasDemo());
       pages.add(
           page(
               page,
@@ -188,10 +197,11 @@ public final class SitePublisher {
               new Pages.Indicator(
                   page,
                   indicator,
-                  ChartLayout.of(indicator, t),
+                  place,
+                  ChartLayout.of(indicator, place, t),
                   dataLinks(data, "observations", "targets", "indicators"))));
     }
-    PageContext structure = context(lang, "plan/", t.get("nav.plan"), plan.title(), release, demo);
+    PageContext structure = contexts.of("plan/", t.get("nav.plan"), plan.title(), demo);
     pages.add(
         page(
             structure,
@@ -204,13 +214,7 @@ public final class SitePublisher {
           data.achievements().stream().filter(a -> a.serves(measure.code())).toList();
       boolean measureDemo = measure.progress().provenance().equals("DEMO") || anyDemo(achievements);
       PageContext page =
-          context(
-              lang,
-              path,
-              measure.code() + " " + measure.title(),
-              measure.summary(),
-              release,
-              measureDemo);
+          contexts.of(path, measure.code() + " " + measure.title(), measure.summary(), measureDemo);
       pages.add(
           page(
               page,
@@ -233,7 +237,7 @@ public final class SitePublisher {
       boolean groupDemo =
           measures.stream().anyMatch(m -> m.progress().provenance().equals("DEMO"))
               || anyDemo(achievements);
-      PageContext page = context(lang, path, group.title(), group.group(), release, groupDemo);
+      PageContext page = contexts.of(path, group.title(), group.group(), groupDemo);
       pages.add(
           page(
               page,
@@ -241,8 +245,7 @@ public final class SitePublisher {
               "group",
               new Pages.Group(page, group, measures, achievements)));
     }
-    PageContext units =
-        context(lang, "departments/", t.get("departments"), plan.title(), release, false);
+    PageContext units = contexts.of("departments/", t.get("departments"), plan.title(), false);
     pages.add(
         page(
             units,
@@ -260,12 +263,10 @@ public final class SitePublisher {
           department.progress().provenance().equals("DEMO") && department.progress().total() > 0
               || anyDemo(achievements);
       PageContext page =
-          context(
-              lang,
+          contexts.of(
               path,
               department.name(),
               department.fullName() == null ? department.name() : department.fullName(),
-              release,
               unitDemo);
       pages.add(
           page(
@@ -276,7 +277,7 @@ public final class SitePublisher {
     }
     boolean charityDemo = data.charities().stream().anyMatch(c -> c.provenance().equals("DEMO"));
     PageContext directory =
-        context(lang, "charities/", t.get("charities"), t.get("charities"), release, charityDemo);
+        contexts.of("charities/", t.get("charities"), t.get("charities"), charityDemo);
     List<String> fields =
         data.charities().stream().flatMap(c -> c.fields().stream()).distinct().sorted().toList();
     pages.add(
@@ -287,14 +288,13 @@ public final class SitePublisher {
             new Pages.CharityList(directory, data.charities(), fields)));
     for (Api.Charity charity : data.charities()) {
       String path = "charities/" + charity.code() + "/";
+      boolean charityIsDemo = charity.provenance().equals("DEMO");
       PageContext page =
-          context(
-              lang,
+          contexts.of(
               path,
               charity.name(),
-              charity.name(),
-              release,
-              charity.provenance().equals("DEMO"));
+              charityIsDemo ? t.demoSentence(charity.name()) : charity.name(),
+              charityIsDemo);
       pages.add(
           page(
               page,
@@ -307,12 +307,10 @@ public final class SitePublisher {
                   dataLinks(data, "charities", "charity-finances", "charity-grants"))));
     }
     PageContext timeline =
-        context(
-            lang,
+        contexts.of(
             "achievements/",
             t.get("achievements"),
             t.get("achievements.lede"),
-            release,
             anyDemo(data.achievements()));
     Map<Integer, List<Api.Achievement>> byYear = new TreeMap<>(java.util.Comparator.reverseOrder());
     data.achievements()
@@ -327,8 +325,7 @@ public final class SitePublisher {
         data.income().stream().map(y -> y.township().year()).sorted().toList();
     boolean incomeDemo =
         data.income().stream().anyMatch(y -> "DEMO".equals(y.township().provenance()));
-    PageContext income =
-        context(lang, "income/", t.get("income"), t.get("income.lede"), release, incomeDemo);
+    PageContext income = contexts.of("income/", t.get("income"), t.get("income.lede"), incomeDemo);
     pages.add(
         page(
             income,
@@ -338,29 +335,21 @@ public final class SitePublisher {
     for (Api.IncomeYear year : data.income()) {
       String path = "income/" + year.township().year() + "/";
       PageContext page =
-          context(
-              lang,
+          contexts.of(
               path,
               t.get("income") + " " + year.township().year(),
               t.get("income.lede"),
-              release,
               "DEMO".equals(year.township().provenance()));
       pages.add(page(page, path + "index.html", "incomeyear", new Pages.IncomeYear(page, year)));
     }
-    PageContext about = context(lang, "about/", t.get("about.title"), plan.title(), release, false);
+    PageContext about = contexts.of("about/", t.get("about.title"), plan.title(), false);
     pages.add(page(about, "about/index.html", "about", new Pages.Info(about, data.overview())));
-    PageContext search = context(lang, "search/", t.get("search"), plan.title(), release, demo);
+    PageContext search = contexts.of("search/", t.get("search"), plan.title(), demo);
     pages.add(page(search, "search/index.html", "search", new Pages.Info(search, data.overview())));
     boolean downloadsDemo =
         data.downloads().datasets().stream().anyMatch(Api.Dataset::containsDemoData);
     PageContext downloads =
-        context(
-            lang,
-            "downloads/",
-            t.get("downloads.title"),
-            t.get("downloads.lede"),
-            release,
-            downloadsDemo);
+        contexts.of("downloads/", t.get("downloads.title"), t.get("downloads.lede"), downloadsDemo);
     pages.add(
         page(
             downloads,
@@ -368,10 +357,9 @@ public final class SitePublisher {
             "downloads",
             new Pages.Downloads(
                 downloads, data.downloads(), data.releases(), data.earlierReleaseFiles())));
-    PageContext api = context(lang, "api/", t.get("api.title"), plan.title(), release, false);
+    PageContext api = contexts.of("api/", t.get("api.title"), plan.title(), false);
     pages.add(page(api, "api/index.html", "api", new Pages.ApiGuide(api, Newsroom.questions())));
-    PageContext missing =
-        context(lang, "404.html", t.get("notfound.title"), plan.title(), release, false);
+    PageContext missing = contexts.of("404.html", t.get("notfound.title"), plan.title(), false);
     pages.add(page(missing, "404.html", "notfound", new Pages.Info(missing, data.overview())));
     return pages;
   }
@@ -381,7 +369,7 @@ public final class SitePublisher {
   }
 
   private static boolean anyDemo(List<Api.Achievement> achievements) {
-    return achievements.stream().anyMatch(a -> a.provenance().equals("DEMO"));
+    return Pages.anyDemo(achievements);
   }
 
   private List<Pages.Card> cards(SiteData data, Messages t) {
@@ -408,6 +396,7 @@ public final class SitePublisher {
               latest
                   .map(o -> o.period() + ": " + Format.withUnit(o.value(), indicator.unit()))
                   .orElse(null),
+              latest.map(o -> o.provenance().equals("DEMO")).orElse(false),
               target.text(),
               target.progress().summary(),
               ChartLayout.sparkline(indicator, 120, 32)));
@@ -415,14 +404,13 @@ public final class SitePublisher {
     return cards;
   }
 
-  private PageContext context(
-      String lang,
-      String path,
-      String title,
-      String description,
-      Api.Release release,
-      boolean demo) {
-    return new PageContext(lang, path, title, description, release, demo, settings);
+  /** Makes the contexts of one language's pages in a build. */
+  private record Contexts(
+      String lang, Api.Release release, boolean demoBuild, SiteSettings settings) {
+
+    PageContext of(String path, String title, String description, boolean demo) {
+      return new PageContext(lang, path, title, description, release, demo, demoBuild, settings);
+    }
   }
 
   private static PageSpec page(PageContext context, String file, String template, Object model) {

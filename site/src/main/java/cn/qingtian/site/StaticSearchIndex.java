@@ -15,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The search index of one language of the site, a static file the search page's script queries in
  * the browser ({@code assets/search.js} tokenizes queries the same way). Each entity becomes a
- * document: its type, page, title, a short text for the snippet and whether it is DEMO data. The
- * terms map each token to the documents that contain it, in the site's order: Chinese text as
- * overlapping character pairs (so 收入 finds 低收入 and 收入分配), a lone character as itself, other text as
- * lower-case words with plurals reduced, and every code whole.
+ * document: its type, page, title, a short text for the snippet (starting with the DEMO label for
+ * DEMO data) and whether it is DEMO data. The terms map each token to the documents that contain
+ * it, in the site's order: Chinese text as overlapping character pairs (so 收入 finds 低收入 and 收入分配),
+ * a lone character as itself, other text as lower-case words with plurals reduced, and every code
+ * whole.
  */
 final class StaticSearchIndex {
 
@@ -32,11 +33,14 @@ final class StaticSearchIndex {
 
   private final List<List<Object>> documents = new ArrayList<>();
   private final Map<String, Set<Integer>> terms = new TreeMap<>();
+  private final Messages t;
 
-  private StaticSearchIndex() {}
+  private StaticSearchIndex(Messages t) {
+    this.t = t;
+  }
 
   static String of(SiteData data) {
-    StaticSearchIndex index = new StaticSearchIndex();
+    StaticSearchIndex index = new StaticSearchIndex(Messages.of(data.lang()));
     for (Api.Indicator i : data.indicators()) {
       StringBuilder text = new StringBuilder(i.definition());
       i.targets().forEach(target -> text.append(' ').append(target.text()));
@@ -92,12 +96,23 @@ final class StaticSearchIndex {
 
   private void add(String type, String page, String title, String text, String code, boolean demo) {
     int doc = documents.size();
-    String snippet = text.length() > SNIPPET ? text.substring(0, SNIPPET) + "…" : text;
-    documents.add(List.of(type, page, title, snippet.strip(), demo ? 1 : 0));
+    String snippet = (text.length() > SNIPPET ? text.substring(0, SNIPPET) + "…" : text).strip();
+    // A DEMO result carries the label in its text, not only in the badge the script adds (D25);
+    // the label is not indexed, so it finds nothing by itself.
+    documents.add(
+        List.of(type, page, title, demo ? labelled(type, snippet) : snippet, demo ? 1 : 0));
     for (String token : tokens(title + " " + text)) {
       terms.computeIfAbsent(token, k -> new TreeSet<>()).add(doc);
     }
     terms.computeIfAbsent(code.toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(doc);
+  }
+
+  /**
+   * A DEMO result's snippet with the label: a DEMO record (an achievement, a charity) is DEMO
+   * itself; an indicator's definition is real, only some of its data are DEMO.
+   */
+  private String labelled(String type, String snippet) {
+    return type.equals("INDICATOR") ? t.get("demo.data") + snippet : t.demoSentence(snippet);
   }
 
   /** The tokens of a text; {@code assets/search.js} makes the same of a query. */

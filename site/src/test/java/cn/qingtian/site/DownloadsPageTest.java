@@ -65,6 +65,7 @@ class DownloadsPageTest {
         "description",
         new Api.Release(3, VERSION, "2025-06-01T00:00:00Z", "c3"),
         true,
+        true,
         SiteSettings.defaults());
   }
 

@@ -132,7 +132,11 @@ class SearchController {
         d.id(),
         d.code(),
         LocalizedText.of(d.titleZh(), d.titleEn()),
-        Snippets.of(text, english && d.textEn() != null ? d.textEn() : d.textZh()),
+        Snippets.labelled(
+            Snippets.of(text, english && d.textEn() != null ? d.textEn() : d.textZh()),
+            d.type(),
+            "DEMO".equals(d.provenance()),
+            english),
         hit.score(),
         d.provenance());
   }

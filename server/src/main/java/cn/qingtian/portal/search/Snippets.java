@@ -1,19 +1,42 @@
 package cn.qingtian.portal.search;
 
+import cn.qingtian.portal.api.Lang;
+import cn.qingtian.portal.api.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A short passage of a hit's text around the first query word found in it, HTML-escaped, with every
- * query word marked {@code <mark>…</mark>}: the only markup a snippet ever contains.
+ * query word marked {@code <mark>…</mark>}: the only markup a snippet ever contains. The snippet of
+ * a DEMO hit starts with the DEMO label.
  */
 final class Snippets {
 
   private static final int BEFORE = 30;
   private static final int LENGTH = 120;
 
+  /**
+   * The label a DEMO record's snippet starts with (an achievement, a charity), as the progress
+   * summaries' (decision D25).
+   */
+  static final LocalizedText DEMO_RECORD =
+      LocalizedText.of("演示数据（DEMO）：", "DEMO data (synthetic): ");
+
+  /** The label of an indicator some of whose data are DEMO: its definition itself is real. */
+  static final LocalizedText DEMO_DATA =
+      LocalizedText.of("数据含演示数据（DEMO）。", "Its data include DEMO data (synthetic). ");
+
   private Snippets() {}
+
+  /** The snippet of a hit of {@code type}, labelled at its start when the hit is DEMO data. */
+  static String labelled(String snippet, String type, boolean demo, boolean english) {
+    if (!demo) {
+      return snippet;
+    }
+    LocalizedText label = type.equals("INDICATOR") ? DEMO_DATA : DEMO_RECORD;
+    return label.text(english ? Lang.EN : Lang.ZH) + snippet;
+  }
 
   static String of(String query, String text) {
     List<String> words = new ArrayList<>();

@@ -189,6 +189,46 @@ class SearchApiTest extends SharedDatabase {
   }
 
   @Test
+  void theSnippetOfEveryDemoHitStartsWithTheDemoLabelInBothLanguages() {
+    record Hit(String type, String code, String snippet, String provenance) {}
+    for (String lang : List.of("ZH", "EN")) {
+      List<Hit> hits = new java.util.ArrayList<>();
+      for (String query : List.of("演示", "收入")) {
+        hits.addAll(
+            graphQl
+                .document(
+                    "query($q: String!, $l: Lang!) { search(query: $q, lang: $l, first: 100) {"
+                        + " nodes { type code snippet provenance } } }")
+                .variable("q", query)
+                .variable("l", lang)
+                .execute()
+                .path("search.nodes")
+                .entityList(Hit.class)
+                .get());
+      }
+      assertThat(hits)
+          .filteredOn(h -> "DEMO".equals(h.provenance()))
+          .extracting(Hit::type)
+          .contains("INDICATOR", "ACHIEVEMENT", "CHARITY");
+      for (Hit hit : hits) {
+        boolean english = lang.equals("EN");
+        String record = english ? "DEMO data (synthetic): " : "演示数据（DEMO）：";
+        String data = english ? "Its data include DEMO data (synthetic). " : "数据含演示数据（DEMO）。";
+        if ("DEMO".equals(hit.provenance())) {
+          assertThat(hit.snippet())
+              .as(lang + " " + hit.code())
+              .startsWith(hit.type().equals("INDICATOR") ? data : record);
+        } else {
+          assertThat(hit.snippet())
+              .as(lang + " " + hit.code())
+              .doesNotStartWith(record)
+              .doesNotStartWith(data);
+        }
+      }
+    }
+  }
+
+  @Test
   void pagesFollowEachOtherInTheOrderOfOneLongPage() {
     List<String> onePage = codes("收入", ", first: 30");
     List<String> paged = new java.util.ArrayList<>();

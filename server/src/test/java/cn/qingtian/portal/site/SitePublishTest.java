@@ -49,6 +49,17 @@ class SitePublishTest extends SharedDatabase {
     publishing.publish(currentRelease.refresh().block(), site, message -> {});
   }
 
+  private Map<Path, Document> documents;
+
+  /** Every page of the site, parsed once for the tests that read them all. */
+  private synchronized Map<Path, Document> parsedPages() {
+    if (documents == null) {
+      documents = new java.util.LinkedHashMap<>();
+      SiteFiles.pages(site).forEach(file -> documents.put(file, Jsoup.parse(SiteFiles.read(file))));
+    }
+    return documents;
+  }
+
   @Test
   void publishesEveryKindOfPageInBothLanguages() {
     for (String prefix : List.of("", "en/")) {
@@ -249,7 +260,7 @@ class SitePublishTest extends SharedDatabase {
             .entity(Map.class)
             .get();
     Document home = Jsoup.parse(SiteFiles.read(site.resolve("index.html")));
-    assertThat(home.select(".final dd").eachText())
+    assertThat(home.select(".final dd").stream().map(SitePublishTest::withoutMarks).toList())
         .containsExactly(
             evaluation.get("achieved").toString(),
             evaluation.get("achievedAhead").toString(),
@@ -280,6 +291,172 @@ class SitePublishTest extends SharedDatabase {
             .get("summary")
             .toString();
     assertThat(page.select(".target .summary").first().text()).isEqualTo(summary);
+  }
+
+  @Test
+  void theMetaAndShareDescriptionsOfEveryPageShowingDemoDataCarryTheLabel() {
+    int demoPages = 0;
+    for (var parsed : parsedPages().entrySet()) {
+      Path file = parsed.getKey();
+      Document page = parsed.getValue();
+      if (page.select(".demo-banner").isEmpty()) {
+        continue;
+      }
+      demoPages++;
+      assertThat(page.select("meta[name=description]").attr("content"))
+          .as(site.relativize(file).toString())
+          .contains("DEMO");
+      assertThat(page.select("meta[property=og:description]").attr("content"))
+          .as(site.relativize(file).toString())
+          .contains("DEMO");
+    }
+    assertThat(demoPages).isGreaterThan(200);
+    Document income =
+        Jsoup.parse(
+            SiteFiles.read(site.resolve("indicators/DISPOSABLE_INCOME_PER_CAPITA/index.html")));
+    assertThat(income.select("meta[name=description]").attr("content"))
+        .startsWith("演示数据（DEMO）：")
+        .contains("元");
+    Document charity =
+        Jsoup.parse(SiteFiles.read(site.resolve("charities/DEMO_CHARITY_02/index.html")));
+    assertThat(charity.select("meta[property=og:description]").attr("content"))
+        .startsWith("演示数据（DEMO）：");
+    Document real =
+        Jsoup.parse(SiteFiles.read(site.resolve("charities/QT_CHARITY_FEDERATION/index.html")));
+    assertThat(real.select("meta[name=description]").attr("content")).doesNotContain("DEMO");
+  }
+
+  @Test
+  void aBuildHoldingDemoDataSharesTheImageMarkedDemoAndSaysSoInItsAltText() throws Exception {
+    for (var parsed : parsedPages().entrySet()) {
+      Path file = parsed.getKey();
+      Document page = parsed.getValue();
+      assertThat(page.select("meta[property=og:image]").attr("content"))
+          .as(site.relativize(file).toString())
+          .endsWith("assets/share-demo.png");
+      assertThat(page.select("meta[property=og:image:alt]").attr("content"))
+          .as(site.relativize(file).toString())
+          .contains("DEMO");
+    }
+    assertThat(amberShare(site.resolve("assets/share-demo.png")))
+        .as("the DEMO band and stamp")
+        .isGreaterThan(0.15);
+    assertThat(amberShare(site.resolve("assets/share.png"))).isZero();
+  }
+
+  /** The share of an image's pixels in the amber of the DEMO mark. */
+  private static double amberShare(Path png) throws IOException {
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    long amber = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        int r = rgb >> 16 & 0xff;
+        int g = rgb >> 8 & 0xff;
+        int b = rgb & 0xff;
+        if (r > 230 && g > 170 && g < 215 && b < 60) {
+          amber++;
+        }
+      }
+    }
+    return amber / (double) (image.getWidth() * image.getHeight());
+  }
+
+  @Test
+  void everyChartOfDemoDataSaysSoInItsAccessibleDescription() {
+    int demoCharts = 0;
+    for (var parsed : parsedPages().entrySet()) {
+      Path file = parsed.getKey();
+      Document page = parsed.getValue();
+      for (var chart : page.select("figure.chart svg")) {
+        if (chart.select("circle.dot.demo, rect.bar.demo").isEmpty()) {
+          continue;
+        }
+        demoCharts++;
+        assertThat(chart.select("desc").text())
+            .as(site.relativize(file).toString())
+            .contains("DEMO");
+      }
+    }
+    assertThat(demoCharts).isGreaterThan(100);
+  }
+
+  @Test
+  void everyChartLineAndComparisonTableNamesWhereItsValuesComeFrom() {
+    Document zh =
+        Jsoup.parse(
+            SiteFiles.read(site.resolve("indicators/DISPOSABLE_INCOME_PER_CAPITA/index.html")));
+    assertThat(zh.select(".legend li:has(.key.series)").eachText())
+        .containsExactly("青田县（演示数据 DEMO）", "丽水市（转载数据）");
+    assertThat(zh.select("table caption").eachText())
+        .anySatisfy(c -> assertThat(c).endsWith("青田县（演示数据 DEMO）"))
+        .anySatisfy(c -> assertThat(c).endsWith("丽水市（转载数据）"));
+    Document en =
+        Jsoup.parse(
+            SiteFiles.read(site.resolve("en/indicators/DISPOSABLE_INCOME_PER_CAPITA/index.html")));
+    assertThat(en.select(".legend li:has(.key.series)").eachText())
+        .containsExactly("Qingtian County (DEMO data)", "Lishui City (secondary data)");
+    assertThat(en.select(".legend").text()).doesNotContain("DEMO — DEMO");
+    for (var parsed : parsedPages().entrySet()) {
+      Path file = parsed.getKey();
+      parsed
+          .getValue()
+          .select(".legend li:has(.key.series)")
+          .eachText()
+          .forEach(
+              line ->
+                  assertThat(line)
+                      .as(site.relativize(file).toString())
+                      .matches(
+                          ".*(（.*(官方数据|转载数据|演示数据 DEMO)）|\\(.*(official|secondary|DEMO) data\\))"));
+    }
+  }
+
+  @Test
+  void demoTableRowsAndDemoRecordsCarryTheLabelInBothLanguages() {
+    for (var parsed : parsedPages().entrySet()) {
+      Path file = parsed.getKey();
+      Document page = parsed.getValue();
+      page.select("tr.demo")
+          .forEach(
+              row -> assertThat(row.text()).as(site.relativize(file).toString()).contains("DEMO"));
+      for (var achievement : page.select("li.achievement.demo")) {
+        assertThat(achievement.select("h2, h3").text()).contains("DEMO");
+        assertThat(achievement.select("> p:not(.meta)").text()).contains("DEMO");
+        achievement
+            .select("ul.outputs > li")
+            .forEach(output -> assertThat(output.text()).contains("DEMO"));
+      }
+    }
+  }
+
+  @Test
+  void aTotalBuiltFromDemoPartsIsDemoOnItsHeadingAndNumbers() {
+    for (String prefix : List.of("", "en/")) {
+      Document home = Jsoup.parse(SiteFiles.read(site.resolve(prefix + "index.html")));
+      assertThat(home.select("h2#final .badge-demo").text()).isEqualTo("DEMO");
+      assertThat(home.select(".final dd"))
+          .hasSize(4)
+          .allSatisfy(dd -> assertThat(dd.text()).contains("DEMO"));
+      assertThat(home.select("#final ~ ul.counts li"))
+          .isNotEmpty()
+          .allSatisfy(li -> assertThat(li.text()).contains("DEMO"));
+    }
+    Document department = Jsoup.parse(SiteFiles.read(site.resolve("departments/HRSS/index.html")));
+    assertThat(department.select("h2#scorecard").text()).contains("DEMO");
+    assertThat(department.select(".scorecard div:has(time) dd").text()).contains("DEMO");
+    assertThat(department.select("h2#achievements").text()).contains("DEMO");
+    Document measure = Jsoup.parse(SiteFiles.read(site.resolve("measures/G01/index.html")));
+    assertThat(measure.select("h2#achievements").text()).contains("DEMO");
+    Document charities = Jsoup.parse(SiteFiles.read(site.resolve("charities/index.html")));
+    assertThat(charities.select("caption").text()).contains("DEMO");
+    Document income = Jsoup.parse(SiteFiles.read(site.resolve("income/2024/index.html")));
+    assertThat(income.select("ul.bars svg").eachAttr("aria-label"))
+        .isNotEmpty()
+        .allSatisfy(label -> assertThat(label).contains("DEMO"));
+    assertThat(income.select("caption").eachText())
+        .hasSize(3)
+        .allSatisfy(caption -> assertThat(caption).contains("DEMO"));
   }
 
   @Test
@@ -325,7 +502,7 @@ class SitePublishTest extends SharedDatabase {
     assertThat(deregistered.select(".demo-banner")).isNotEmpty();
     Document demo =
         Jsoup.parse(SiteFiles.read(site.resolve("charities/DEMO_CHARITY_01/index.html")));
-    assertThat(demo.select("#donations ~ table td[colspan=2]").eachText()).contains("少于10人，不公布");
+    assertThat(demo.select("#donations ~ table td[colspan=2]").eachText()).contains("不公布（披露控制）");
     assertThat(demo.text()).doesNotContain("4,460", "4460");
     Document directory = Jsoup.parse(SiteFiles.read(site.resolve("charities/index.html")));
     assertThat(directory.select("tbody tr")).hasSize(10);
@@ -365,10 +542,17 @@ class SitePublishTest extends SharedDatabase {
             .entity(Map.class)
             .get();
     Document department = Jsoup.parse(SiteFiles.read(site.resolve("departments/HRSS/index.html")));
-    assertThat(department.select(".scorecard dd").eachText())
+    assertThat(department.select(".scorecard dd").stream().map(SitePublishTest::withoutMarks))
         .contains(card.get("achievementCount").toString(), card.get("lastUpdate").toString());
     assertThat(department.select("#achievements ~ ol li.achievement"))
         .hasSize((Integer) card.get("achievementCount"));
+  }
+
+  /** The text of an element without its DEMO marks. */
+  private static String withoutMarks(org.jsoup.nodes.Element element) {
+    org.jsoup.nodes.Element copy = element.clone();
+    copy.select(".badge-demo").remove();
+    return copy.text();
   }
 
   @Test
@@ -444,12 +628,36 @@ class SitePublishTest extends SharedDatabase {
                     assertThat(e.getCategories().get(0).getTerm()).isEqualTo("DEMO");
                     assertThat(e.getSummary().getValue()).contains("DEMO");
                   });
+          // Feed readers often show titles alone.
+          assertThat(feed.getEntries())
+              .filteredOn(e -> e.getCategories().get(0).getTerm().equals("DEMO"))
+              .isNotEmpty()
+              .allSatisfy(e -> assertThat(e.getTitle()).contains("DEMO"));
+        } else {
+          assertThat(feed.getEntries().get(0).getSummary().getValue()).startsWith("DEMO");
         }
       }
     }
     Document home = Jsoup.parse(SiteFiles.read(site.resolve("en/index.html")));
     assertThat(home.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
         .containsExactly("../en/feeds/achievements.xml", "../en/feeds/releases.xml");
+  }
+
+  @Test
+  void everyDemoResultOfTheStaticSearchIndexCarriesTheLabelInItsText() throws Exception {
+    for (String prefix : List.of("", "en/")) {
+      var index =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(site.resolve(prefix + "search/index.json").toFile());
+      int demo = 0;
+      for (var doc : index.get("docs")) {
+        if (doc.get(4).asInt() == 1) {
+          demo++;
+          assertThat(doc.get(3).asText()).as(prefix + doc.get(1).asText()).contains("DEMO");
+        }
+      }
+      assertThat(demo).isGreaterThan(50);
+    }
   }
 
   @Test
