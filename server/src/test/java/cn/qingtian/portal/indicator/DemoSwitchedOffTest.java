@@ -42,7 +42,7 @@ class DemoSwitchedOffTest {
     var sources =
         graphQl.document("{ sources { nodes { code } } currentRelease { version } }").execute();
     sources.path("sources.nodes[*].code").entityList(String.class).doesNotContain("DEMO_GENERATOR");
-    sources.path("currentRelease.version").entity(String.class).isEqualTo("1.5.0");
+    sources.path("currentRelease.version").entity(String.class).isEqualTo("1.6.0");
 
     List<String> statuses =
         graphQl

@@ -59,7 +59,7 @@ class ReleasePreparationTest {
         PackageValidator.validate(
                 List.of(
                     PackageFixture.copyOfBundled(temp)
-                        .version("1.5.1")
+                        .version("1.6.1")
                         .replace("observations.csv", ROW + "25222,", ROW + "25300,")
                         .directory(),
                     PackageFixture.DEMO))
