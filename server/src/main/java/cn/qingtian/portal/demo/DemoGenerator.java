@@ -189,7 +189,7 @@ public final class DemoGenerator {
             + " `java -jar portal-server.jar demo-data` with seed "
             + SEED
             + ". Every row is labelled DEMO. Never mistake them for official figures.");
-    root.put("version", "1.3.0");
+    root.put("version", "1.4.0");
     root.put("created", "2026-11-29T00:00:00Z");
     root.set("licenses", planDescriptor.get("licenses"));
     var resources = root.putArray("resources");

@@ -176,7 +176,7 @@ class ApiConventionsTest extends SharedDatabase {
             .document("{ currentRelease { number version contentHash changes { table added } } }")
             .execute();
     release.path("currentRelease.number").entity(Integer.class).isEqualTo(1);
-    release.path("currentRelease.version").entity(String.class).isEqualTo("1.5.0+demo.1.3.0");
+    release.path("currentRelease.version").entity(String.class).isEqualTo("1.6.0+demo.1.4.0");
     release
         .path("currentRelease.contentHash")
         .entity(String.class)

@@ -39,8 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ReleaseHistoryTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();
-  private static final String FIRST = "1.5.0+demo.1.3.0";
-  private static final String SECOND = "1.5.1+demo.1.3.0";
+  private static final String FIRST = "1.6.0+demo.1.4.0";
+  private static final String SECOND = "1.6.1+demo.1.4.0";
   private static final String CHANGED = "RURAL_DISPOSABLE_INCOME_PER_CAPITA,331121,2019,_T,";
   private static final String REMOVED = "RESIDENT_POPULATION,331121,2020,_T,";
 
@@ -65,7 +65,7 @@ class ReleaseHistoryTest {
         PackageValidator.validate(
                 List.of(
                     PackageFixture.copyOfBundled(temp)
-                        .version("1.5.1")
+                        .version("1.6.1")
                         .replace("observations.csv", CHANGED + "25222,", CHANGED + "25300,")
                         .edit("observations.csv", csv -> withoutLine(csv, REMOVED))
                         .appendLine(
