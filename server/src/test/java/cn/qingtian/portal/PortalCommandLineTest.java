@@ -32,7 +32,7 @@ class PortalCommandLineTest {
 
   @Test
   void aRollbackWithoutAVersionOrANoteIsAUsageError() {
-    assertThat(run("rollback", "1.5.0")).isEqualTo(2);
+    assertThat(run("rollback", "1.6.0")).isEqualTo(2);
     assertThat(run("rollback", "--note", "mistaken import")).isEqualTo(2);
     assertThat(err()).contains("usage: rollback <version> --note TEXT");
   }

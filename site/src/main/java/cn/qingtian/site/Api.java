@@ -157,6 +157,7 @@ public final class Api {
       String unit,
       String frequency,
       @Nullable Named statisticalUnit,
+      @Nullable String statisticalUnitAttribution,
       @Nullable Titled area,
       @Nullable MeasureRef measure,
       @Nullable Headline progress,
@@ -171,7 +172,8 @@ public final class Api {
 
   public record IndicatorRef(String code, String name, @Nullable Headline progress) {}
 
-  public record UnitEdge(String role, int position, Named node) {}
+  /** A unit in a measure's 责任单位, at its place in the document's list. */
+  public record UnitEdge(int position, Named node) {}
 
   public record Edges<T>(List<T> edges) {}
 
@@ -189,7 +191,8 @@ public final class Api {
       Nodes<IndicatorRef> indicators,
       Counts progress) {}
 
-  public record MeasureEdge(String role, Titled node) {}
+  /** A measure whose 责任单位 name the unit, with the unit's place in that list. */
+  public record MeasureEdge(int position, Titled node) {}
 
   public record Department(
       String code,
@@ -197,16 +200,13 @@ public final class Api {
       Lang nameText,
       @Nullable String fullName,
       String kind,
+      boolean namedInDocument,
       Edges<MeasureEdge> measures,
       Nodes<IndicatorRef> indicators,
       Counts progress,
       Scorecard scorecard) {}
 
-  public record Scorecard(
-      List<Code> measuresLed,
-      List<Code> measuresSupported,
-      int achievementCount,
-      @Nullable String lastUpdate) {}
+  public record Scorecard(List<Code> measures, int achievementCount, @Nullable String lastUpdate) {}
 
   public record Output(
       String metric,

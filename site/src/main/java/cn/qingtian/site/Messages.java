@@ -95,8 +95,28 @@ public final class Messages {
           entry("summary", "进展摘要", "Summary"),
           entry("required", "尚需年均变化", "Annual change still needed"),
           entry("projected", "目标年预测值", "Projected for the target year"),
-          entry("lead", "牵头", "Lead"),
-          entry("support", "配合", "Support"),
+          entry("units.as.printed", "按方案原文所列顺序。", "In the order the document lists them."),
+          entry(
+              "units.per.measure",
+              "每项举措后是其全部责任单位，按方案原文所列顺序。",
+              "Each measure is followed by all its responsible units, in the order the document lists them."),
+          entry("assigned.by.portal", "（门户指定）", "(assigned by the portal)"),
+          entry(
+              "statistical.unit.of",
+              "以本单位为统计单位的指标（门户指定）",
+              "Indicators it is the statistical unit of (assigned by the portal)"),
+          entry(
+              "portal.statistical.unit",
+              "（门户指定的统计单位）",
+              "(statistical unit assigned by the portal)"),
+          entry(
+              "statistical.unit.note",
+              "方案原文没有为指标指定统计单位，以下是本门户的指定。",
+              "The document names no statistical unit for its indicators; these are the portal's own assignments."),
+          entry(
+              "unit.not.in.document",
+              "方案原文没有列出本单位；它只是本门户为指标指定的统计单位。",
+              "The document does not list this unit; it is only a statistical unit the portal assigns to indicators."),
           entry("indicators", "指标", "Indicators"),
           entry("progress", "进展", "Progress"),
           entry("text", "原文", "Full text"),
@@ -222,8 +242,7 @@ public final class Messages {
               "Only grants between organizations are published, never to a person. 360Giving"
                   + " download:"),
           entry("scorecard", "记分卡", "Scorecard"),
-          entry("scorecard.led", "牵头举措", "Measures led"),
-          entry("scorecard.supported", "配合举措", "Measures supported"),
+          entry("scorecard.measures", "列为责任单位的举措", "Measures listing it as responsible"),
           entry("scorecard.achievements", "报告的成果", "Achievements reported"),
           entry("scorecard.targets", "相关目标", "Linked targets"),
           entry("scorecard.last", "最近更新", "Last update"),

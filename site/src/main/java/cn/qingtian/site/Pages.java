@@ -83,8 +83,12 @@ public final class Pages {
 
   public record DepartmentList(PageContext page, List<Api.Department> departments) {}
 
+  /** A unit's page: its measures are given whole, so each shows its 责任单位 as printed. */
   public record Department(
-      PageContext page, Api.Department department, List<Api.Achievement> achievements) {
+      PageContext page,
+      Api.Department department,
+      List<Api.Measure> measures,
+      List<Api.Achievement> achievements) {
 
     /** Whether the count of its achievements counts DEMO ones. */
     public boolean demoAchievements() {

@@ -273,7 +273,13 @@ public final class SitePublisher {
               page,
               path + "index.html",
               "department",
-              new Pages.Department(page, department, achievements)));
+              new Pages.Department(
+                  page,
+                  department,
+                  department.measures().edges().stream()
+                      .map(edge -> data.measuresByCode().get(edge.node().code()))
+                      .toList(),
+                  achievements)));
     }
     boolean charityDemo = data.charities().stream().anyMatch(c -> c.provenance().equals("DEMO"));
     PageContext directory =

@@ -26,10 +26,10 @@ class NewsroomTest {
 
   @Test
   void codeBetweenBackticksIsCodeAndChineseInEnglishTextIsMarked() {
-    assertThat(Newsroom.Span.of("sort by `leads.totalCount`.", "en"))
+    assertThat(Newsroom.Span.of("sort by `measures.totalCount`.", "en"))
         .containsExactly(
             new Newsroom.Span("sort by ", false, null),
-            new Newsroom.Span("leads.totalCount", true, null),
+            new Newsroom.Span("measures.totalCount", true, null),
             new Newsroom.Span(".", false, null));
     assertThat(Newsroom.Span.of("Search for 低收入 (low income)", "en"))
         .containsExactly(

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Synthetic achievements for the indicators computed from achievements ({@code computed_from =
- * ACHIEVEMENTS}): one per indicator and year, reported by the measure's lead department, whose
- * single output counts toward the indicator. The yearly values come from the same trajectories as
- * the demo observations, so the measure-level targets show every progress status.
+ * ACHIEVEMENTS}): one per indicator and year, reported by the unit the document lists first for the
+ * measure (a synthetic choice: the document names no lead unit), whose single output counts toward
+ * the indicator. The yearly values come from the same trajectories as the demo observations, so the
+ * measure-level targets show every progress status.
  */
 final class DemoAchievements {
 
@@ -51,7 +52,7 @@ final class DemoAchievements {
   final List<List<String>> outputs = new ArrayList<>();
 
   private final Map<String, Counted> counted = new HashMap<>();
-  private final Map<String, String> leadOf = new HashMap<>();
+  private final Map<String, String> firstListed = new HashMap<>();
   private final String source;
 
   DemoAchievements(Table indicators, Table measureDepartments, String source) {
@@ -70,8 +71,8 @@ final class DemoAchievements {
       }
     }
     for (Row row : measureDepartments.rows()) {
-      if ("LEAD".equals(str(row, measureDepartments, "role"))) {
-        leadOf.putIfAbsent(
+      if ("1".equals(str(row, measureDepartments, "seq"))) {
+        firstListed.putIfAbsent(
             str(row, measureDepartments, "plan") + "|" + str(row, measureDepartments, "measure"),
             str(row, measureDepartments, "department"));
       }
@@ -104,9 +105,9 @@ final class DemoAchievements {
             "DEMO",
             source));
     measures.add(List.of(code, c.plan(), c.measure()));
-    String lead = leadOf.get(c.plan() + "|" + c.measure());
-    if (lead != null) {
-      departments.add(List.of(code, lead));
+    String reporter = firstListed.get(c.plan() + "|" + c.measure());
+    if (reporter != null) {
+      departments.add(List.of(code, reporter));
     }
     outputs.add(
         List.of(

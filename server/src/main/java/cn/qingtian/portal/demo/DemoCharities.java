@@ -1,13 +1,16 @@
 package cn.qingtian.portal.demo;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Nine synthetic charity organizations, recognized between 2019 and 2025 (one deregistered at the
- * end of 2024), with yearly finances: enough to show the registry, its filters and the computed
- * count of charity organizations. Every name says 演示 and every row is DEMO.
+ * end of 2024), with yearly finances, donations from individuals per field and grants between
+ * organizations whose figures agree with each other: enough to show the registry, its filters and
+ * the computed count of charity organizations. Every name says 演示 and every row is DEMO.
  */
 record DemoCharities(
     List<List<String>> organizations,
@@ -118,14 +121,47 @@ record DemoCharities(
     {"ORG_CLINIC", "青田县（演示）村卫生室", "Qingtian (DEMO) village clinic", "HEALTH"}
   };
 
+  /** The last year with accounts: the demo's registry closes its books at the end of 2024. */
+  private static final int LAST_YEAR = 2024;
+
+  /** The first year of grants between organizations. */
+  private static final int FIRST_GRANT_YEAR = 2022;
+
+  /** What one organization received and gave in one year; its finances are built from it. */
+  private static final class Accounts {
+    long individuals;
+    long companies;
+    long grantsReceived;
+    long grantsGiven;
+    double programmeShare;
+    double adminShare;
+    int beneficiaries;
+
+    /** Gifts it raised itself, from people and companies: what its grants are paid from. */
+    long ownGifts() {
+      return individuals + companies;
+    }
+
+    /** 捐赠收入: gifts from people and from organizations, other charities' grants included. */
+    long donationIncome() {
+      return individuals + companies + grantsReceived;
+    }
+  }
+
+  /**
+   * The demo registry with accounts that add up (tested by {@code DemoPackageConsistencyTest}): a
+   * year's donations from individuals and the grants received from other charities are part of its
+   * donation income; grants given are part of its programme spending; spending never exceeds the
+   * year's income; nothing happens outside the years an organization is registered.
+   */
   static DemoCharities generate(long seed, String source) {
     SplittableRandom random = new SplittableRandom(seed ^ 0xC4A817L);
     List<List<String>> organizations = new ArrayList<>();
-    List<List<String>> finances = new ArrayList<>();
     List<List<String>> donations = new ArrayList<>();
+    Map<String, Accounts> accounts = new LinkedHashMap<>();
     for (int i = 0; i < ORGANIZATIONS.length; i++) {
       String[] o = ORGANIZATIONS[i];
-      String code = "DEMO_CHARITY_%02d".formatted(i + 1);
+      String code = code(i);
       boolean deregistered = !o[4].isEmpty();
       String registered = (Integer.parseInt(o[3].substring(0, 4)) - 1) + o[3].substring(4);
       organizations.add(
@@ -149,27 +185,19 @@ record DemoCharities(
               source,
               "演示数据：合成，非真实机构",
               "DEMO: synthetic, not a real organization"));
-      int first = Math.max(2021, Integer.parseInt(o[3].substring(0, 4)));
-      int last = deregistered ? 2024 : 2024;
-      for (int year = first; year <= last; year++) {
-        long income = 200_000 + random.nextInt(2_000_000);
-        long programmes = Math.round(income * (0.6 + random.nextDouble() * 0.3));
-        long admin = Math.round(income * (0.03 + random.nextDouble() * 0.05));
-        finances.add(
-            List.of(
-                code,
-                Integer.toString(year),
-                Long.toString(income),
-                Long.toString(programmes),
-                Long.toString(admin),
-                Integer.toString(50 + random.nextInt(2_000)),
-                "DEMO",
-                source));
+      for (int year = Math.max(2021, recognizedYear(i)); year <= LAST_YEAR; year++) {
+        Accounts books = new Accounts();
+        // The draws come in the order of earlier versions, so the donations stay as they were.
+        books.companies = 50_000 + random.nextInt(2_000_000) / 4;
+        books.programmeShare = 0.55 + random.nextDouble() * 0.3;
+        books.adminShare = 0.04 + random.nextDouble() * 0.05;
+        books.beneficiaries = 50 + random.nextInt(2_000);
         // Individual donors, aggregated per field; some aggregates are small on purpose, to show
         // that those of fewer than 10 donors are never published.
         for (String field : o[2].split("\\|")) {
           int donors = random.nextInt(4) == 0 ? 2 + random.nextInt(7) : 10 + random.nextInt(400);
           long total = donors * (100L + random.nextInt(5_000));
+          books.individuals += total;
           donations.add(
               List.of(
                   code,
@@ -180,33 +208,68 @@ record DemoCharities(
                   "DEMO",
                   source));
         }
+        accounts.put(key(code, year), books);
       }
     }
-    return new DemoCharities(organizations, finances, donations, grants(random, source));
+    List<List<String>> grants = grants(random, source, accounts);
+    return new DemoCharities(organizations, finances(source, accounts), donations, grants);
   }
 
-  /** Grants made by the organizations with public fundraising, to other organizations only. */
-  private static List<List<String>> grants(SplittableRandom random, String source) {
+  /** Each organization's yearly finances, from what it received and gave that year. */
+  private static List<List<String>> finances(String source, Map<String, Accounts> accounts) {
+    List<List<String>> finances = new ArrayList<>();
+    for (Map.Entry<String, Accounts> entry : accounts.entrySet()) {
+      Accounts a = entry.getValue();
+      long income = a.donationIncome();
+      // Grants given are paid from programme spending; the rest of it serves people directly.
+      // Grants are at most 40 % of the year's own gifts, so spending stays below income.
+      long programmes = a.grantsGiven + Math.round((income - a.grantsGiven) * a.programmeShare);
+      long admin = Math.round(programmes * a.adminShare);
+      String[] charityYear = entry.getKey().split("\\|");
+      finances.add(
+          List.of(
+              charityYear[0],
+              charityYear[1],
+              Long.toString(income),
+              Long.toString(programmes),
+              Long.toString(admin),
+              Integer.toString(a.beneficiaries),
+              "DEMO",
+              source));
+    }
+    return finances;
+  }
+
+  /**
+   * Grants made by the organizations with public fundraising, to other organizations only; each is
+   * at most a fifth of what the funder raised itself that year, and a grant to an organization of
+   * the registry counts in the recipient's donation income.
+   */
+  private static List<List<String>> grants(
+      SplittableRandom random, String source, Map<String, Accounts> accounts) {
     List<List<String>> grants = new ArrayList<>();
     int[] funders = {0, 3};
-    for (int year = 2022; year <= 2024; year++) {
+    for (int year = FIRST_GRANT_YEAR; year <= LAST_YEAR; year++) {
       for (int f : funders) {
+        Accounts funder = accounts.get(key(code(f), year));
         for (int n = 0; n < 2; n++) {
           int r = random.nextInt(ORGANIZATIONS.length + OTHER_RECIPIENTS.length);
-          boolean registered =
-              r < ORGANIZATIONS.length
-                  && r != f
-                  && Integer.parseInt(ORGANIZATIONS[r][3].substring(0, 4)) <= year;
-          String recipientCharity = registered ? "DEMO_CHARITY_%02d".formatted(r + 1) : "";
+          boolean registered = r < ORGANIZATIONS.length && r != f && recognizedYear(r) <= year;
+          String recipientCharity = registered ? code(r) : "";
           String[] other = OTHER_RECIPIENTS[r % OTHER_RECIPIENTS.length];
           String nameZh = registered ? "青田县（演示）" + ORGANIZATIONS[r][0] : other[1];
           String nameEn = registered ? "Qingtian (DEMO) " + ORGANIZATIONS[r][1] : other[2];
           String field = registered ? ORGANIZATIONS[r][2].split("\\|")[0] : other[3];
-          long amount = 10_000L * (2 + random.nextInt(30));
+          long cap = Math.max(10_000L, funder.ownGifts() / 5 / 10_000 * 10_000);
+          long amount = Math.min(cap, 10_000L * (2 + random.nextInt(30)));
+          funder.grantsGiven += amount;
+          if (registered) {
+            accounts.get(key(recipientCharity, year)).grantsReceived += amount;
+          }
           grants.add(
               List.of(
                   PREFIX + "DEMO-GRANT-%d-%02d-%d".formatted(year, f + 1, n + 1),
-                  "DEMO_CHARITY_%02d".formatted(f + 1),
+                  code(f),
                   PREFIX + "org-" + (registered ? recipientCharity : other[0]),
                   nameZh,
                   nameEn,
@@ -225,5 +288,17 @@ record DemoCharities(
       }
     }
     return grants;
+  }
+
+  private static String code(int organization) {
+    return "DEMO_CHARITY_%02d".formatted(organization + 1);
+  }
+
+  private static int recognizedYear(int organization) {
+    return Integer.parseInt(ORGANIZATIONS[organization][3].substring(0, 4));
+  }
+
+  private static String key(String charity, int year) {
+    return charity + "|" + year;
   }
 }

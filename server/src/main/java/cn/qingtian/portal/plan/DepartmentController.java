@@ -7,6 +7,7 @@ import cn.qingtian.portal.release.Release;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -87,24 +88,48 @@ class DepartmentController {
   }
 
   @SchemaMapping
+  CompletableFuture<Boolean> namedInDocument(
+      Department department,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
+    // measure_departments holds the document's 责任单位 lists and nothing else
+    // (PlanPackageFaithfulnessTest): a unit is named there or it is only the portal's assignment.
+    return departmentMeasures
+        .load(new Keyed<>(release.number(), department.code()))
+        .thenApply(assignments -> !assignments.isEmpty());
+  }
+
+  @SchemaMapping
   DepartmentScorecard scorecard(Department department) {
     return new DepartmentScorecard(department.code());
   }
 
   @SchemaMapping(typeName = "DepartmentScorecard")
+  CompletableFuture<List<Measure>> measures(
+      DepartmentScorecard scorecard,
+      @ContextValue Release release,
+      DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
+    return measuresWhere(scorecard, a -> true, release, departmentMeasures);
+  }
+
+  /** Deprecated in the schema: the role only says whether the unit is listed first. */
+  @SchemaMapping(typeName = "DepartmentScorecard")
   CompletableFuture<List<Measure>> measuresLed(
       DepartmentScorecard scorecard,
       @ContextValue Release release,
       DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
-    return measuresWithRole(scorecard, "LEAD", release, departmentMeasures);
+    return measuresWhere(
+        scorecard, a -> a.responsibility().role().equals("LEAD"), release, departmentMeasures);
   }
 
+  /** Deprecated in the schema: the role only says whether the unit is listed after the first. */
   @SchemaMapping(typeName = "DepartmentScorecard")
   CompletableFuture<List<Measure>> measuresSupported(
       DepartmentScorecard scorecard,
       @ContextValue Release release,
       DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
-    return measuresWithRole(scorecard, "SUPPORT", release, departmentMeasures);
+    return measuresWhere(
+        scorecard, a -> a.responsibility().role().equals("SUPPORT"), release, departmentMeasures);
   }
 
   @SchemaMapping(typeName = "DepartmentScorecard")
@@ -112,9 +137,9 @@ class DepartmentController {
     return catalog.targets(release.number(), p -> p.involves(scorecard.departmentCode()));
   }
 
-  private static CompletableFuture<List<Measure>> measuresWithRole(
+  private static CompletableFuture<List<Measure>> measuresWhere(
       DepartmentScorecard scorecard,
-      String role,
+      Predicate<Assignment> which,
       Release release,
       DataLoader<Keyed<String>, List<Assignment>> departmentMeasures) {
     return departmentMeasures
@@ -122,7 +147,7 @@ class DepartmentController {
         .thenApply(
             assignments ->
                 assignments.stream()
-                    .filter(a -> a.responsibility().role().equals(role))
+                    .filter(which)
                     .map(Assignment::measure)
                     .sorted(java.util.Comparator.comparing(Measure::sortKey))
                     .toList());

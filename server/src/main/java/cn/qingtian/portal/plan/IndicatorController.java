@@ -10,11 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -81,6 +83,12 @@ class IndicatorController {
   Mono<Map<Indicator, Department>> statisticalUnit(
       List<Indicator> indicators, @ContextValue Release release) {
     return lookups.departments(release.number(), indicators, Indicator::statisticalUnitCode);
+  }
+
+  /** The document names no statistical unit for any indicator: every one is the portal's. */
+  @SchemaMapping(typeName = "Indicator")
+  @Nullable String statisticalUnitAttribution(Indicator indicator) {
+    return indicator.statisticalUnitCode() == null ? null : "PORTAL";
   }
 
   @BatchMapping(typeName = "Indicator")

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a target sits in its plan, for progress roll-ups: its indicator's plan, area and measure,
- * the measure's target group and every unit responsible for the measure.
+ * the measure's target group and every unit the document lists as responsible for the measure.
  */
 public record TargetPlacement(
     String targetCode,
@@ -16,7 +16,7 @@ public record TargetPlacement(
     @Nullable String targetGroupCode,
     List<String> departmentCodes) {
 
-  /** Whether the unit leads or supports the measure this target belongs to. */
+  /** Whether the document lists the unit among the 责任单位 of the measure this target belongs to. */
   public boolean involves(String departmentCode) {
     return departmentCodes.contains(departmentCode);
   }

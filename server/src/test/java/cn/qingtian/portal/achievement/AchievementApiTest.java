@@ -219,16 +219,19 @@ class AchievementApiTest extends SharedDatabase {
     Map<String, Object> card =
         graphQl
             .document(
-                "{ department(code: \"HRSS\") { scorecard { measuresLed { code }"
-                    + " measuresSupported { code } targets { code } progress { total }"
+                "{ department(code: \"HRSS\") { scorecard { measures { code }"
+                    + " targets { code } progress { total }"
                     + " achievementCount lastUpdate achievements(first: 1) { totalCount nodes { date } } } } }")
             .execute()
             .path("department.scorecard")
             .entity(MAP)
             .get();
-    assertThat(card.get("measuresLed").toString()).contains("code=P01").contains("code=G01");
-    assertThat(card.get("measuresSupported").toString()).contains("code=G03");
-    assertThat(card.get("measuresLed").toString()).doesNotContain("code=G03");
+    // Every measure whose 责任单位 name the unit, wherever it stands in the list.
+    assertThat(card.get("measures").toString())
+        .contains("code=P01")
+        .contains("code=G01")
+        .contains("code=G03")
+        .doesNotContain("code=P13");
     Map<?, ?> achievements = (Map<?, ?>) card.get("achievements");
     assertThat(card.get("achievementCount")).isEqualTo(achievements.get("totalCount"));
     assertThat(card.get("lastUpdate"))

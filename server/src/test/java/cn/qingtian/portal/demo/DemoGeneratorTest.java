@@ -25,7 +25,9 @@ class DemoGeneratorTest {
             "observations.csv",
             "charities.csv",
             "charity_finances.csv",
-            "charity_donations.csv")) {
+            "charity_donations.csv",
+            "charity_grants.csv",
+            "achievement_departments.csv")) {
       byte[] first = Files.readAllBytes(temp.resolve("first").resolve(file));
       assertThat(Files.readAllBytes(temp.resolve("second").resolve(file)))
           .as(file)

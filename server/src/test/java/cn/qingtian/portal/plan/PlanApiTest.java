@@ -62,15 +62,27 @@ class PlanApiTest extends SharedDatabase {
   }
 
   @Test
-  void listsResponsibleUnitsInTheDocumentsOrderWithTheFirstAsLead() {
+  void listsTheResponsibleUnitsAsTheDocumentPrintsThemWithTheirPositions() {
     var p01 = graphQl.documentName("measureUnits").variable("code", "P01").execute();
     p01.path("measure.title").entity(String.class).isEqualTo("扩大就业容量");
     p01.path("measure.departments.edges[*].node.name")
         .entityList(String.class)
         .containsExactly("人力社保局", "华侨试验区中心", "经济商务局", "经合中心（招商中心）");
-    p01.path("measure.departments.edges[*].role")
+    p01.path("measure.departments.edges[*].position")
+        .entityList(Integer.class)
+        .containsExactly(1, 2, 3, 4);
+
+    // 13.大力发展慈善事业，促进三次分配。…（责任单位：民政局、税务局）
+    var p13 = graphQl.documentName("measureUnits").variable("code", "P13").execute();
+    p13.path("measure.departments.edges[*].node.code")
         .entityList(String.class)
-        .containsExactly("LEAD", "SUPPORT", "SUPPORT", "SUPPORT");
+        .containsExactly("CIVIL", "TAX");
+    p13.path("measure.departments.edges[*].position")
+        .entityList(Integer.class)
+        .containsExactly(1, 2);
+    p13.path("measure.departments.edges[*].node.namedInDocument")
+        .entityList(Boolean.class)
+        .containsExactly(true, true);
 
     graphQl
         .documentName("measureUnits")
@@ -110,14 +122,69 @@ class PlanApiTest extends SharedDatabase {
   }
 
   @Test
+  void marksTheStatisticalUnitsAsThePortalsAssignmentNotTheDocuments() {
+    var response = graphQl.documentName("statisticalUnits").execute();
+    response.path("indicator.statisticalUnit.code").entity(String.class).isEqualTo("STATS");
+    response.path("indicator.statisticalUnitAttribution").entity(String.class).isEqualTo("PORTAL");
+    response.path("stats.namedInDocument").entity(Boolean.class).isEqualTo(false);
+    response.path("stats.measures.totalCount").entity(Integer.class).isEqualTo(0);
+    response
+        .path("stats.indicators.nodes[*].code")
+        .entityList(String.class)
+        .contains("DISPOSABLE_INCOME_PER_CAPITA");
+    response.path("civil.namedInDocument").entity(Boolean.class).isEqualTo(true);
+  }
+
+  @Test
+  void theDeprecatedRolesStillAnswerAsBeforeFromTheOrderOfTheList() {
+    var response = graphQl.documentName("deprecatedRoles").execute();
+    response
+        .path("department.first.nodes[*].code")
+        .entityList(String.class)
+        .containsExactly("P13", "P17", "P18", "P23", "G21");
+    response
+        .path("department.edges.edges[?(@.position == 1)].role")
+        .entityList(String.class)
+        .containsExactly("LEAD", "LEAD", "LEAD", "LEAD", "LEAD");
+    response
+        .path("department.edges.edges[?(@.position > 1)].role")
+        .entityList(String.class)
+        .containsExactly("SUPPORT", "SUPPORT", "SUPPORT");
+    response
+        .path("department.scorecard.measuresLed[*].code")
+        .entityList(String.class)
+        .containsExactly("P13", "P17", "P18", "P23", "G21");
+    response
+        .path("department.scorecard.measuresSupported[*].code")
+        .entityList(String.class)
+        .containsExactly("P04", "G22", "G23");
+    response
+        .path("measure.departments.edges[*].node.code")
+        .entityList(String.class)
+        .containsExactly("TAX");
+    response
+        .path("measures.nodes[*].code")
+        .entityList(String.class)
+        .containsExactly("P04", "P14", "P17", "G21", "G22");
+  }
+
+  @Test
   void navigatesBetweenMeasuresUnitsGroupsAndIndicators() {
     var response = graphQl.documentName("navigation").execute();
     response.path("department.name").entity(String.class).isEqualTo("民政局");
-    response
-        .path("department.lead.nodes[*].code")
-        .entityList(String.class)
-        .containsExactly("P13", "P17", "P18", "P23", "G21");
     response.path("department.measures.totalCount").entity(Integer.class).isEqualTo(8);
+    response
+        .path("department.measures.edges[*].node.code")
+        .entityList(String.class)
+        .containsExactly("P04", "P13", "P17", "P18", "P23", "G21", "G22", "G23");
+    response
+        .path("department.measures.edges[*].position")
+        .entityList(Integer.class)
+        .containsExactly(2, 1, 1, 1, 1, 1, 3, 2);
+    response
+        .path("department.scorecard.measures[*].code")
+        .entityList(String.class)
+        .containsExactly("P04", "P13", "P17", "P18", "P23", "G21", "G22", "G23");
     response.path("targetGroup.group").entity(String.class).isEqualTo("低收入农户");
     response
         .path("targetGroup.measures.nodes[*].code")
@@ -130,9 +197,9 @@ class PlanApiTest extends SharedDatabase {
     response.path("indicator.measure.code").entity(String.class).isEqualTo("G01");
     response.path("indicator.measure.targetGroup.code").entity(String.class).isEqualTo("TG1");
     response
-        .path("indicator.measure.departments.nodes[*].code")
+        .path("indicator.measure.departments.edges[*].node.code")
         .entityList(String.class)
-        .containsExactly("HRSS");
+        .containsExactly("HRSS", "EDU", "ORG", "STONE");
     response
         .path("measures.nodes[*].code")
         .entityList(String.class)

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.plan;
 
+import static java.util.stream.Collectors.toList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.dataset.PackageFixture;
@@ -9,17 +10,22 @@ import cn.qingtian.portal.dataset.Table;
 import cn.qingtian.portal.dataset.ValidatedPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The data package against the document it comes from (decision D3): every text copied from the
- * document is in it, every numbered item is there once, every 责任单位 list is kept in order.
+ * document is in it, every numbered item is there once, every measure has exactly the 责任单位 its
+ * paragraph lists, in order, and no unit the portal assigns is passed off as the document's.
  */
 class PlanPackageFaithfulnessTest {
 
@@ -169,39 +175,50 @@ class PlanPackageFaithfulnessTest {
   }
 
   @Test
-  void keepsEveryResponsibleUnitListInTheDocumentsOrder() {
+  void everyMeasureHasExactlyTheUnitsItsParagraphLists() {
     Map<String, String> nameOf =
         table("departments").rows().stream()
             .collect(Collectors.toMap(r -> (String) r.get(0), r -> (String) r.get(1)));
-    Map<String, String> units =
+    Map<String, List<Row>> unitsOf =
         table("measure_departments").rows().stream()
-            .sorted(
-                java.util.Comparator.comparing((Row r) -> (String) r.get(1))
-                    .thenComparing(r -> (Long) r.get(2)))
-            .collect(
-                Collectors.groupingBy(
-                    r -> (String) r.get(1),
-                    java.util.TreeMap::new,
-                    Collectors.mapping(
-                        r -> nameOf.get((String) r.get(3)), Collectors.joining("、"))));
-    String nested = "经合中心（招商中心）";
-    Matcher lists =
-        Pattern.compile("[（(〔]责任单位[：:](.+?)[）)〕]")
-            .matcher(document.replace("**", "").replace(nested, "\u0000"));
-    int found = 0;
-    while (lists.find()) {
-      String printed = lists.group(1).replaceAll("\\s", "").replace("\u0000", nested);
-      assertThat(units.values()).as("责任单位 list %s", printed).contains(printed);
-      found++;
+            .sorted(Comparator.comparing((Row r) -> (Long) r.get(2)))
+            .collect(Collectors.groupingBy(r -> (String) r.get(1), TreeMap::new, toList()));
+    String printed = document.replace("**", "");
+    // The parenthesis right after a measure's text; one unit name holds a parenthesis of its own.
+    Pattern list = Pattern.compile(" ?[（(〔]责任单位[：:]((?:经合中心（招商中心）|[^）)〕])+)[）)〕]");
+    int measuresWithList = 0;
+    int rows = 0;
+    for (Row measure : table("measures").rows()) {
+      String code = (String) measure.get(1);
+      String text = (String) measure.get(table("measures").schema().indexOf("text_zh"));
+      int at = printed.indexOf(text);
+      assertThat(at).as("%s text in the document", code).isNotNegative();
+      Matcher matcher = list.matcher(printed).region(at + text.length(), printed.length());
+      List<String> expected =
+          matcher.lookingAt()
+              ? Arrays.asList(matcher.group(1).replaceAll("\\s", "").split("、"))
+              : List.of();
+      List<Row> ours = unitsOf.getOrDefault(code, List.of());
+      assertThat(ours.stream().map(r -> nameOf.get((String) r.get(3))).toList())
+          .as("责任单位 of %s, in the document's order", code)
+          .containsExactlyElementsOf(expected);
+      assertThat(ours.stream().map(r -> (Long) r.get(2)).toList())
+          .as("positions of %s count from 1 without gaps", code)
+          .isEqualTo(LongStream.rangeClosed(1, ours.size()).boxed().toList());
+      measuresWithList += expected.isEmpty() ? 0 : 1;
+      rows += ours.size();
     }
-    assertThat(found).isEqualTo(49);
-    assertThat(units).hasSize(49);
-    assertThat(nameOf.values())
-        .as("units named in the document")
-        .containsAll(
-            units.values().stream()
-                .flatMap(list -> java.util.Arrays.stream(list.split("、")))
-                .toList());
+    assertThat(measuresWithList).isEqualTo(49);
+    assertThat(rows).as("rows of measure_departments.csv").isEqualTo(145);
+  }
+
+  @Test
+  void theOnlyUnitTheDocumentDoesNotListIsTheStatisticsBureauThePortalAssigns() {
+    List<String> listed = column("measure_departments", "department");
+    assertThat(column("departments", "code").stream().filter(c -> !listed.contains(c)))
+        .containsExactly("STATS");
+    assertThat(document).doesNotContain("统计局");
+    assertThat(column("indicators", "statistical_unit")).contains("STATS");
   }
 
   private static Table table(String name) {

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +41,9 @@ class SitePublishTest extends SharedDatabase {
   @Autowired CurrentRelease currentRelease;
   @Autowired HttpGraphQlTester graphQl;
   @Autowired ExecutionGraphQlService executionGraphQl;
+
+  /** 牵头 and its English words: the document names no lead unit (D16). */
+  private static final Pattern LEAD = Pattern.compile("牵头|\\b(?i:lead|leads|leading|led)\\b");
 
   @TempDir static Path temp;
   private Path site;
@@ -153,7 +158,8 @@ class SitePublishTest extends SharedDatabase {
     }
     Document english = Jsoup.parse(SiteFiles.read(site.resolve("en/api/index.html")));
     assertThat(english.select("li#search h3 span[lang=zh-CN]").text()).isEqualTo("低收入");
-    assertThat(english.select("li#lead-units p code").eachText()).contains("leads.totalCount");
+    assertThat(english.select("li#unit-measures p code").eachText())
+        .contains("measures.totalCount");
   }
 
   @Test
@@ -683,5 +689,72 @@ class SitePublishTest extends SharedDatabase {
         .as("the Chinese full text keeps its language")
         .isNotBlank();
     assertThat(en.select("meta[property=og:title]").attr("content")).isNotBlank();
+  }
+
+  @Test
+  void noPageCallsAUnitLeadOutsideTheDocumentsOwnWords() {
+    int pages = 0;
+    for (Path file : SiteFiles.pages(site)) {
+      assertThat(leadWords(Jsoup.parse(SiteFiles.read(file)))).as(file.toString()).isEmpty();
+      pages++;
+    }
+    assertThat(pages).isGreaterThan(300);
+  }
+
+  @Test
+  void theLeadCheckFindsAUnitLabelledLeadButNotTheDocumentsOwnText() {
+    Document planted =
+        Jsoup.parse(
+            "<main><ol><li><a>民政局</a> (牵头)</li><li><a>税务局</a></li></ol>"
+                + "<p class=\"summary\">lead units for each group</p>"
+                + "<section aria-labelledby=\"fulltext\"><p>每类群体的牵头单位</p></section>"
+                + "<dl><dt>Measures led</dt></dl></main>");
+    assertThat(leadWords(planted)).containsExactly("牵头", "led");
+  }
+
+  @Test
+  void unitListsAreTheDocumentsAndThePortalsAssignmentsSayTheyAreOurs() {
+    Document p13 = Jsoup.parse(SiteFiles.read(site.resolve("measures/P13/index.html")));
+    assertThat(p13.select("section[aria-labelledby=units] ol li").eachText())
+        .containsExactly("民政局", "税务局");
+    assertThat(p13.select("section[aria-labelledby=units] p.note").text()).isEqualTo("按方案原文所列顺序。");
+
+    Document stats = Jsoup.parse(SiteFiles.read(site.resolve("departments/STATS/index.html")));
+    assertThat(stats.select("main p.note").first().text()).contains("方案原文没有列出本单位");
+    assertThat(stats.select("#stats").text()).contains("门户指定");
+    Document civil = Jsoup.parse(SiteFiles.read(site.resolve("en/departments/CIVIL/index.html")));
+    assertThat(civil.select(".scorecard dt").first().text())
+        .isEqualTo("Measures listing it as responsible");
+    assertThat(civil.select(".scorecard dd").first().text()).isEqualTo("8");
+    assertThat(civil.select("main > p.note").eachText())
+        .noneMatch(text -> text.contains("does not list this unit"));
+
+    Document income =
+        Jsoup.parse(
+            SiteFiles.read(site.resolve("indicators/DISPOSABLE_INCOME_PER_CAPITA/index.html")));
+    assertThat(income.select("dl.meta dd:has(a[href$='departments/STATS/'])").text())
+        .isEqualTo("统计局（门户指定）");
+    Document list = Jsoup.parse(SiteFiles.read(site.resolve("en/departments/index.html")));
+    assertThat(
+            list.select("main li").eachText().stream()
+                .filter(text -> text.contains("(statistical unit assigned by the portal)")))
+        .singleElement()
+        .asString()
+        .startsWith("County Statistics Bureau");
+  }
+
+  /**
+   * The words of a page that call a unit lead, outside the document's own words: a measure's full
+   * text (S1 speaks of 每类群体的牵头单位, P22 of 牵头医院) and its English summary quote the document.
+   */
+  private static List<String> leadWords(Document page) {
+    Document ours = page.clone();
+    ours.select("section[aria-labelledby=fulltext], p.summary").remove();
+    Matcher words = LEAD.matcher(ours.body().text());
+    List<String> found = new ArrayList<>();
+    while (words.find()) {
+      found.add(words.group());
+    }
+    return found;
   }
 }
