@@ -163,7 +163,7 @@ class DemoLabelsTest {
          "geography":"331121","parentPlans":{"nodes":[]},"principles":[],"areas":[],
          "sections":[],"targetGroups":{"nodes":[]},
          "progress":{"total":0,"byStatus":[],"provenance":"OFFICIAL"},
-         "finalEvaluation":{"total":0,"achieved":0,"notAchieved":0,"projected":0,
+         "finalEvaluation":{"total":0,"achieved":0,"achievedAhead":0,"notAchieved":0,"projected":0,
           "cannotBeJudged":0,"provenance":"OFFICIAL"}}}
         """
         .formatted(
