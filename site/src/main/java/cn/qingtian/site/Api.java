@@ -244,7 +244,13 @@ public final class Api {
       int published,
       int primarySuppressed,
       int secondarySuppressed,
-      boolean auditPassed) {}
+      boolean auditPassed,
+      @Nullable String provenance) {
+
+    public boolean demo() {
+      return "DEMO".equals(provenance);
+    }
+  }
 
   public record DisclosureReport(int release, String rules, List<ReportLine> tables) {}
 

@@ -93,8 +93,6 @@ public final class Messages {
           entry("projection", "按当前速度预测", "Projection at the observed rate"),
           entry("comparison", "比较地区", "Comparison"),
           entry("summary", "进展摘要", "Summary"),
-          entry("required", "尚需年均变化", "Annual change still needed"),
-          entry("projected", "目标年预测值", "Projected for the target year"),
           entry("units.as.printed", "按方案原文所列顺序。", "In the order the document lists them."),
           entry(
               "units.per.measure",

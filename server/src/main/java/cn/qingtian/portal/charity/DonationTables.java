@@ -298,8 +298,8 @@ class DonationTables implements DerivedTables {
 
     /** The published row: the figures only when they may be published. */
     Row row(int number) {
-      return new Row(
-          "derived:" + TABLE,
+      return Row.derived(
+          TABLE,
           number,
           Arrays.<@Nullable Object>asList(
               key.charity(),

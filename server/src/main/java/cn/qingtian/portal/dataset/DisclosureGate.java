@@ -36,7 +36,9 @@ public final class DisclosureGate {
               "a step of the disclosure gate publishes, it never writes private tables: "
                   + table.name());
         }
-        derived.add(table.name());
+        if (table.rows().stream().allMatch(Row::isDerived)) {
+          derived.add(table.name());
+        }
       }
       release.replace(tables);
     }
@@ -46,7 +48,8 @@ public final class DisclosureGate {
   /**
    * A release's tables after the gate.
    *
-   * @param derived the names of the tables a step wrote
+   * @param derived the names of the tables a step wrote whole, so that a change in them revises
+   *     what the gate derived (the observations, typed in with computed series added, are not)
    */
   public record Gated(List<Table> tables, Set<String> derived) {}
 }

@@ -1,6 +1,12 @@
 package cn.qingtian.portal.disclosure;
 
-/** The disclosure report's line for one table and year. */
+import cn.qingtian.portal.indicator.Provenance;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The disclosure report's line for one table and year; its provenance is that of the microdata
+ * (none for releases published before the report carried it).
+ */
 public record DisclosureReport(
     int year,
     String table,
@@ -10,4 +16,5 @@ public record DisclosureReport(
     int secondarySuppressed,
     boolean auditPassed,
     String rules,
-    double epsilon) {}
+    double epsilon,
+    @Nullable Provenance provenance) {}

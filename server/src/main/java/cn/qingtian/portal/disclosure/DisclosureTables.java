@@ -126,7 +126,8 @@ class DisclosureTables implements DerivedTables {
               (long) report.secondary(),
               report.auditPassed(),
               dp == null ? RULES : DP_RULES,
-              BigDecimal.valueOf(report.epsilon())));
+              BigDecimal.valueOf(report.epsilon()),
+              provenance));
     }
     List<Row> statistics = new ArrayList<>();
     for (IncomeStatistics.Figure figure : result.statistics()) {
@@ -177,7 +178,8 @@ class DisclosureTables implements DerivedTables {
                 field("secondary_suppressed", FieldType.INTEGER),
                 field("audit_passed", FieldType.BOOLEAN),
                 field("rules", FieldType.STRING),
-                field("epsilon", FieldType.NUMBER)),
+                field("epsilon", FieldType.NUMBER),
+                field("provenance", FieldType.STRING)),
             reports));
   }
 
@@ -243,7 +245,7 @@ class DisclosureTables implements DerivedTables {
               + " primary and secondary suppressions, audit result and rules.");
 
   private static Row row(String table, int index, @Nullable Object... values) {
-    return new Row("derived:" + table, index + 2, Arrays.asList(values));
+    return Row.derived(table, index + 2, Arrays.asList(values));
   }
 
   private static Field field(String name, FieldType type) {

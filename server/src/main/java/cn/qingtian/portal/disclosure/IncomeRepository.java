@@ -4,6 +4,7 @@ import cn.qingtian.portal.indicator.Provenance;
 import cn.qingtian.portal.release.Temporal;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -80,7 +81,12 @@ class IncomeRepository {
                     row.get("secondary_suppressed", Integer.class),
                     row.get("audit_passed", Boolean.class),
                     row.get("rules", String.class),
-                    row.get("epsilon", BigDecimal.class).doubleValue()))
+                    row.get("epsilon", BigDecimal.class).doubleValue(),
+                    provenance(row.get("provenance", String.class))))
         .all();
+  }
+
+  private static @Nullable Provenance provenance(@Nullable String name) {
+    return name == null ? null : Provenance.valueOf(name);
   }
 }

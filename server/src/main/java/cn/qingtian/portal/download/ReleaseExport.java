@@ -334,6 +334,13 @@ public final class ReleaseExport {
       resource.put("encoding", "utf-8");
       resource.put("bytes", csv.byteSize());
       resource.put("hash", "sha256:" + csv.sha256());
+      // Stated, not left to sniffing: validators guess "(" as the delimiter of a file whose names
+      // read "青田县（演示）… (DEMO) …".
+      ObjectNode dialect = resource.putObject("dialect");
+      dialect.put("delimiter", ",");
+      dialect.put("quoteChar", "\"");
+      dialect.put("doubleQuote", true);
+      dialect.put("header", true);
       resource.set("schema", DescriptorWriter.schema(dataset.resource().schema()));
     }
     return root;

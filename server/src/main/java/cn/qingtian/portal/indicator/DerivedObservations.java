@@ -125,8 +125,8 @@ class DerivedObservations implements DerivedTables {
     if (!known.isEmpty()) {
       throw new IllegalStateException("observations has fields the gate cannot fill: " + known);
     }
-    return new Row(
-        "derived:" + TABLE,
+    return Row.derived(
+        TABLE,
         number,
         Arrays.asList(table.schema().fieldNames().stream().map(values::get).toArray()));
   }

@@ -28,6 +28,25 @@ public record Progress(
     Provenance provenance,
     LocalizedText summaryText) {
 
+  /** The reason, and the summary written from it, labelled DEMO when the figures are (D25). */
+  Progress labelledIfDemo() {
+    return provenance != Provenance.DEMO
+        ? this
+        : new Progress(
+            status,
+            ProgressSummary.labelled(reasonText),
+            ratio,
+            observedRate,
+            requiredRate,
+            projectedValue,
+            baseline,
+            latest,
+            targetPath,
+            pathValueAtLatest,
+            provenance,
+            ProgressSummary.labelled(summaryText));
+  }
+
   Progress withSummary(LocalizedText summary) {
     return new Progress(
         status,

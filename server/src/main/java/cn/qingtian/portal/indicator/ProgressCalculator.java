@@ -695,7 +695,9 @@ public final class ProgressCalculator {
               atLatest,
               provenance,
               LocalizedText.of("", null));
-      return draft.withSummary(ProgressSummary.of(target, draft, running, releaseYear));
+      return draft
+          .withSummary(ProgressSummary.of(target, draft, running, releaseYear))
+          .labelledIfDemo();
     }
   }
 }

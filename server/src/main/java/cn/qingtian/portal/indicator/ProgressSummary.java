@@ -30,12 +30,12 @@ final class ProgressSummary {
    */
   static LocalizedText of(
       Target target, Progress progress, @Nullable Double runningTotal, int releaseYear) {
-    LocalizedText sentence = sentence(target, progress, runningTotal, releaseYear);
-    if (progress.provenance() != Provenance.DEMO) {
-      return sentence;
-    }
-    return LocalizedText.of(
-        DEMO_LABEL.zh() + sentence.zh(), DEMO_LABEL.en() + sentence.text(Lang.EN));
+    return sentence(target, progress, runningTotal, releaseYear);
+  }
+
+  /** A text written from DEMO values, with the label at its start in both languages. */
+  static LocalizedText labelled(LocalizedText text) {
+    return LocalizedText.of(DEMO_LABEL.zh() + text.zh(), DEMO_LABEL.en() + text.text(Lang.EN));
   }
 
   private static LocalizedText sentence(

@@ -41,16 +41,18 @@ record ReleaseProgress(
     return new ProgressCounts(total, counts, provenance);
   }
 
-  /** The headline of an indicator: its least favourable target, at the weakest provenance. */
+  /**
+   * The headline of an indicator: its least favourable target, at the weakest provenance; labelled
+   * DEMO when another target's DEMO figures make it so.
+   */
   static Progress headline(Collection<Progress> targets) {
     ProgressStatus least =
         ProgressStatus.leastFavourable(targets.stream().map(Progress::status).toList());
     Provenance weakest = Provenance.weakest(targets.stream().map(Progress::provenance).toList());
-    return targets.stream()
-        .filter(p -> p.status() == least)
-        .findFirst()
-        .orElseThrow()
-        .withProvenance(weakest);
+    Progress chosen = targets.stream().filter(p -> p.status() == least).findFirst().orElseThrow();
+    return chosen.provenance() == weakest
+        ? chosen
+        : chosen.withProvenance(weakest).labelledIfDemo();
   }
 
   /** The number of targets with a status. */

@@ -16,6 +16,13 @@ import reactor.core.publisher.Flux;
 @Repository
 class PlanRepository {
 
+  /**
+   * The deprecated role of a unit, as the API has always answered it: the portal's guess from the
+   * document's order (the first listed "LEAD"). The data package no longer carries it (D16).
+   */
+  private static final String GUESSED_ROLE =
+      "(case when md.seq = 1 then 'LEAD' else 'SUPPORT' end)";
+
   private final DatabaseClient database;
 
   PlanRepository(DatabaseClient database) {
@@ -108,7 +115,7 @@ class PlanRepository {
                   + " md.measure = m.code and "
                   + Sql.inRelease("md")
                   + (filter.department() == null ? "" : " and md.department = :department")
-                  + (filter.role() == null ? "" : " and md.role = :role")
+                  + (filter.role() == null ? "" : " and " + GUESSED_ROLE + " = :role")
                   + ")")
           .bindIf(filter.department(), "department")
           .bindIf(filter.role(), "role");
@@ -137,7 +144,9 @@ class PlanRepository {
   /** Responsibilities whose {@code column} is one of {@code values}, joined to unit and measure. */
   Flux<Assignment> responsibilities(int release, String column, Collection<String> values) {
     return Sql.select(
-            "select md.plan, md.measure, md.seq, md.department, md.role, d.name_zh as d_name_zh,"
+            "select md.plan, md.measure, md.seq, md.department, "
+                + GUESSED_ROLE
+                + " as role, d.name_zh as d_name_zh,"
                 + " d.name_en as d_name_en, d.full_name_zh as d_full_name_zh, d.kind as d_kind,"
                 + " d.aliases_zh as d_aliases_zh, m.kind as m_kind, m.number as m_number,"
                 + " m.section as m_section, m.target_group as m_target_group,"

@@ -129,7 +129,7 @@ class CrashSafetyTest {
             .replace("measures.csv", "扩大就业容量", "扩大就业容量（修订）")
             .edit(
                 "measure_departments.csv",
-                text -> text.replace("qt-kzt-2021-2025,P01,4,INVEST,SUPPORT\n", ""))
+                text -> text.replace("qt-kzt-2021-2025,P01,4,INVEST\n", ""))
             .directory();
 
     PortalProcess uninterrupted = importInto(twin, "import-twin", changed);

@@ -243,7 +243,7 @@ class BadPackageCorpusTest {
             "key [code] value [HRSS] duplicates row 2"),
         new Case(
             "a dangling foreign key",
-            p -> p.replace("measure_departments.csv", "P01,1,HRSS,LEAD", "P01,1,NOPE,LEAD"),
+            p -> p.replace("measure_departments.csv", "P01,1,HRSS\n", "P01,1,NOPE\n"),
             "measure_departments.csv",
             2,
             4,

@@ -18,12 +18,30 @@ class DisclosureGateTest {
 
   @Test
   void aStepsTableReplacesThePackagesOfTheSameNameSoTheRawOneIsNeverWritten() {
-    Table gated = table("charity_donations", "charity,withheld:boolean", List.of(row("C1", true)));
+    Table gated =
+        new Table(
+            table("charity_donations", "charity,withheld:boolean", List.of()).resource(),
+            List.of(Row.derived("charity_donations", 2, row("C1", true))));
     DisclosureGate.Gated result =
         new DisclosureGate(List.of(release -> List.of(gated)))
             .apply(List.of(RAW), PublishedTables.NONE);
     assertThat(result.tables()).containsExactly(gated);
     assertThat(result.derived()).containsExactly("charity_donations");
+  }
+
+  @Test
+  void aTableAStepOnlyAddedRowsToIsNotWhollyDerived() {
+    // Like the observations: typed in, with the computed series added. A change to a typed-in row
+    // is not a revision of what the gate derived.
+    Table extended =
+        new Table(
+            RAW.resource(),
+            List.of(RAW.rows().get(0), Row.derived("charity_donations", 3, row("C2", 12L))));
+    assertThat(
+            new DisclosureGate(List.of(release -> List.of(extended)))
+                .apply(List.of(RAW), PublishedTables.NONE)
+                .derived())
+        .isEmpty();
   }
 
   @Test

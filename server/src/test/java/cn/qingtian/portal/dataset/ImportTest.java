@@ -80,7 +80,7 @@ class ImportTest {
             .replace("departments.csv", "HRSS,人力社保局,", "HRSS,,")
             .replace("measures.csv", ",G01,GROUP,", ",X01,GROUP,")
             .appendLine("departments.csv", "HRSS,人力社保局二,,,GOVERNMENT_BUREAU,")
-            .replace("measure_departments.csv", "P01,1,HRSS,LEAD", "P01,1,NOPE,LEAD")
+            .replace("measure_departments.csv", "P01,1,HRSS\n", "P01,1,NOPE\n")
             .reencode("areas.csv", java.nio.charset.Charset.forName("GBK"));
     var err = new ByteArrayOutputStream();
 
@@ -294,8 +294,7 @@ class ImportTest {
         .version(version)
         .replace("measures.csv", "扩大就业容量", "扩大就业容量（修订）")
         .edit(
-            "measure_departments.csv",
-            text -> text.replace("qt-kzt-2021-2025,P01,4,INVEST,SUPPORT\n", ""));
+            "measure_departments.csv", text -> text.replace("qt-kzt-2021-2025,P01,4,INVEST\n", ""));
   }
 
   private ValidatedPackage changedPackage(String version) {

@@ -34,7 +34,7 @@ class PackageValidatorTest {
             // pattern mismatch: measure codes are P01-P26, G01-G23, S1-S5 (measures.csv row 28)
             .replace("measures.csv", ",G01,GROUP,", ",X01,GROUP,")
             // dangling foreign key: an unknown unit (measure_departments.csv row 2, column 4)
-            .replace("measure_departments.csv", "P01,1,HRSS,LEAD", "P01,1,NOPE,LEAD")
+            .replace("measure_departments.csv", "P01,1,HRSS\n", "P01,1,NOPE\n")
             // missing required value: name_zh of the first department (row 2, column 2)
             .replace("departments.csv", "HRSS,人力社保局,", "HRSS,,")
             // duplicate primary key: a second department coded HRSS

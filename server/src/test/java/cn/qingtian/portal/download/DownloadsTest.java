@@ -162,6 +162,8 @@ class DownloadsTest extends SharedDatabase {
     JsonSchema tableSchema = profile("tableschema.json");
     for (JsonNode resource : descriptor.path("resources")) {
       assertThat(tableSchema.validate(resource.path("schema"))).isEmpty();
+      // Stated, so that a partner's validator does not guess the delimiter from the data.
+      assertThat(resource.at("/dialect/delimiter").asText()).isEqualTo(",");
     }
     assertThat(descriptor.path("description").asText()).contains("DEMO");
     // The portal's own validator checks every value's type, required fields, keys and foreign keys.

@@ -572,6 +572,19 @@ class ProgressCalculatorTest {
     }
 
     @Test
+    void aHeadlineMadeDemoByAnotherTargetSaysSoInItsTexts() {
+      Target growth = target("GROWTH_RATE", "GE", 5.0);
+      Progress officialLimited =
+          assess(growth, obs(2020, 40000), obs(2021, 40400), obs(2023, 41000));
+      Progress headline = ReleaseProgress.headline(List.of(officialLimited, demoOnTrack));
+      assertThat(headline.status()).isEqualTo(officialLimited.status());
+      assertThat(headline.provenance()).isEqualTo(Provenance.DEMO);
+      assertThat(headline.summaryText().zh()).startsWith("演示数据（DEMO）：");
+      assertThat(headline.reasonText().en()).startsWith("DEMO data (synthetic): ");
+      assertThat(officialLimited.summaryText().zh()).doesNotContain("DEMO");
+    }
+
+    @Test
     void theFinalEvaluationCountsTargetsAchievedAheadApart() {
       FinalEvaluation evaluation =
           FinalEvaluation.of(
@@ -762,6 +775,10 @@ class ProgressCalculatorTest {
     assertThat(progress.summaryText().en()).startsWith("DEMO data (synthetic): 2023: 49,900 yuan");
     assertThat(assess(income, obs(2020, 40000), obs(2023, 49900)).summaryText().zh())
         .doesNotContain("DEMO");
+    // The reason is written from the same figures: labelled once, and the summary not twice.
+    assertThat(progress.reasonText().zh()).startsWith("演示数据（DEMO）：R = ");
+    assertThat(progress.reasonText().en()).startsWith("DEMO data (synthetic): R = ");
+    assertThat(progress.summaryText().zh().split("DEMO", -1)).hasSize(2);
   }
 
   @Test

@@ -442,7 +442,7 @@ class SitePublishTest extends SharedDatabase {
       Document home = Jsoup.parse(SiteFiles.read(site.resolve(prefix + "index.html")));
       assertThat(home.select("h2#final .badge-demo").text()).isEqualTo("DEMO");
       assertThat(home.select(".final dd"))
-          .hasSize(4)
+          .hasSize(5)
           .allSatisfy(dd -> assertThat(dd.text()).contains("DEMO"));
       assertThat(home.select("#final ~ ul.counts li"))
           .isNotEmpty()

@@ -177,6 +177,49 @@ class PublicSurfacesTest extends SharedDatabase {
   }
 
   @Test
+  void everyRowThatBelongsToARecordWithAProvenanceCarriesItToo() throws Exception {
+    // Otherwise a file row of a DEMO achievement's output, say, holds a DEMO value with no label
+    // (and the audit, which reads DEMO values by the provenance column, would not see it).
+    Map<String, JsonNode> resources = new LinkedHashMap<>();
+    try (var connection = database.open();
+        var statement =
+            connection.prepareStatement(
+                "select resources::text from release order by id desc limit 1");
+        var result = statement.executeQuery()) {
+      result.next();
+      for (JsonNode resource : JSON.readTree(result.getString(1))) {
+        if (!"private".equals(resource.path("access").asText())) {
+          resources.put(resource.path("name").asText(), resource);
+        }
+      }
+    }
+    List<String> unlabelled = new ArrayList<>();
+    resources.forEach(
+        (name, resource) -> {
+          for (JsonNode key : resource.at("/schema/foreignKeys")) {
+            JsonNode parent = resources.get(key.at("/reference/resource").asText());
+            if (parent != null && hasProvenance(parent) && !hasProvenance(resource)) {
+              unlabelled.add(name + " → " + parent.path("name").asText());
+            }
+          }
+        });
+    assertThat(unlabelled).isEmpty();
+    for (String derived :
+        List.of("income_cells", "income_statistics", "disclosure_reports", "charity_donations")) {
+      assertThat(hasProvenance(resources.get(derived))).as(derived).isTrue();
+    }
+  }
+
+  private static boolean hasProvenance(JsonNode resource) {
+    for (JsonNode field : resource.at("/schema/fields")) {
+      if (field.path("name").asText().equals("provenance")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
   void aMetaDescriptionWithoutItsLabelIsFound() throws Exception {
     Path page = site.resolve("indicators/DISPOSABLE_INCOME_PER_CAPITA/index.html");
     assertFound(
