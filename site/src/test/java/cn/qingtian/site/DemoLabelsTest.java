@@ -81,7 +81,7 @@ class DemoLabelsTest {
         .containsExactly("人均收入 (元) · 青田县（混合来源：官方数据、演示数据 DEMO）", "比较地区: 丽水市（官方数据）");
     assertThat(zh.select("tr.demo td").eachText()).contains("演示数据（DEMO）");
     assertThat(zh.select(".figures dd").eachText())
-        .allSatisfy(dd -> assertThat(dd).endsWith("DEMO"));
+        .allSatisfy(dd -> assertThat(dd).startsWith("演示数据（DEMO）：").containsOnlyOnce("DEMO"));
     Document en = page(site, "en/indicators/INCOME/index.html");
     assertThat(en.select(".legend li:has(.key.series)").eachText())
         .containsExactly(
@@ -182,7 +182,7 @@ class DemoLabelsTest {
          "progress":{"status":"ON_TRACK","provenance":"%s"},
          "targets":[{"code":"T1","kind":"LEVEL","value":100,"targetYear":2025,"text":"%s",
           "quotes":[{"text":"达到100"}],
-          "progress":{"status":"ON_TRACK","reason":"R = 1.0","summary":"%s","requiredRate":0.02,
+          "progress":{"status":"ON_TRACK","reason":"%s","summary":"%s","requiredRate":0.02,
            "projectedValue":101,"provenance":"%s",
            "targetPath":[{"year":2020,"value":50},{"year":2025,"value":100}]}}],
          "observations":{"nodes":[%s,%s]},
@@ -195,6 +195,8 @@ class DemoLabelsTest {
             en ? "yuan" : "元",
             provenance,
             en ? "Reach 100" : "达到100",
+            // As the API writes them: a reason and a summary from DEMO values carry the label.
+            demo ? (en ? "DEMO data (synthetic): " : "演示数据（DEMO）：") + "R = 1.0" : "R = 1.0",
             demo ? (en ? "DEMO data (synthetic): " : "演示数据（DEMO）：") + summary : summary,
             provenance,
             observation(2020, 50, "OFFICIAL"),

@@ -9,7 +9,6 @@ import cn.qingtian.portal.dataset.Row;
 import cn.qingtian.portal.dataset.Table;
 import cn.qingtian.portal.dataset.TableSchema;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,30 +42,19 @@ class AchievementProvenance implements DerivedTables {
 
   @Override
   public List<Table> derive(ReleaseTables release) {
-    Map<String, String> provenanceOf = new HashMap<>();
-    release
-        .table("achievements")
-        .ifPresent(
-            table ->
-                table
-                    .rows()
-                    .forEach(
-                        row ->
-                            provenanceOf.put(
-                                (String) table.value(row, "code"),
-                                (String) table.value(row, "provenance"))));
+    Map<String, Achievements.Reported> reported = Achievements.reported(release);
     List<Table> labelled = new ArrayList<>();
     for (String name : PARTS) {
       release
           .table(name)
           .filter(table -> table.schema().indexOf(PROVENANCE.name()) < 0)
-          .ifPresent(table -> labelled.add(labelled(table, provenanceOf)));
+          .ifPresent(table -> labelled.add(labelled(table, reported)));
     }
     return labelled;
   }
 
   /** The table with one more column, its achievement's provenance; its rows stay the package's. */
-  private static Table labelled(Table table, Map<String, String> provenanceOf) {
+  private static Table labelled(Table table, Map<String, Achievements.Reported> reported) {
     TableSchema schema = table.schema();
     List<Field> fields = new ArrayList<>(schema.fields());
     fields.add(PROVENANCE);
@@ -88,7 +76,9 @@ class AchievementProvenance implements DerivedTables {
     List<Row> rows = new ArrayList<>();
     for (Row row : table.rows()) {
       List<@Nullable Object> values = new ArrayList<>(row.values());
-      values.add(provenanceOf.getOrDefault((String) table.value(row, "achievement"), "OFFICIAL"));
+      Achievements.Reported achievement = reported.get((String) table.value(row, "achievement"));
+      // The package's foreign key makes every part belong to an achievement of the release.
+      values.add(achievement == null ? null : achievement.provenance().name());
       rows.add(new Row(row.file(), row.number(), values));
     }
     return new Table(withProvenance, rows);

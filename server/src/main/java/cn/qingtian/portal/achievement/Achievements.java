@@ -63,20 +63,7 @@ public class Achievements implements ComputedSeries {
   @Override
   public List<Observation> observations(
       ReleaseTables release, String indicatorCode, String geography, int firstYear, int lastYear) {
-    Map<String, Reported> reported = new HashMap<>();
-    release
-        .table("achievements")
-        .ifPresent(
-            table ->
-                table
-                    .rows()
-                    .forEach(
-                        row ->
-                            reported.put(
-                                (String) table.value(row, "code"),
-                                new Reported(
-                                    ((Long) table.value(row, "year")).intValue(),
-                                    Provenance.valueOf((String) table.value(row, "provenance"))))));
+    Map<String, Reported> reported = reported(release);
     Map<Integer, YearSum> byYear = new TreeMap<>();
     release
         .table("achievement_outputs")
@@ -117,8 +104,27 @@ public class Achievements implements ComputedSeries {
     return sums;
   }
 
-  /** What the sums need of an achievement. */
-  private record Reported(int year, Provenance provenance) {}
+  /** Every achievement of a release being imported, by code: its year and provenance. */
+  static Map<String, Reported> reported(ReleaseTables release) {
+    Map<String, Reported> reported = new HashMap<>();
+    release
+        .table("achievements")
+        .ifPresent(
+            table ->
+                table
+                    .rows()
+                    .forEach(
+                        row ->
+                            reported.put(
+                                (String) table.value(row, "code"),
+                                new Reported(
+                                    ((Long) table.value(row, "year")).intValue(),
+                                    Provenance.valueOf((String) table.value(row, "provenance"))))));
+    return reported;
+  }
+
+  /** What the gate needs of an achievement. */
+  record Reported(int year, Provenance provenance) {}
 
   /** The outputs of one year that count toward the indicator. */
   private static final class YearSum {

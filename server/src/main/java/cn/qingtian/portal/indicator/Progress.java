@@ -32,41 +32,24 @@ public record Progress(
   Progress labelledIfDemo() {
     return provenance != Provenance.DEMO
         ? this
-        : new Progress(
-            status,
+        : with(
             ProgressSummary.labelled(reasonText),
-            ratio,
-            observedRate,
-            requiredRate,
-            projectedValue,
-            baseline,
-            latest,
-            targetPath,
-            pathValueAtLatest,
             provenance,
             ProgressSummary.labelled(summaryText));
   }
 
   Progress withSummary(LocalizedText summary) {
-    return new Progress(
-        status,
-        reasonText,
-        ratio,
-        observedRate,
-        requiredRate,
-        projectedValue,
-        baseline,
-        latest,
-        targetPath,
-        pathValueAtLatest,
-        provenance,
-        summary);
+    return with(reasonText, provenance, summary);
   }
 
   Progress withProvenance(Provenance weakest) {
+    return with(reasonText, weakest, summaryText);
+  }
+
+  private Progress with(LocalizedText reason, Provenance source, LocalizedText summary) {
     return new Progress(
         status,
-        reasonText,
+        reason,
         ratio,
         observedRate,
         requiredRate,
@@ -75,7 +58,7 @@ public record Progress(
         latest,
         targetPath,
         pathValueAtLatest,
-        weakest,
-        summaryText);
+        source,
+        summary);
   }
 }
