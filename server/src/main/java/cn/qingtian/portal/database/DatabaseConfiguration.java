@@ -92,6 +92,8 @@ class DatabaseConfiguration {
             // Grows on demand: a pool opens 2 connections, not all of them, when it starts.
             .initialSize(Math.min(2, properties.apiPoolSize()))
             .maxSize(properties.apiPoolSize())
+            .maxIdleTime(properties.apiPoolMaxIdleTime())
+            .backgroundEvictionInterval(properties.apiPoolMaxIdleTime().dividedBy(2))
             .maxAcquireTime(Duration.ofSeconds(5))
             .validationQuery("select 1")
             .build());

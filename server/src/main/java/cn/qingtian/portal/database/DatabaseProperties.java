@@ -1,6 +1,7 @@
 package cn.qingtian.portal.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiPassword its password, for servers that do not trust local connections
  * @param embeddedDataDirectory where the embedded PostgreSQL keeps its data
  * @param apiPoolSize the maximum number of API connections
+ * @param apiPoolMaxIdleTime how long an API connection may stay idle before the pool closes it, so
+ *     a quiet portal gives its connections back to a shared server
  */
 @ConfigurationProperties("portal.database")
 public record DatabaseProperties(
@@ -22,7 +25,8 @@ public record DatabaseProperties(
     @DefaultValue("portal_api") String apiUsername,
     @Nullable String apiPassword,
     @DefaultValue("portal-data/postgres") Path embeddedDataDirectory,
-    @DefaultValue("10") int apiPoolSize) {
+    @DefaultValue("10") int apiPoolSize,
+    @DefaultValue("10m") Duration apiPoolMaxIdleTime) {
 
   public boolean isEmbedded() {
     return url == null || url.isBlank();
