@@ -82,26 +82,8 @@ class DonationTables implements DerivedTables {
                       BigDecimal.valueOf(2100),
                       null),
                   enumField("field", CHARITY_FIELDS),
-                  new Field(
-                      "donors",
-                      FieldType.INTEGER,
-                      false,
-                      false,
-                      null,
-                      null,
-                      BigDecimal.ZERO,
-                      null,
-                      null),
-                  new Field(
-                      "total",
-                      FieldType.NUMBER,
-                      false,
-                      false,
-                      null,
-                      null,
-                      BigDecimal.ZERO,
-                      null,
-                      null),
+                  withheldFigure("donors", FieldType.INTEGER),
+                  withheldFigure("total", FieldType.NUMBER),
                   field("withheld", FieldType.BOOLEAN, true),
                   enumField("provenance", List.of("OFFICIAL", "SECONDARY", "DEMO")),
                   field("source", FieldType.STRING, true)),
@@ -129,38 +111,26 @@ class DonationTables implements DerivedTables {
 
   /** Aggregates as a package types them in: the donor count and total, no donor's part. */
   private static void typedIn(Table table, Map<Key, Cell> cells) {
-    TableSchema schema = table.schema();
     for (Row row : table.rows()) {
-      Key key =
-          new Key(
-              (String) row.get(schema.indexOf("charity")),
-              ((Long) row.get(schema.indexOf("year"))).intValue(),
-              (String) row.get(schema.indexOf("field")));
-      long donors = (Long) row.get(schema.indexOf("donors"));
-      BigDecimal total = (BigDecimal) row.get(schema.indexOf("total"));
+      Key key = Key.of(table, row, ((Long) table.value(row, "year")).intValue());
+      long donors = (Long) table.value(row, "donors");
       Cell cell =
           new Cell(
               key,
               donors,
-              total,
+              (BigDecimal) table.value(row, "total"),
               donors < DisclosureRules.MINIMUM_CONTRIBUTORS,
-              Provenance.valueOf((String) row.get(schema.indexOf("provenance"))),
-              (String) row.get(schema.indexOf("source")));
+              Provenance.valueOf((String) table.value(row, "provenance")),
+              (String) table.value(row, "source"));
       cells.put(key, cell);
     }
   }
 
   /** Aggregates counted from donor-by-donor records: every donor's part is known. */
   private static void recorded(Table table, Map<Key, Cell> cells) {
-    TableSchema schema = table.schema();
     Map<Key, List<Row>> byCell = new LinkedHashMap<>();
     for (Row row : table.rows()) {
-      LocalDate date = (LocalDate) row.get(schema.indexOf("date"));
-      Key key =
-          new Key(
-              (String) row.get(schema.indexOf("charity")),
-              date.getYear(),
-              (String) row.get(schema.indexOf("field")));
+      Key key = Key.of(table, row, ((LocalDate) table.value(row, "date")).getYear());
       byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
     }
     byCell.forEach(
@@ -172,12 +142,11 @@ class DonationTables implements DerivedTables {
           Provenance provenance = Provenance.OFFICIAL;
           String source = null;
           for (Row row : rows) {
-            BigDecimal amount = (BigDecimal) row.get(schema.indexOf("amount"));
-            byDonor.merge((String) row.get(schema.indexOf("donor")), amount, BigDecimal::add);
+            BigDecimal amount = (BigDecimal) table.value(row, "amount");
+            byDonor.merge((String) table.value(row, "donor"), amount, BigDecimal::add);
             provenance =
-                provenance.weakerOf(
-                    Provenance.valueOf((String) row.get(schema.indexOf("provenance"))));
-            String rowSource = (String) row.get(schema.indexOf("source"));
+                provenance.weakerOf(Provenance.valueOf((String) table.value(row, "provenance")));
+            String rowSource = (String) table.value(row, "source");
             source = source == null || rowSource.compareTo(source) < 0 ? rowSource : source;
           }
           BigDecimal total = byDonor.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -239,12 +208,22 @@ class DonationTables implements DerivedTables {
     return new Field(name, type, required, false, null, null, null, null, null);
   }
 
+  /** A figure that is empty where the cell is withheld. */
+  private static Field withheldFigure(String name, FieldType type) {
+    return new Field(name, type, false, false, null, null, BigDecimal.ZERO, null, null);
+  }
+
   private static Field enumField(String name, List<String> values) {
     return new Field(name, FieldType.STRING, true, false, values, null, null, null, null);
   }
 
   /** A cell of the table: one charity, year and field of work. */
   private record Key(String charity, int year, String field) implements Comparable<Key> {
+
+    static Key of(Table table, Row row, int year) {
+      return new Key(
+          (String) table.value(row, "charity"), year, (String) table.value(row, "field"));
+    }
 
     @Override
     public int compareTo(Key other) {

@@ -26,11 +26,6 @@ public final class ReleaseTables {
     return Optional.ofNullable(tables.get(name));
   }
 
-  /** The rows of a table, none when the release has no such table. */
-  public List<Row> rows(String name) {
-    return table(name).map(Table::rows).orElse(List.of());
-  }
-
   /** The public tables of the release before this one, as published (after the gate). */
   public PublishedTables previous() {
     return previous;

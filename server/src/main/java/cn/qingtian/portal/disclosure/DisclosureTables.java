@@ -10,6 +10,7 @@ import cn.qingtian.portal.dataset.Resource;
 import cn.qingtian.portal.dataset.Row;
 import cn.qingtian.portal.dataset.Table;
 import cn.qingtian.portal.dataset.TableSchema;
+import cn.qingtian.portal.indicator.Provenance;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -78,9 +79,10 @@ class DisclosureTables implements DerivedTables {
 
   @Override
   public List<Table> derive(ReleaseTables release) {
-    List<Household> households = households(release);
+    Table microdata = release.table(MICRODATA).orElse(null);
+    List<Household> households = microdata == null ? List.of() : households(microdata);
     List<Integer> years = households.stream().map(Household::year).distinct().sorted().toList();
-    String provenance = weakest(release);
+    String provenance = microdata == null ? Provenance.OFFICIAL.name() : weakest(microdata);
     Disclosure.Result result;
     try {
       result =
@@ -183,41 +185,30 @@ class DisclosureTables implements DerivedTables {
             reports));
   }
 
-  private static List<Household> households(ReleaseTables release) {
+  private static List<Household> households(Table microdata) {
     List<Household> households = new ArrayList<>();
-    for (Table table : release.table(MICRODATA).stream().toList()) {
-      TableSchema schema = table.schema();
-      for (Row row : table.rows()) {
-        households.add(
-            new Household(
-                (String) row.get(schema.indexOf("id")),
-                (String) row.get(schema.indexOf("township")),
-                ((Long) row.get(schema.indexOf("year"))).intValue(),
-                ((Long) row.get(schema.indexOf("size"))).intValue(),
-                (Boolean) row.get(schema.indexOf("urban")),
-                ((BigDecimal) row.get(schema.indexOf("income"))).longValue(),
-                (Boolean) row.get(schema.indexOf("low_income_farm")),
-                (Boolean) row.get(schema.indexOf("dibao")),
-                (Boolean) row.get(schema.indexOf("qiaojuan"))));
-      }
+    for (Row row : microdata.rows()) {
+      households.add(
+          new Household(
+              (String) microdata.value(row, "id"),
+              (String) microdata.value(row, "township"),
+              ((Long) microdata.value(row, "year")).intValue(),
+              ((Long) microdata.value(row, "size")).intValue(),
+              (Boolean) microdata.value(row, "urban"),
+              ((BigDecimal) microdata.value(row, "income")).longValue(),
+              (Boolean) microdata.value(row, "low_income_farm"),
+              (Boolean) microdata.value(row, "dibao"),
+              (Boolean) microdata.value(row, "qiaojuan")));
     }
     return households;
   }
 
   /** The weakest provenance of the microdata rows: a table of DEMO households is DEMO. */
-  private static String weakest(ReleaseTables release) {
-    String weakest = "OFFICIAL";
-    for (Table table : release.table(MICRODATA).stream().toList()) {
-      int column = table.schema().indexOf("provenance");
-      for (Row row : table.rows()) {
-        String provenance = (String) row.get(column);
-        if (provenance.equals("DEMO")
-            || provenance.equals("SECONDARY") && weakest.equals("OFFICIAL")) {
-          weakest = provenance;
-        }
-      }
-    }
-    return weakest;
+  private static String weakest(Table microdata) {
+    return microdata.rows().stream()
+        .map(row -> Provenance.valueOf((String) microdata.value(row, "provenance")))
+        .reduce(Provenance.OFFICIAL, Provenance::weakerOf)
+        .name();
   }
 
   private static final Map<String, String> TITLES =

@@ -46,7 +46,8 @@ class DerivedObservations implements DerivedTables {
   public List<Table> derive(ReleaseTables release) {
     Table typed = release.table(TABLE).orElse(null);
     Table indicators = release.table("indicators").orElse(null);
-    if (typed == null || indicators == null) {
+    Table planTable = release.table("plans").orElse(null);
+    if (typed == null || indicators == null || planTable == null) {
       return List.of();
     }
     Map<String, Row> plans = byCode(release, "plans");
@@ -61,7 +62,6 @@ class DerivedObservations implements DerivedTables {
         continue;
       }
       computedFrom.put(code, from.toString());
-      Table planTable = release.table("plans").orElseThrow();
       int start = ((Long) planTable.value(plan, "period_start")).intValue();
       int end = ((Long) planTable.value(plan, "period_end")).intValue();
       for (Observation observation :

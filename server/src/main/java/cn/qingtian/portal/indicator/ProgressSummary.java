@@ -30,16 +30,6 @@ final class ProgressSummary {
    */
   static LocalizedText of(
       Target target, Progress progress, @Nullable Double runningTotal, int releaseYear) {
-    return sentence(target, progress, runningTotal, releaseYear);
-  }
-
-  /** A text written from DEMO values, with the label at its start in both languages. */
-  static LocalizedText labelled(LocalizedText text) {
-    return LocalizedText.of(DEMO_LABEL.zh() + text.zh(), DEMO_LABEL.en() + text.text(Lang.EN));
-  }
-
-  private static LocalizedText sentence(
-      Target target, Progress progress, @Nullable Double runningTotal, int releaseYear) {
     return switch (progress.status()) {
       case NOT_ASSESSABLE ->
           LocalizedText.of(
@@ -306,5 +296,10 @@ final class ProgressSummary {
 
   private static String capitalized(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /** A text written from DEMO values, with the label at its start in both languages. */
+  static LocalizedText labelled(LocalizedText text) {
+    return LocalizedText.of(DEMO_LABEL.zh() + text.zh(), DEMO_LABEL.en() + text.text(Lang.EN));
   }
 }

@@ -142,29 +142,13 @@ class DonorPrivacyTest {
 
   @Test
   void noDownloadNamesADonor() {
-    String grants =
-        web.get()
-            .uri("/datasets/charity-grants/latest/charity-grants.360giving.json")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
+    String grants = download("/datasets/charity-grants/latest/charity-grants.360giving.json");
     PRIVATE.forEach(name -> assertThat(grants).doesNotContain(name));
   }
 
   @Test
   void theDonationsDownloadCarriesTheAggregatesOfTheRecordsAndNoFiguresOfFewerThanTenDonors() {
-    String csv =
-        web.get()
-            .uri("/datasets/charity-donations/latest/charity-donations.csv")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
+    String csv = download("/datasets/charity-donations/latest/charity-donations.csv");
     assertThat(csv.lines().findFirst().orElseThrow())
         .isEqualTo("charity,year,field,donors,total,withheld,provenance,source");
     assertThat(csv)
@@ -203,6 +187,17 @@ class DonorPrivacyTest {
                     .collectList()
                     .block())
         .hasMessageContaining("permission denied");
+  }
+
+  private String download(String path) {
+    return web.get()
+        .uri(path)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   private static Map<String, Object> withheld(String field) {

@@ -53,7 +53,7 @@ class DisclosureGateTest {
         release -> List.of(table("income_cells", "count:integer", List.of(row(20L))));
     DerivedTables second =
         release -> {
-          seen.add(release.rows("income_cells").get(0).get(0));
+          seen.add(release.table("income_cells").orElseThrow().rows().get(0).get(0));
           seen.add(release.previous().rows("income_cells").get(0).get("count"));
           return List.of();
         };

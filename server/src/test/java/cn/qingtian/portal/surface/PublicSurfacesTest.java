@@ -124,7 +124,7 @@ class PublicSurfacesTest extends SharedDatabase {
     List<Violation> violations = new ArrayList<>();
     answers.forEach(
         (name, data) -> {
-          List<Unit> units = Surfaces.answer("graphql " + name, data);
+          List<Unit> units = Surfaces.json("graphql " + name, data);
           unitsByKind.merge("graphql", units.size(), Integer::sum);
           units.forEach(unit -> violations.addAll(rules.check(unit)));
         });

@@ -58,15 +58,12 @@ final class SurfaceRules {
     }
     for (String column : SOURCE_COLUMNS) {
       String source = unit.columns().get(column);
-      if (source != null && (source.isBlank() || column.equals("source") && !known(source))) {
+      if (source != null
+          && (source.isBlank() || column.equals("source") && !facts.sources().contains(source))) {
         found.add(violation(Rule.NO_SOURCE, unit, column + " = '" + source + "'"));
       }
     }
     return found;
-  }
-
-  private boolean known(String source) {
-    return facts.sources().contains(source);
   }
 
   /**

@@ -95,11 +95,6 @@ final class Surfaces {
     }
   }
 
-  /** An API answer: every object a unit, labelled by its own or its record's provenance. */
-  static List<Unit> answer(String name, JsonNode data) {
-    return json(name, data);
-  }
-
   static List<Unit> html(String name, String html) {
     Document page = Jsoup.parse(html);
     page.select("script, style").remove();
@@ -253,7 +248,7 @@ final class Surfaces {
    * source}. It is labelled when it says DEMO itself or belongs to a record (it or the nearest
    * object above it with a {@code provenance}) whose provenance is DEMO.
    */
-  private static List<Unit> json(String name, JsonNode root) {
+  static List<Unit> json(String name, JsonNode root) {
     List<Unit> units = new ArrayList<>();
     walk(name, "$", root, false, units);
     return units;
