@@ -82,8 +82,13 @@ class InFlightLimitTest extends SharedDatabase {
         .doesNotContain("500 Server Error", "AbortedException");
   }
 
-  /** Two POSTs whose bodies never finish arriving: each is in flight until its client leaves. */
+  /**
+   * Two POSTs whose bodies never finish arriving: each is in flight until its client leaves. The
+   * warm-up request's slot is given back only after its answer has reached the client, so the two
+   * are sent once the gauge reads 0 (else the second could be refused).
+   */
   private void holdTwoRequests() throws IOException {
+    awaitInFlight(0);
     for (int i = 0; i < 2; i++) {
       Socket socket = new Socket("127.0.0.1", port);
       held.add(socket);
@@ -94,14 +99,16 @@ class InFlightLimitTest extends SharedDatabase {
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
     }
+    awaitInFlight(2);
+  }
+
+  private void awaitInFlight(int requests) {
+    String gauge = "portal_http_in_flight " + requests + ".0";
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!get("/actuator/prometheus").text().contains("portal_http_in_flight 2.0")
-        && System.nanoTime() < deadline) {
+    while (!get("/actuator/prometheus").text().contains(gauge) && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
-    assertThat(get("/actuator/prometheus").text())
-        .as("both held")
-        .contains("portal_http_in_flight 2.0");
+    assertThat(get("/actuator/prometheus").text()).as("in flight").contains(gauge);
   }
 
   /** Asks the query until it gets {@code wanted} or the time is up; the last status seen. */
