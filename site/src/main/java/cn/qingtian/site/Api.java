@@ -11,7 +11,24 @@ public final class Api {
 
   private Api() {}
 
-  public record Release(int number, String version, String publishedAt, String contentHash) {}
+  /**
+   * The release a build shows.
+   *
+   * @param committedAt when it was committed to the portal's database (D19); null from a portal
+   *     that does not say
+   */
+  public record Release(
+      int number,
+      String version,
+      String publishedAt,
+      String contentHash,
+      @Nullable String committedAt) {
+
+    /** The date the feeds give for this release's content: its commit time (D19). */
+    public String updated() {
+      return committedAt != null ? committedAt : publishedAt;
+    }
+  }
 
   public record Lang(String lang) {}
 
@@ -279,13 +296,26 @@ public final class Api {
 
   public record IncomeYear(IncomeTable township, Cells area, List<Statistic> statistics) {}
 
+  /**
+   * A release in the list of releases.
+   *
+   * @param committedAt when it was committed to the portal's database (D19); null from a portal
+   *     that does not say
+   */
   public record ReleaseEntry(
       int number,
       String version,
       String publishedAt,
       String contentHash,
       @Nullable String note,
-      List<Change> changes) {}
+      List<Change> changes,
+      @Nullable String committedAt) {
+
+    /** The date the feeds give for this release's content: its commit time (D19). */
+    public String updated() {
+      return committedAt != null ? committedAt : publishedAt;
+    }
+  }
 
   /** A downloadable file: of a dataset, or of a whole release. */
   public record Distribution(

@@ -23,7 +23,7 @@ final class AtomFeeds {
     List<Api.Achievement> all = data.achievements();
     String updated =
         all.isEmpty()
-            ? data.overview().currentRelease().publishedAt()
+            ? data.overview().currentRelease().updated()
             : all.stream().map(Api.Achievement::date).max(String::compareTo).orElseThrow()
                 + CHINA_MIDNIGHT;
     StringBuilder xml = head(data, settings, "achievements", t.get("achievements"), updated);
@@ -71,8 +71,10 @@ final class AtomFeeds {
     Messages t = Messages.of(data.lang());
     String prefix = data.lang().equals("en") ? "en/" : "";
     List<Api.ReleaseEntry> all = data.releases();
+    // When the newest release was committed to the database (D19): the feed moves whenever the
+    // content does, even when a corrected package keeps its stated date.
     String updated =
-        all.isEmpty() ? data.overview().currentRelease().publishedAt() : all.get(0).publishedAt();
+        all.isEmpty() ? data.overview().currentRelease().updated() : all.get(0).updated();
     StringBuilder xml = head(data, settings, "releases", t.get("releases"), updated);
     xml.append(link("self", "application/atom+xml", settings.absolute(prefix + RELEASES)));
     xml.append(link("alternate", "text/html", settings.absolute(prefix)));
@@ -99,7 +101,8 @@ final class AtomFeeds {
       xml.append("  <entry>\n")
           .append(element("id", "urn:qtportal:release:" + r.contentHash()))
           .append(element("title", t.get("release") + " " + r.version() + " (#" + r.number() + ")"))
-          .append(element("updated", r.publishedAt()))
+          .append(element("published", r.publishedAt()))
+          .append(element("updated", r.updated()))
           .append(link("alternate", "text/html", settings.absolute(prefix)))
           .append(demo ? "    <category term=\"DEMO\"/>\n" : "")
           .append(element("summary", summary.toString().strip()))

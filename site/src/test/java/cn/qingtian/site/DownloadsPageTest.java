@@ -53,9 +53,12 @@ class DownloadsPageTest {
               "2025-06-01T00:00:00Z",
               "c3",
               null,
-              List.of(new Api.Change("observations", 12, 3, 1))),
-          new Api.ReleaseEntry(2, "1.4.0", "2025-01-01T00:00:00Z", "c2", "note", List.of()),
-          new Api.ReleaseEntry(1, "1.0.0", "2024-01-01T00:00:00Z", "c1", null, List.of()));
+              List.of(new Api.Change("observations", 12, 3, 1)),
+              "2025-06-02T10:00:00Z"),
+          new Api.ReleaseEntry(
+              2, "1.4.0", "2025-01-01T00:00:00Z", "c2", "note", List.of(), "2025-01-02T10:00:00Z"),
+          new Api.ReleaseEntry(
+              1, "1.0.0", "2024-01-01T00:00:00Z", "c1", null, List.of(), "2024-01-02T10:00:00Z"));
 
   private static PageContext page(String lang, String path) {
     return new PageContext(
@@ -63,7 +66,7 @@ class DownloadsPageTest {
         path,
         "title",
         "description",
-        new Api.Release(3, VERSION, "2025-06-01T00:00:00Z", "c3"),
+        new Api.Release(3, VERSION, "2025-06-01T00:00:00Z", "c3", "2025-06-02T10:00:00Z"),
         true,
         true,
         SiteSettings.defaults());

@@ -123,7 +123,8 @@ public final class DcatCatalog {
       bilingual(catalog, Property.DESCRIPTION, CATALOG_DESCRIPTION);
       catalog.iri(Property.PUBLISHER, publisher);
       catalog.iri(Property.LICENSE, license);
-      catalog.literal(Property.MODIFIED, release.publishedAt());
+      // When the catalogue's content last changed here (D19): the release's commit time.
+      catalog.literal(Property.MODIFIED, release.committedAt());
       catalog.iri(Property.HOMEPAGE, settings.baseUrl() + "/");
 
       Node agent = shared(publisher, Type.AGENT);

@@ -34,10 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Serves the downloads at stable URLs: {@code /datasets/{dataset}/{version}/{file}}, where the
  * version is a release version or {@code latest}, and the current catalogue at {@code
  * /datasets/catalog.ttl} and {@code /datasets/catalog.jsonld}. Every response has an ETag (from the
- * file's checksum), Last-Modified (the release's time), Content-Length and Content-Disposition;
- * byte ranges are served, and a gzip copy to clients that accept it. A versioned file never
- * changes, so it may be cached for a year; {@code latest} is revalidated. HEAD is answered too, for
- * download managers that ask for the size first.
+ * file's checksum), Last-Modified (when the release was committed to the database, D19),
+ * Content-Length and Content-Disposition; byte ranges are served, and a gzip copy to clients that
+ * accept it. A versioned file never changes, so it may be cached for a year; {@code latest} is
+ * revalidated. HEAD is answered too, for download managers that ask for the size first.
  */
 @Configuration(proxyBeanMethods = false)
 class DownloadRoutes {
@@ -135,7 +135,9 @@ class DownloadRoutes {
             && file.gzipped();
     // Each encoding is its own representation, so each has its own strong validator.
     String etag = "\"" + file.sha256().substring(0, 32) + (compressed ? "-gzip" : "") + "\"";
-    Instant lastModified = Instant.parse(release.publishedAt());
+    // When the release was committed here (D19), not the date its package states: a corrected
+    // package may keep its date, and its changed files must not look unchanged since then.
+    Instant lastModified = release.committed();
     return request
         .checkNotModified(lastModified, etag)
         .switchIfEmpty(

@@ -10,6 +10,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A published release: immutable, identified by its content hash, with its version and time from
  * the package metadata (decision D4). {@link #NONE} stands for "nothing published yet".
+ *
+ * @param publishedAt the time the package states (its {@code created}), an RFC 3339 instant
+ * @param committedAt when the release was committed to this database, an RFC 3339 instant in whole
+ *     seconds, later than every release before it: the date of HTTP {@code Last-Modified}, the
+ *     feeds and the catalogue's {@code dct:modified} (D19), which must move whenever the content
+ *     does, even when a corrected package keeps its stated date
  */
 public record Release(
     int number,
@@ -18,7 +24,8 @@ public record Release(
     String contentHash,
     String packageName,
     @Nullable String note,
-    List<TableChange> changes) {
+    List<TableChange> changes,
+    String committedAt) {
 
   /**
    * The release's stated date: the day of {@link #publishedAt}, which comes from the package
@@ -39,5 +46,11 @@ public record Release(
           "",
           "",
           "尚未发布任何数据版本 / no release has been published yet",
-          List.of());
+          List.of(),
+          "1970-01-01T00:00:00Z");
+
+  /** {@link #committedAt} as an instant. */
+  public Instant committed() {
+    return Instant.parse(committedAt);
+  }
 }

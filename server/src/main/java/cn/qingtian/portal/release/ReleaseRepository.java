@@ -21,7 +21,7 @@ public class ReleaseRepository {
   }
 
   private static final String SELECT =
-      "select id, version, published_at, content_hash, package_name, note,"
+      "select id, version, published_at, committed_at, content_hash, package_name, note,"
           + " (select string_agg(key || ':' || (value ->> 'added') || ':' ||"
           + " (value ->> 'changed') || ':' || (value ->> 'removed'), ',' order by key)"
           + " from jsonb_each(changes)) as changes from release";
@@ -62,7 +62,8 @@ public class ReleaseRepository {
         row.get("content_hash", String.class),
         row.get("package_name", String.class),
         row.get("note", String.class),
-        changes(row.get("changes", String.class)));
+        changes(row.get("changes", String.class)),
+        row.get("committed_at", OffsetDateTime.class).toInstant().toString());
   }
 
   /** Parses {@code table:added:changed:removed,…}, aggregated by the query itself. */

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -26,8 +27,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Serves the current build of the public site at {@code /}: files only from inside the build,
- * {@code index.html} for folders, a redirect that adds the trailing slash relative links need, and
- * the site's own 404 page. File checks run off the event loop.
+ * {@code index.html} for folders, a redirect that adds the trailing slash relative links need (a
+ * relative one, which cannot lead off the portal), and the site's own 404 page. File checks run off
+ * the event loop.
  */
 @Configuration(proxyBeanMethods = false)
 class SiteRoutes {
@@ -78,7 +80,7 @@ class SiteRoutes {
               .bodyValue(new FileSystemResource(found.file()));
       case FOLDER_WITHOUT_SLASH ->
           ServerResponse.status(HttpStatus.MOVED_PERMANENTLY)
-              .location(URI.create(request.path() + "/"))
+              .header(HttpHeaders.LOCATION, withSlash(request.path()))
               .build();
       case MISSING ->
           found.file() == null
@@ -89,6 +91,17 @@ class SiteRoutes {
                   .contentType(type(found.file()))
                   .bodyValue(new FileSystemResource(found.file()));
     };
+  }
+
+  /**
+   * Where a folder's address without its slash redirects: its last segment with the slash, as a
+   * reference relative to the request ({@code /a/b} → {@code ./b/}). A browser resolves it against
+   * the address it asked for, so it never leaves the portal, whatever the path holds: the absolute
+   * path {@code //evil.example/..%2fen/} would be read as another host, and a path-relative
+   * reference starting with {@code ./} can be read neither as a host nor as a scheme.
+   */
+  static String withSlash(String rawPath) {
+    return "./" + rawPath.substring(rawPath.lastIndexOf('/') + 1) + "/";
   }
 
   /** What a request path names in the current build. */

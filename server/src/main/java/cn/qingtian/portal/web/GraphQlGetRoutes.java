@@ -42,10 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Queries over {@code GET /graphql?query=…&variables=…&operationName=…&extensions=…}, so browsers
  * and CDNs can cache public answers: the ETag names the release and the request, and an unchanged
- * answer is a {@code 304}. A persisted query's hash in {@code extensions} may stand in for {@code
- * query}. Only queries: a mutation or subscription over GET is a {@code 405}. The schema itself is
- * at {@code /graphql/schema.graphqls}. (spring-graphql answers GET with 405, so these are routes of
- * their own, tried before its own.)
+ * answer is a {@code 304}. An answer about the caller (its {@code rateLimit}) is {@code private,
+ * no-store}, without ETag, and never a {@code 304} ({@link PerClientAnswers}). A persisted query's
+ * hash in {@code extensions} may stand in for {@code query}. Only queries: a mutation or
+ * subscription over GET is a {@code 405}. The schema itself is at {@code /graphql/schema.graphqls}.
+ * (spring-graphql answers GET with 405, so these are routes of their own, tried before its own.)
  */
 @Configuration(proxyBeanMethods = false)
 // The commands (import, rollback, publish) run without a web server, and so without GraphQL's.
@@ -113,16 +114,20 @@ class GraphQlGetRoutes {
           "GET 只用于查询；变更和订阅请用 POST / GET is for queries only: send mutations and"
               + " subscriptions with POST");
     }
+    // An answer about the caller (its rate limit) changes with every query: never a 304.
+    boolean perClient = PerClientAnswers.selectsPerClientFields(document);
     String etag = etag(current.get().version(), document, variables, operationName);
     boolean unchanged =
-        request.headers().header(HttpHeaders.IF_NONE_MATCH).stream()
-            .anyMatch(value -> value.contains(etag));
+        !perClient
+            && request.headers().header(HttpHeaders.IF_NONE_MATCH).stream()
+                .anyMatch(value -> value.contains(etag));
     if (unchanged) {
       return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(PUBLIC).build();
     }
     GraphQlRequest body =
         new DefaultGraphQlRequest(query, operationName, variableValues, extensionValues);
-    return Mono.defer(() -> execute(request, handler, body, document, variables, operationName));
+    return Mono.defer(
+        () -> execute(request, handler, body, document, variables, operationName, perClient));
   }
 
   /** A JSON object given as a parameter: empty when absent, null when it is not an object. */
@@ -143,7 +148,8 @@ class GraphQlGetRoutes {
       GraphQlRequest body,
       String document,
       @Nullable String variables,
-      @Nullable String operationName) {
+      @Nullable String operationName,
+      boolean perClient) {
     WebGraphQlRequest graphQl =
         new WebGraphQlRequest(
             request.uri(),
@@ -163,7 +169,10 @@ class GraphQlGetRoutes {
                   ServerResponse.ok()
                       .contentType(GraphQlHttp.GRAPHQL_RESPONSE)
                       .headers(headers -> headers.addAll(response.getResponseHeaders()));
-              if (response.getErrors().isEmpty()) {
+              if (perClient || PerClientAnswers.isAboutTheCaller(response)) {
+                // About the caller: stored by no one, revalidated never (no ETag).
+                builder.header(HttpHeaders.CACHE_CONTROL, PerClientAnswers.CACHE_CONTROL);
+              } else if (response.getErrors().isEmpty()) {
                 // The ETag of the release that answered: the current one may have changed since.
                 builder
                     .eTag(etag(releaseVersion(response), document, variables, operationName))

@@ -1,6 +1,8 @@
 package cn.qingtian.portal.web;
 
+import cn.qingtian.portal.ratelimit.RateLimitProperties;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -11,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.ExecutionGraphQlService;
 
 /**
- * How requests are served over HTTP: a bound on open connections and on requests in flight; for
+ * How requests are served over HTTP: {@code HEAD} as {@code GET}, the actuator's links from the
+ * public address, a bound on open connections (per address too) and on requests in flight; for
  * {@code /graphql}, its timeout, a 503 while the database cannot be reached, a 400 for a POST
  * without a body, and its response cache when it is on.
  */
@@ -35,8 +38,29 @@ class GraphQlServing {
   }
 
   @Bean
-  ConnectionLimit connectionLimit(@Value("${portal.http.max-connections:8192}") int max) {
-    return new ConnectionLimit(max);
+  ConnectionLimit connectionLimit(
+      @Value("${portal.http.max-connections:8192}") int max,
+      @Value("${portal.http.max-connections-per-address:256}") int maxPerAddress,
+      @Value("${portal.http.first-request-timeout:10s}") Duration firstRequestTimeout,
+      RateLimitProperties rateLimit) {
+    return new ConnectionLimit(
+        max, maxPerAddress, firstRequestTimeout, Set.copyOf(rateLimit.trustedProxies()));
+  }
+
+  @Bean
+  HeadAsGet headAsGet() {
+    return new HeadAsGet();
+  }
+
+  @Bean
+  ActuatorLinks actuatorLinks(
+      @Value("${portal.downloads.base-url:${portal.site.base-url:}}") String baseUrl) {
+    return new ActuatorLinks(baseUrl);
+  }
+
+  @Bean
+  PerClientAnswers perClientAnswers() {
+    return new PerClientAnswers();
   }
 
   @Bean

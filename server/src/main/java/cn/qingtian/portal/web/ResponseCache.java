@@ -28,10 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers a query again from memory while the release is the same (a release never changes, D4):
  * the key is the release, the document, the operation, the variables and the extensions. Only whole
- * answers without errors are kept, never a subscription's, and never one that shows the caller's
- * own rate limit. Bounded by the size of the answers' JSON, least recently used first; emptied when
- * another release is served, after the hottest were answered again for it ({@link #prepare}). Runs
- * inside the rate limiter, so an answer from here costs the client the same as any other.
+ * answers without errors are kept, never a subscription's, and never one about the caller (a
+ * document that selects its {@code rateLimit}, or an answer that showed it: {@link
+ * PerClientAnswers}). Bounded by the size of the answers' JSON, least recently used first; emptied
+ * when another release is served, after the hottest were answered again for it ({@link #prepare}).
+ * Runs inside the rate limiter, so an answer from here costs the client the same as any other.
  */
 class ResponseCache implements WebGraphQlInterceptor, ReleasePreparation, Ordered {
 
@@ -66,6 +67,9 @@ class ResponseCache implements WebGraphQlInterceptor, ReleasePreparation, Ordere
   }
 
   private Mono<WebGraphQlResponse> answer(Release release, WebGraphQlRequest request, Chain chain) {
+    if (PerClientAnswers.selectsPerClientFields(request.getDocument())) {
+      return chain.next(request); // about the caller: never kept, never answered from here
+    }
     Key key =
         new Key(
             release.number(),

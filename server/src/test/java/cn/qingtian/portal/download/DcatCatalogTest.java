@@ -90,8 +90,9 @@ class DcatCatalogTest {
             BASE + "/datasets/charity-grants",
             BASE + "/datasets/indicators",
             BASE + "/datasets/all");
+    // When the release was committed to the database (D19), not the package's stated date.
     assertThat(catalog.getProperty(DCTerms.modified).getLiteral().getLexicalForm())
-        .isEqualTo("2025-06-30T08:00:00Z");
+        .isEqualTo("2025-07-01T09:30:00Z");
     assertThat(catalog.getProperty(DCTerms.modified).getLiteral().getDatatypeURI())
         .isEqualTo(XSDDatatype.XSDdateTime.getURI());
   }
@@ -276,7 +277,15 @@ class DcatCatalogTest {
 
   private static ReleaseFiles releaseFiles(Resource indicators) {
     Release release =
-        new Release(3, VERSION, "2025-06-30T08:00:00Z", "abc123", "qingtian", null, List.of());
+        new Release(
+            3,
+            VERSION,
+            "2025-06-30T08:00:00Z",
+            "abc123",
+            "qingtian",
+            null,
+            List.of(),
+            "2025-07-01T09:30:00Z");
     DatasetFiles grants =
         new DatasetFiles(
             "charity-grants",

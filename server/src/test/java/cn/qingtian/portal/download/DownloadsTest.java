@@ -312,7 +312,8 @@ class DownloadsTest extends SharedDatabase {
     String url = "/datasets/measures/latest/measures.csv";
     RawHttp.Response first = fetch(url);
     String etag = first.header("ETag").orElseThrow();
-    assertThat(first.header("Last-Modified")).hasValue("Mon, 07 Dec 2026 00:00:00 GMT");
+    // When the release was committed to the database (D19), not the package's date.
+    String lastModified = first.header("Last-Modified").orElseThrow();
     assertThat(first.header("Content-Length")).hasValue(Integer.toString(first.body().length));
     assertThat(first.header("Cache-Control")).hasValue("no-cache");
     RawHttp.Response head = RawHttp.head(absolute(url).toString());
@@ -321,8 +322,7 @@ class DownloadsTest extends SharedDatabase {
     assertThat(head.header("ETag")).hasValue(etag);
     assertThat(head.body()).isEmpty();
     assertThat(fetch(url, "If-None-Match", etag).status()).isEqualTo(304);
-    assertThat(fetch(url, "If-Modified-Since", "Mon, 07 Dec 2026 00:00:00 GMT").status())
-        .isEqualTo(304);
+    assertThat(fetch(url, "If-Modified-Since", lastModified).status()).isEqualTo(304);
     assertThat(fetch(url, "If-None-Match", "\"other\"").status()).isEqualTo(200);
   }
 

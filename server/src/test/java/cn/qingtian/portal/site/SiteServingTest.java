@@ -117,7 +117,8 @@ class SiteServingTest extends SharedDatabase {
         .expectStatus()
         .isEqualTo(301)
         .expectHeader()
-        .location("/indicators/GDP/");
+        // Relative to the request, so that no path can make it lead off the portal (issue 21).
+        .location("./GDP/");
   }
 
   @Test
