@@ -91,6 +91,13 @@ class ChangedContentIsNeverNotModifiedAttackTest {
     String catalogueAfter = modified(get("/datasets/catalog.ttl").text());
     assertThat(catalogueAfter).as("the catalogue's dct:modified").isNotEqualTo(catalogueBefore);
     assertThat(ZonedDateTime.parse(catalogueAfter)).isAfter(ZonedDateTime.parse(catalogueBefore));
+
+    // The feed of releases dates itself by the commit too: after the first release's date, though
+    // the package states the same date as before.
+    String feedAfter = feedUpdated(temp.resolve("site"));
+    assertThat(ZonedDateTime.parse(feedAfter))
+        .as("the releases feed's <updated>")
+        .isAfter(ZonedDateTime.parse(catalogueBefore));
   }
 
   @Test
@@ -118,6 +125,20 @@ class ChangedContentIsNeverNotModifiedAttackTest {
 
   private RawHttp.Response get(String path, String... headers) {
     return RawHttp.get("http://localhost:" + port + path, headers);
+  }
+
+  /** Builds the site from this portal over HTTP, as a mirror does, and reads its feed's date. */
+  private String feedUpdated(Path site) throws Exception {
+    var transport =
+        new cn.qingtian.site.HttpGraphQlTransport(
+            java.net.URI.create("http://localhost:" + port + "/graphql"));
+    new cn.qingtian.site.SitePublisher(
+            transport, cn.qingtian.site.SiteSettings.defaults(), message -> {})
+        .publish(site);
+    String feed = java.nio.file.Files.readString(site.resolve("feeds/releases.xml"));
+    Matcher updated = Pattern.compile("<updated>([^<]+)</updated>").matcher(feed);
+    assertThat(updated.find()).as("<updated> in\n" + feed).isTrue();
+    return updated.group(1);
   }
 
   private static String modified(String turtle) {
