@@ -72,9 +72,71 @@ public final class Disclosure {
         cells.addAll(cells(year, name, table, true));
         previous.put(name, suppressed(table));
       }
-      statistics.addAll(IncomeStatistics.of(households, year, tables.get("TOWNSHIP")));
+      statistics.addAll(statistics(households, year, tables.get("TOWNSHIP")));
     }
     return new Result(List.copyOf(cells), List.copyOf(reports), List.copyOf(statistics));
+  }
+
+  /**
+   * The year's means and medians, audited together with the township table they describe (issue 21,
+   * finding 5): a published mean or median narrows its row's bracket counts, so the township table
+   * is audited again with what the figures say ({@link StatisticRelations}), and the figures of the
+   * rows whose withheld counts come out too narrow are withheld, until the audit passes. When the
+   * narrowed entry's own row has no figure left to withhold (the narrowing came through a column),
+   * the figures of every row with a withheld count go; as a last resort all of them, which leaves
+   * the table's own audit, already passed.
+   */
+  static List<IncomeStatistics.Figure> statistics(
+      List<Household> households, int year, CountTable township) {
+    long cap = IncomeStatistics.cap(households, year);
+    Set<String> narrowing = new HashSet<>();
+    List<String> everyRow = new ArrayList<>(township.rows());
+    everyRow.add("_T");
+    while (true) {
+      List<IncomeStatistics.Figure> figures =
+          IncomeStatistics.of(households, year, township, narrowing);
+      IntervalAudit.Result audit =
+          IntervalAudit.audit(township, StatisticRelations.of(township, figures, cap));
+      if (audit.passed()) {
+        return figures;
+      }
+      Set<String> rows = new HashSet<>();
+      audit.failures().forEach(failure -> rows.add(rowOf(township, failure.entry())));
+      if (narrowing.containsAll(rows)) {
+        for (String row : everyRow) {
+          if (hasWithheldEntry(township, row)) {
+            rows.add(row);
+          }
+        }
+      }
+      if (narrowing.containsAll(rows)) {
+        rows.addAll(everyRow);
+      }
+      narrowing.addAll(rows);
+    }
+  }
+
+  /** The row of the township table an entry belongs to: a township, or the county for totals. */
+  private static String rowOf(CountTable table, int entry) {
+    int cells = table.rows().size() * table.columns().size();
+    if (entry < cells) {
+      return table.rows().get(entry / table.columns().size());
+    }
+    if (entry < cells + table.rows().size()) {
+      return table.rows().get(entry - cells);
+    }
+    return "_T";
+  }
+
+  private static boolean hasWithheldEntry(CountTable table, String row) {
+    int r = table.rows().indexOf(row);
+    for (int column = 0; column < table.columns().size(); column++) {
+      int entry = r < 0 ? table.columnTotal(column) : table.cell(r, column);
+      if (table.isSuppressed(entry)) {
+        return true;
+      }
+    }
+    return table.isSuppressed(r < 0 ? table.grandTotal() : table.rowTotal(r));
   }
 
   /**
@@ -147,11 +209,7 @@ public final class Disclosure {
         Long mean = count <= 0 ? null : Math.round(Math.max(0, sum) / (double) count / 100) * 100;
         figures.add(
             new IncomeStatistics.Figure(
-                year,
-                row,
-                "MEAN",
-                mean,
-                mean == null ? IncomeStatistics.Withheld.THRESHOLD : null));
+                year, row, "MEAN", mean, mean == null ? IncomeStatistics.Withheld.WITHHELD : null));
       }
       int entries = rows.size();
       reports.add(new TableReport(year, "MEAN", entries, entries, 0, 0, true, dp.epsilon()));
@@ -219,7 +277,8 @@ public final class Disclosure {
                 rows.get(r),
                 columns.get(c),
                 count(table, entry, rounded),
-                table.reason(entry)));
+                // One reason for every withheld entry: a specific one narrows it (finding 4).
+                table.isSuppressed(entry) ? Reason.WITHHELD : null));
       }
     }
     return cells;
@@ -245,23 +304,23 @@ public final class Disclosure {
     return rounded ? table.published(entry) : Long.valueOf(table.trueValue(entry));
   }
 
+  /**
+   * The report of a protected table. It counts the withheld entries without telling primary from
+   * secondary ones (all in {@code primary}, 0 in {@code secondary}): in a one-row table "one
+   * primary, one secondary" would narrow the cells as a specific reason does (finding 4).
+   */
   private static TableReport report(
       int year, String name, CountTable table, IntervalAudit.Result audit) {
     int published = 0;
-    int primary = 0;
-    int secondary = 0;
+    int withheld = 0;
     for (int entry = 0; entry < table.size(); entry++) {
-      Reason reason = table.reason(entry);
-      if (reason == null) {
-        published++;
-      } else if (reason == Reason.SECONDARY) {
-        secondary++;
+      if (table.isSuppressed(entry)) {
+        withheld++;
       } else {
-        primary++;
+        published++;
       }
     }
-    return new TableReport(
-        year, name, table.size(), published, primary, secondary, audit.passed(), 0);
+    return new TableReport(year, name, table.size(), published, withheld, 0, audit.passed(), 0);
   }
 
   private static Set<Integer> suppressed(CountTable table) {

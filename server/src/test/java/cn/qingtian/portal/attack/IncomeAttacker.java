@@ -5,12 +5,14 @@ import cn.qingtian.portal.disclosure.Household;
 import cn.qingtian.portal.disclosure.IncomeBracket;
 import cn.qingtian.portal.disclosure.Township;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
 import org.apache.commons.math3.optim.linear.LinearConstraintSet;
@@ -142,15 +144,8 @@ final class IncomeAttacker {
     }
   }
 
-  /** The smallest and largest value the attacker can give a withheld entry. */
-  double[] interval(String key) {
-    int variable = unknowns.get(key);
-    return new double[] {
-      optimize(variable, GoalType.MINIMIZE), optimize(variable, GoalType.MAXIMIZE)
-    };
-  }
-
-  private double optimize(int variable, GoalType goal) {
+  /** A solution of the program optimising one unknown (unbounded: that unknown at infinity). */
+  private double[] optimize(int variable, GoalType goal) {
     double[] objective = new double[unknowns.size()];
     objective[variable] = 1;
     try {
@@ -161,9 +156,12 @@ final class IncomeAttacker {
               new LinearConstraintSet(constraints),
               goal,
               new NonNegativeConstraint(true))
-          .getValue();
+          .getPoint();
     } catch (UnboundedSolutionException e) {
-      return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+      double[] point = new double[unknowns.size()];
+      Arrays.fill(point, Double.NaN);
+      point[variable] = goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+      return point;
     }
   }
 
@@ -183,29 +181,73 @@ final class IncomeAttacker {
 
   static final Outcome NOTHING = new Outcome(0, 0, 0, List.of());
 
-  /** Solves every withheld entry and judges it against the truth. */
+  /**
+   * Solves every withheld entry and judges it against the truth. Every solution is a point the
+   * attacker cannot rule out, so it widens every entry's interval at once; an entry whose interval
+   * is already wide enough (and not exact) is not optimised again. The true counts are the first
+   * such point.
+   */
   Outcome judge(String label, Map<String, Long> truth) {
+    List<String> keys = new ArrayList<>(unknowns.keySet());
+    int n = keys.size();
+    double[] low = new double[n];
+    double[] high = new double[n];
+    for (int k = 0; k < n; k++) {
+      low[k] = truth.getOrDefault(keys.get(k), 0L);
+      high[k] = low[k];
+    }
+    for (LinearConstraint constraint : constraints) {
+      double lhs = constraint.getCoefficients().dotProduct(new ArrayRealVector(low));
+      double slack = constraint.getValue() - lhs;
+      boolean holds =
+          switch (constraint.getRelationship()) {
+            case LEQ -> slack >= -1e-6;
+            case GEQ -> slack <= 1e-6;
+            case EQ -> Math.abs(slack) <= 1e-6;
+          };
+      if (!holds) {
+        throw new IllegalStateException(label + ": the attacker's program excludes the truth");
+      }
+    }
     int exact = 0;
     int narrowed = 0;
     List<String> examples = new ArrayList<>();
-    for (String key : unknowns.keySet()) {
+    for (int k = 0; k < n; k++) {
+      String key = keys.get(k);
       long value = truth.getOrDefault(key, 0L);
-      double[] bounds = interval(key);
-      boolean isExact = bounds[1] - bounds[0] < 0.5;
+      boolean primary = primary(key, truth);
+      double needHigh = primary ? value + 10 - 1e-6 : low[k] + 0.5;
+      if (high[k] < needHigh) {
+        widen(optimize(k, GoalType.MAXIMIZE), low, high);
+      }
+      double needLow = primary ? Math.max(0, value - 10) + 1e-6 : high[k] - 0.5;
+      if (low[k] > needLow) {
+        widen(optimize(k, GoalType.MINIMIZE), low, high);
+      }
+      boolean isExact = high[k] - low[k] < 0.5;
       boolean safe =
-          primary(key, truth)
-              ? bounds[0] <= Math.max(0, value - 10) + 1e-6 && bounds[1] >= value + 10 - 1e-6
+          primary
+              ? low[k] <= Math.max(0, value - 10) + 1e-6 && high[k] >= value + 10 - 1e-6
               : !isExact;
       exact += isExact ? 1 : 0;
       if (!safe) {
         narrowed++;
         if (examples.size() < 5) {
           examples.add(
-              "%s %s: [%.1f, %.1f], true %d".formatted(label, key, bounds[0], bounds[1], value));
+              "%s %s: [%.1f, %.1f], true %d".formatted(label, key, low[k], high[k], value));
         }
       }
     }
-    return new Outcome(unknowns.size(), exact, narrowed, examples);
+    return new Outcome(n, exact, narrowed, examples);
+  }
+
+  private static void widen(double[] point, double[] low, double[] high) {
+    for (int j = 0; j < point.length; j++) {
+      if (!Double.isNaN(point[j])) {
+        low[j] = Math.min(low[j], point[j]);
+        high[j] = Math.max(high[j], point[j]);
+      }
+    }
   }
 
   /** 1–9 households, or a group all in one cell: what primary suppression protects. */

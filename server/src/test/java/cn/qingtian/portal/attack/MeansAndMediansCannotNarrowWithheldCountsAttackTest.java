@@ -52,7 +52,10 @@ class MeansAndMediansCannotNarrowWithheldCountsAttackTest {
               attacker.judge(
                   "TOWNSHIP " + year, IncomeAttacker.truth(households, year, "TOWNSHIP")));
     }
-    System.out.println("means and medians attack: " + total);
+    long shown = published.statistics().stream().filter(f -> f.value() != null).count();
+    System.out.println(
+        "means and medians attack: %s; figures published %d of %d"
+            .formatted(total, shown, published.statistics().size()));
     assertThat(total.narrowed())
         .as(
             "withheld township cells narrowed below their protection interval by published means"
