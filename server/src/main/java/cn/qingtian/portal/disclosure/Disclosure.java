@@ -1,12 +1,12 @@
 package cn.qingtian.portal.disclosure;
 
+import cn.qingtian.portal.dataset.RowHash;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +33,15 @@ public final class Disclosure {
       @Nullable Long count,
       @Nullable Reason reason) {}
 
-  /** What the disclosure report says of one table. */
+  /**
+   * What the disclosure report says of one table.
+   *
+   * @param epsilon the privacy budget this release spent on the table: ε when any of its cells was
+   *     drawn afresh, 0 when every cell's noise was reused (and under disclosure control)
+   * @param epsilonToDate the budget spent on this table and year over all releases (the ledger)
+   * @param noise what identifies the draws, so the next release can tell reused noise from a new
+   *     draw; null under disclosure control
+   */
   public record TableReport(
       int year,
       String table,
@@ -42,7 +50,16 @@ public final class Disclosure {
       int primary,
       int secondary,
       boolean auditPassed,
-      double epsilon) {}
+      double epsilon,
+      double epsilonToDate,
+      @Nullable String noise) {}
+
+  /**
+   * The ledger of one table and year as the previous release left it.
+   *
+   * @param noise the draws it published (null: unknown, so any draw now is a new one)
+   */
+  public record Ledger(@Nullable String noise, double epsilonToDate) {}
 
   /** Everything a release publishes from the microdata. */
   public record Result(
@@ -139,13 +156,27 @@ public final class Disclosure {
     return table.isSuppressed(r < 0 ? table.grandTotal() : table.rowTotal(r));
   }
 
+  /** {@link #runDifferentiallyPrivate(List, List, DifferentialPrivacy, Map)} with no history. */
+  public static Result runDifferentiallyPrivate(
+      List<Household> households, List<Integer> years, DifferentialPrivacy dp) {
+    return runDifferentiallyPrivate(households, years, dp, Map.of());
+  }
+
   /**
    * The differential-privacy option: every table's cells noised once (ε per table and year, each
    * household being in one cell), post-processed to non-negative integers that add up, margins as
-   * sums of the published cells. Nothing is suppressed; the report records the ε spent.
+   * sums of the published cells. Nothing is suppressed. Each cell's noise is drawn for its identity
+   * (table, year, row, column and the hash of its rows; {@link KeyedNoise}), so unchanged data
+   * publish unchanged cells; the report keeps the ledger: ε spent now only where a cell was drawn
+   * afresh, and the total to date (issue 21, finding 7).
+   *
+   * @param previous the ledger of the previous release, by {@code "year table"}
    */
   public static Result runDifferentiallyPrivate(
-      List<Household> households, List<Integer> years, DifferentialPrivacy dp) {
+      List<Household> households,
+      List<Integer> years,
+      DifferentialPrivacy dp,
+      Map<String, Ledger> previous) {
     List<Cell> cells = new ArrayList<>();
     List<TableReport> reports = new ArrayList<>();
     for (int year : years) {
@@ -153,23 +184,58 @@ public final class Disclosure {
       for (String name : TABLES) {
         CountTable table = tables.get(name);
         int columns = table.columns().size();
+        List<String> contributors = IncomeTables.contributors(households, year, name);
         long[] histogram = new long[table.rows().size() * columns];
+        List<String> identities = new ArrayList<>();
         for (int i = 0; i < histogram.length; i++) {
           histogram[i] = table.trueValue(i);
+          identities.add(
+              identity(
+                  "income_cells",
+                  name,
+                  Integer.toString(year),
+                  table.rows().get(i / columns),
+                  table.columns().get(i % columns),
+                  contributors.get(i)));
         }
-        long[] published = dp.publish(histogram);
+        long[] published = dp.publish(histogram, identities);
         long[][] grid = new long[table.rows().size()][columns];
         for (int i = 0; i < histogram.length; i++) {
           grid[i / columns][i % columns] = published[i];
         }
         CountTable noisy = new CountTable(table.rows(), table.columns(), grid);
         cells.addAll(cells(year, name, noisy, false));
-        reports.add(
-            new TableReport(year, name, noisy.size(), noisy.size(), 0, 0, true, dp.epsilon()));
+        reports.add(spent(year, name, noisy.size(), dp, identities, previous));
       }
     }
-    List<IncomeStatistics.Figure> means = noisyMeans(households, years, cells, reports, dp);
+    List<IncomeStatistics.Figure> means =
+        noisyMeans(households, years, cells, reports, dp, previous);
     return new Result(List.copyOf(cells), List.copyOf(reports), means);
+  }
+
+  /** A cell's identity for its noise: where it is and the hash of the rows behind it. */
+  private static String identity(String... parts) {
+    return String.join("|", parts);
+  }
+
+  /**
+   * The ledger line of a noised table: ε again unless every draw is the one the previous release
+   * published. (Conservative: one re-drawn cell counts ε for the whole table, though only the
+   * households in that cell spend it.)
+   */
+  private static TableReport spent(
+      int year,
+      String name,
+      int entries,
+      DifferentialPrivacy dp,
+      List<String> identities,
+      Map<String, Ledger> previous) {
+    String noise = dp.draws(identities);
+    Ledger before = previous.get(year + " " + name);
+    boolean reused = noise != null && before != null && noise.equals(before.noise());
+    double epsilon = reused ? 0 : dp.epsilon();
+    double toDate = (before == null ? 0 : before.epsilonToDate()) + epsilon;
+    return new TableReport(year, name, entries, entries, 0, 0, true, epsilon, toDate, noise);
   }
 
   /** Income in DP means is clamped to this many yuan: one household changes a sum by at most it. */
@@ -185,11 +251,15 @@ public final class Disclosure {
       List<Integer> years,
       List<Cell> cells,
       List<TableReport> reports,
-      DifferentialPrivacy dp) {
+      DifferentialPrivacy dp,
+      Map<String, Ledger> previous) {
     List<IncomeStatistics.Figure> figures = new ArrayList<>();
     for (int year : years) {
       List<String> rows = new ArrayList<>(Township.ALL.stream().map(Township::code).toList());
       rows.add("_T");
+      List<String> contributors = IncomeTables.contributors(households, year, "TOWNSHIP");
+      int brackets = IncomeBracket.values().length;
+      List<String> identities = new ArrayList<>();
       long county = 0;
       for (String row : rows) {
         int y = year;
@@ -198,7 +268,22 @@ public final class Disclosure {
                 .filter(h -> h.year() == y && (row.equals("_T") || h.township().equals(row)))
                 .mapToLong(Household::income)
                 .toArray();
-        long sum = row.equals("_T") ? county : dp.noisySum(incomes, DP_INCOME_CAP);
+        long sum = 0;
+        if (!row.equals("_T")) {
+          int r = rows.indexOf(row);
+          String identity =
+              identity(
+                  "income_statistics",
+                  "MEAN",
+                  Integer.toString(year),
+                  row,
+                  RowHash.sha256(
+                      String.join("|", contributors.subList(r * brackets, (r + 1) * brackets))));
+          identities.add(identity);
+          sum = dp.noisySum(incomes, DP_INCOME_CAP, identity);
+        } else {
+          sum = county;
+        }
         county += row.equals("_T") ? 0 : sum;
         long count =
             cells.stream()
@@ -211,8 +296,7 @@ public final class Disclosure {
             new IncomeStatistics.Figure(
                 year, row, "MEAN", mean, mean == null ? IncomeStatistics.Withheld.WITHHELD : null));
       }
-      int entries = rows.size();
-      reports.add(new TableReport(year, "MEAN", entries, entries, 0, 0, true, dp.epsilon()));
+      reports.add(spent(year, "MEAN", rows.size(), dp, identities, previous));
     }
     return List.copyOf(figures);
   }
@@ -221,12 +305,7 @@ public final class Disclosure {
     Map<String, CountTable> tables = new HashMap<>();
     tables.put("TOWNSHIP", IncomeTables.byTownship(households, year));
     tables.put("AREA", IncomeTables.byArea(households, year));
-    Map<String, Predicate<Household>> flags =
-        Map.of(
-            "LOW_INCOME_FARM", Household::lowIncomeFarm,
-            "DIBAO", Household::dibao,
-            "QIAOJUAN", Household::qiaojuan);
-    flags.forEach(
+    IncomeTables.FLAGS.forEach(
         (name, flag) -> tables.put(name, IncomeTables.withFlag(households, year, name, flag)));
     return tables;
   }
@@ -320,7 +399,8 @@ public final class Disclosure {
         published++;
       }
     }
-    return new TableReport(year, name, table.size(), published, withheld, 0, audit.passed(), 0);
+    return new TableReport(
+        year, name, table.size(), published, withheld, 0, audit.passed(), 0, 0, null);
   }
 
   private static Set<Integer> suppressed(CountTable table) {
