@@ -58,7 +58,9 @@ public class DisclosureTables implements DerivedTables {
           + " suppression with the previous year's pattern preferred; interval audit by linear"
           + " programming, protection 10 households; means and medians: income top-coded at the"
           + " 99th percentile, at least 10 households, the township count published, dominance"
-          + " rules (1, 50) and (2, 67), rounded to 100 and 1,000 yuan";
+          + " rules (1, 50) and (2, 67), rounded to 100 and 1,000 yuan, included in the interval"
+          + " audit and withheld where they would narrow a withheld count; every withheld entry is"
+          + " published with the one reason WITHHELD";
 
   static final String DP_RULES =
       "differential privacy: two-sided geometric noise with parameter epsilon per table and year"
