@@ -242,8 +242,7 @@ public final class Api {
       String table,
       int entries,
       int published,
-      int primarySuppressed,
-      int secondarySuppressed,
+      int withheld,
       boolean auditPassed,
       @Nullable String provenance) {
 
