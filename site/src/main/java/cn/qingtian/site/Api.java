@@ -259,8 +259,7 @@ public final class Api {
       String table,
       int entries,
       int published,
-      int primarySuppressed,
-      int secondarySuppressed,
+      int withheld,
       boolean auditPassed,
       @Nullable String provenance) {
 

@@ -268,8 +268,7 @@ public final class Messages {
           entry("income.report", "披露控制报告", "Disclosure report"),
           entry("income.table", "表", "Table"),
           entry("income.published", "公布的格", "Cells published"),
-          entry("income.primary", "不公布（首次）", "Withheld (primary)"),
-          entry("income.secondary", "不公布（保护）", "Withheld (to protect others)"),
+          entry("income.withheldCount", "不公布", "Withheld"),
           entry("income.audit", "审核通过", "Audit passed"),
           entry("income.table.TOWNSHIP", "乡镇 × 收入组", "Township × bracket"),
           entry("income.table.AREA", "城乡 × 收入组", "Urban/rural × bracket"),
@@ -292,6 +291,16 @@ public final class Messages {
           entry("income.row", "地区", "Area"),
           entry("income.withheld", "不公布", "withheld"),
           entry("income.withheld.title", "为什么有的格不公布", "Why some cells are withheld"),
+          entry("withheld.WITHHELD", "不公布", "withheld"),
+          entry(
+              "withheld.WITHHELD.text",
+              "户数少于10、一组家庭全在同一收入组，或为防止推算出其他不公布的格；均值和中位数还会因户数不公布、个别家庭占比过大或会缩小不公布的户数而不公布。"
+                  + "不说明是哪一种原因，因为具体原因本身会缩小被隐藏的数值。",
+              "Fewer than 10 households, a whole group in one bracket, or withheld so that other"
+                  + " withheld cells cannot be worked out; means and medians also when the count is"
+                  + " withheld, one or two incomes dominate, or they would narrow a withheld count."
+                  + " Which reason applies is not said, because a specific reason narrows the value"
+                  + " it hides."),
           entry("withheld.THRESHOLD", "少于10户", "under 10"),
           entry(
               "withheld.THRESHOLD.text",

@@ -1,12 +1,12 @@
 package cn.qingtian.portal.disclosure;
 
+import cn.qingtian.portal.dataset.RowHash;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +33,15 @@ public final class Disclosure {
       @Nullable Long count,
       @Nullable Reason reason) {}
 
-  /** What the disclosure report says of one table. */
+  /**
+   * What the disclosure report says of one table.
+   *
+   * @param epsilon the privacy budget this release spent on the table: ε when any of its cells was
+   *     drawn afresh, 0 when every cell's noise was reused (and under disclosure control)
+   * @param epsilonToDate the budget spent on this table and year over all releases (the ledger)
+   * @param noise what identifies the draws, so the next release can tell reused noise from a new
+   *     draw; null under disclosure control
+   */
   public record TableReport(
       int year,
       String table,
@@ -42,7 +50,16 @@ public final class Disclosure {
       int primary,
       int secondary,
       boolean auditPassed,
-      double epsilon) {}
+      double epsilon,
+      double epsilonToDate,
+      @Nullable String noise) {}
+
+  /**
+   * The ledger of one table and year as the previous release left it.
+   *
+   * @param noise the draws it published (null: unknown, so any draw now is a new one)
+   */
+  public record Ledger(@Nullable String noise, double epsilonToDate) {}
 
   /** Everything a release publishes from the microdata. */
   public record Result(
@@ -72,18 +89,94 @@ public final class Disclosure {
         cells.addAll(cells(year, name, table, true));
         previous.put(name, suppressed(table));
       }
-      statistics.addAll(IncomeStatistics.of(households, year, tables.get("TOWNSHIP")));
+      statistics.addAll(statistics(households, year, tables.get("TOWNSHIP")));
     }
     return new Result(List.copyOf(cells), List.copyOf(reports), List.copyOf(statistics));
   }
 
   /**
-   * The differential-privacy option: every table's cells noised once (ε per table and year, each
-   * household being in one cell), post-processed to non-negative integers that add up, margins as
-   * sums of the published cells. Nothing is suppressed; the report records the ε spent.
+   * The year's means and medians, audited together with the township table they describe (issue 21,
+   * finding 5): a published mean or median narrows its row's bracket counts, so the township table
+   * is audited again with what the figures say ({@link StatisticRelations}), and the figures of the
+   * rows whose withheld counts come out too narrow are withheld, until the audit passes. When the
+   * narrowed entry's own row has no figure left to withhold (the narrowing came through a column),
+   * the figures of every row with a withheld count go; as a last resort all of them, which leaves
+   * the table's own audit, already passed.
    */
+  static List<IncomeStatistics.Figure> statistics(
+      List<Household> households, int year, CountTable township) {
+    long cap = IncomeStatistics.cap(households, year);
+    Set<String> narrowing = new HashSet<>();
+    List<String> everyRow = new ArrayList<>(township.rows());
+    everyRow.add("_T");
+    while (true) {
+      List<IncomeStatistics.Figure> figures =
+          IncomeStatistics.of(households, year, township, narrowing);
+      IntervalAudit.Result audit =
+          IntervalAudit.audit(township, StatisticRelations.of(township, figures, cap));
+      if (audit.passed()) {
+        return figures;
+      }
+      Set<String> rows = new HashSet<>();
+      audit.failures().forEach(failure -> rows.add(rowOf(township, failure.entry())));
+      if (narrowing.containsAll(rows)) {
+        for (String row : everyRow) {
+          if (hasWithheldEntry(township, row)) {
+            rows.add(row);
+          }
+        }
+      }
+      if (narrowing.containsAll(rows)) {
+        rows.addAll(everyRow);
+      }
+      narrowing.addAll(rows);
+    }
+  }
+
+  /** The row of the township table an entry belongs to: a township, or the county for totals. */
+  private static String rowOf(CountTable table, int entry) {
+    int cells = table.rows().size() * table.columns().size();
+    if (entry < cells) {
+      return table.rows().get(entry / table.columns().size());
+    }
+    if (entry < cells + table.rows().size()) {
+      return table.rows().get(entry - cells);
+    }
+    return "_T";
+  }
+
+  private static boolean hasWithheldEntry(CountTable table, String row) {
+    int r = table.rows().indexOf(row);
+    for (int column = 0; column < table.columns().size(); column++) {
+      int entry = r < 0 ? table.columnTotal(column) : table.cell(r, column);
+      if (table.isSuppressed(entry)) {
+        return true;
+      }
+    }
+    return table.isSuppressed(r < 0 ? table.grandTotal() : table.rowTotal(r));
+  }
+
+  /** {@link #runDifferentiallyPrivate(List, List, DifferentialPrivacy, Map)} with no history. */
   public static Result runDifferentiallyPrivate(
       List<Household> households, List<Integer> years, DifferentialPrivacy dp) {
+    return runDifferentiallyPrivate(households, years, dp, Map.of());
+  }
+
+  /**
+   * The differential-privacy option: every table's cells noised once (ε per table and year, each
+   * household being in one cell), post-processed to non-negative integers that add up, margins as
+   * sums of the published cells. Nothing is suppressed. Each cell's noise is drawn for its identity
+   * (table, year, row, column and the hash of its rows; {@link KeyedNoise}), so unchanged data
+   * publish unchanged cells; the report keeps the ledger: ε spent now only where a cell was drawn
+   * afresh, and the total to date (issue 21, finding 7).
+   *
+   * @param previous the ledger of the previous release, by {@code "year table"}
+   */
+  public static Result runDifferentiallyPrivate(
+      List<Household> households,
+      List<Integer> years,
+      DifferentialPrivacy dp,
+      Map<String, Ledger> previous) {
     List<Cell> cells = new ArrayList<>();
     List<TableReport> reports = new ArrayList<>();
     for (int year : years) {
@@ -91,23 +184,58 @@ public final class Disclosure {
       for (String name : TABLES) {
         CountTable table = tables.get(name);
         int columns = table.columns().size();
+        List<String> contributors = IncomeTables.contributors(households, year, name);
         long[] histogram = new long[table.rows().size() * columns];
+        List<String> identities = new ArrayList<>();
         for (int i = 0; i < histogram.length; i++) {
           histogram[i] = table.trueValue(i);
+          identities.add(
+              identity(
+                  "income_cells",
+                  name,
+                  Integer.toString(year),
+                  table.rows().get(i / columns),
+                  table.columns().get(i % columns),
+                  contributors.get(i)));
         }
-        long[] published = dp.publish(histogram);
+        long[] published = dp.publish(histogram, identities);
         long[][] grid = new long[table.rows().size()][columns];
         for (int i = 0; i < histogram.length; i++) {
           grid[i / columns][i % columns] = published[i];
         }
         CountTable noisy = new CountTable(table.rows(), table.columns(), grid);
         cells.addAll(cells(year, name, noisy, false));
-        reports.add(
-            new TableReport(year, name, noisy.size(), noisy.size(), 0, 0, true, dp.epsilon()));
+        reports.add(spent(year, name, noisy.size(), dp, identities, previous));
       }
     }
-    List<IncomeStatistics.Figure> means = noisyMeans(households, years, cells, reports, dp);
+    List<IncomeStatistics.Figure> means =
+        noisyMeans(households, years, cells, reports, dp, previous);
     return new Result(List.copyOf(cells), List.copyOf(reports), means);
+  }
+
+  /** A cell's identity for its noise: where it is and the hash of the rows behind it. */
+  private static String identity(String... parts) {
+    return String.join("|", parts);
+  }
+
+  /**
+   * The ledger line of a noised table: ε again unless every draw is the one the previous release
+   * published. (Conservative: one re-drawn cell counts ε for the whole table, though only the
+   * households in that cell spend it.)
+   */
+  private static TableReport spent(
+      int year,
+      String name,
+      int entries,
+      DifferentialPrivacy dp,
+      List<String> identities,
+      Map<String, Ledger> previous) {
+    String noise = dp.draws(identities);
+    Ledger before = previous.get(year + " " + name);
+    boolean reused = noise != null && before != null && noise.equals(before.noise());
+    double epsilon = reused ? 0 : dp.epsilon();
+    double toDate = (before == null ? 0 : before.epsilonToDate()) + epsilon;
+    return new TableReport(year, name, entries, entries, 0, 0, true, epsilon, toDate, noise);
   }
 
   /** Income in DP means is clamped to this many yuan: one household changes a sum by at most it. */
@@ -123,11 +251,15 @@ public final class Disclosure {
       List<Integer> years,
       List<Cell> cells,
       List<TableReport> reports,
-      DifferentialPrivacy dp) {
+      DifferentialPrivacy dp,
+      Map<String, Ledger> previous) {
     List<IncomeStatistics.Figure> figures = new ArrayList<>();
     for (int year : years) {
       List<String> rows = new ArrayList<>(Township.ALL.stream().map(Township::code).toList());
       rows.add("_T");
+      List<String> contributors = IncomeTables.contributors(households, year, "TOWNSHIP");
+      int brackets = IncomeBracket.values().length;
+      List<String> identities = new ArrayList<>();
       long county = 0;
       for (String row : rows) {
         int y = year;
@@ -136,7 +268,22 @@ public final class Disclosure {
                 .filter(h -> h.year() == y && (row.equals("_T") || h.township().equals(row)))
                 .mapToLong(Household::income)
                 .toArray();
-        long sum = row.equals("_T") ? county : dp.noisySum(incomes, DP_INCOME_CAP);
+        long sum = 0;
+        if (!row.equals("_T")) {
+          int r = rows.indexOf(row);
+          String identity =
+              identity(
+                  "income_statistics",
+                  "MEAN",
+                  Integer.toString(year),
+                  row,
+                  RowHash.sha256(
+                      String.join("|", contributors.subList(r * brackets, (r + 1) * brackets))));
+          identities.add(identity);
+          sum = dp.noisySum(incomes, DP_INCOME_CAP, identity);
+        } else {
+          sum = county;
+        }
         county += row.equals("_T") ? 0 : sum;
         long count =
             cells.stream()
@@ -147,14 +294,9 @@ public final class Disclosure {
         Long mean = count <= 0 ? null : Math.round(Math.max(0, sum) / (double) count / 100) * 100;
         figures.add(
             new IncomeStatistics.Figure(
-                year,
-                row,
-                "MEAN",
-                mean,
-                mean == null ? IncomeStatistics.Withheld.THRESHOLD : null));
+                year, row, "MEAN", mean, mean == null ? IncomeStatistics.Withheld.WITHHELD : null));
       }
-      int entries = rows.size();
-      reports.add(new TableReport(year, "MEAN", entries, entries, 0, 0, true, dp.epsilon()));
+      reports.add(spent(year, "MEAN", rows.size(), dp, identities, previous));
     }
     return List.copyOf(figures);
   }
@@ -163,12 +305,7 @@ public final class Disclosure {
     Map<String, CountTable> tables = new HashMap<>();
     tables.put("TOWNSHIP", IncomeTables.byTownship(households, year));
     tables.put("AREA", IncomeTables.byArea(households, year));
-    Map<String, Predicate<Household>> flags =
-        Map.of(
-            "LOW_INCOME_FARM", Household::lowIncomeFarm,
-            "DIBAO", Household::dibao,
-            "QIAOJUAN", Household::qiaojuan);
-    flags.forEach(
+    IncomeTables.FLAGS.forEach(
         (name, flag) -> tables.put(name, IncomeTables.withFlag(households, year, name, flag)));
     return tables;
   }
@@ -219,7 +356,8 @@ public final class Disclosure {
                 rows.get(r),
                 columns.get(c),
                 count(table, entry, rounded),
-                table.reason(entry)));
+                // One reason for every withheld entry: a specific one narrows it (finding 4).
+                table.isSuppressed(entry) ? Reason.WITHHELD : null));
       }
     }
     return cells;
@@ -245,23 +383,24 @@ public final class Disclosure {
     return rounded ? table.published(entry) : Long.valueOf(table.trueValue(entry));
   }
 
+  /**
+   * The report of a protected table. It counts the withheld entries without telling primary from
+   * secondary ones (all in {@code primary}, 0 in {@code secondary}): in a one-row table "one
+   * primary, one secondary" would narrow the cells as a specific reason does (finding 4).
+   */
   private static TableReport report(
       int year, String name, CountTable table, IntervalAudit.Result audit) {
     int published = 0;
-    int primary = 0;
-    int secondary = 0;
+    int withheld = 0;
     for (int entry = 0; entry < table.size(); entry++) {
-      Reason reason = table.reason(entry);
-      if (reason == null) {
-        published++;
-      } else if (reason == Reason.SECONDARY) {
-        secondary++;
+      if (table.isSuppressed(entry)) {
+        withheld++;
       } else {
-        primary++;
+        published++;
       }
     }
     return new TableReport(
-        year, name, table.size(), published, primary, secondary, audit.passed(), 0);
+        year, name, table.size(), published, withheld, 0, audit.passed(), 0, 0, null);
   }
 
   private static Set<Integer> suppressed(CountTable table) {

@@ -4,6 +4,7 @@ import cn.qingtian.portal.dataset.DerivedTables;
 import cn.qingtian.portal.dataset.Field;
 import cn.qingtian.portal.dataset.FieldType;
 import cn.qingtian.portal.dataset.ImportRefusedException;
+import cn.qingtian.portal.dataset.JdbcConnections;
 import cn.qingtian.portal.dataset.Problem;
 import cn.qingtian.portal.dataset.ReleaseTables;
 import cn.qingtian.portal.dataset.Resource;
@@ -12,13 +13,20 @@ import cn.qingtian.portal.dataset.Table;
 import cn.qingtian.portal.dataset.TableSchema;
 import cn.qingtian.portal.indicator.Provenance;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,10 +37,15 @@ import org.springframework.stereotype.Component;
  * income_statistics} and {@code disclosure_reports}. A table that cannot be protected refuses the
  * release; the message names the table and year, never a household. It runs first: the income
  * shares among the computed series are read from its protected table.
+ *
+ * <p>In the differential-privacy mode the noise is keyed by a secret read from {@code
+ * private.disclosure_secret} (migration V14) and each cell's identity, so the same microdata
+ * publish the same cells in every release (decision D18; docs/disclosure-control.md); the previous
+ * release's {@code disclosure_reports} carry the ledger this release continues.
  */
 @Component
 @Order(DisclosureTables.ORDER)
-class DisclosureTables implements DerivedTables {
+public class DisclosureTables implements DerivedTables {
 
   static final int ORDER = 100;
 
@@ -45,36 +58,90 @@ class DisclosureTables implements DerivedTables {
           + " suppression with the previous year's pattern preferred; interval audit by linear"
           + " programming, protection 10 households; means and medians: income top-coded at the"
           + " 99th percentile, at least 10 households, the township count published, dominance"
-          + " rules (1, 50) and (2, 67), rounded to 100 and 1,000 yuan";
+          + " rules (1, 50) and (2, 67), rounded to 100 and 1,000 yuan, included in the interval"
+          + " audit and withheld where they would narrow a withheld count; every withheld entry is"
+          + " published with the one reason WITHHELD";
 
   static final String DP_RULES =
       "differential privacy: two-sided geometric noise with parameter epsilon per table and year"
-          + " (each household is in one cell), sampled exactly from SecureRandom; post-processed to"
+          + " (each household is in one cell), sampled exactly from HMAC-SHA256 of a secret kept in"
+          + " the private schema and the cell's identity and contributing rows, so the noise changes"
+          + " only when the data behind the cell change; the ledger counts epsilon again only for a"
+          + " table with a new draw; post-processed to"
           + " non-negative integers that add up; margins are sums of the published cells; township"
           + " means from sums of income clamped to 1,000,000 yuan with discrete Laplace noise of"
           + " scale 1,000,000/epsilon; no suppression";
 
-  private final @Nullable DifferentialPrivacy dp;
+  private final String epsilon;
+  private final Supplier<byte[]> secret;
+  private @Nullable DifferentialPrivacy dp;
+
+  @Autowired
+  DisclosureTables(
+      @Value("${portal.disclosure.epsilon:}") String epsilon,
+      ObjectProvider<JdbcConnections> connections) {
+    this(epsilon, () -> secret(connections.getObject()));
+  }
 
   /**
    * @param epsilon empty for disclosure control, or ε as a fraction such as {@code 1/2} for the
    *     differential-privacy mode
+   * @param secret the noise secret, asked for only in the differential-privacy mode
    */
-  DisclosureTables(@Value("${portal.disclosure.epsilon:}") String epsilon) {
-    if (epsilon.isBlank()) {
-      dp = null;
-    } else {
-      var matcher = FRACTION.matcher(epsilon.strip());
-      if (!matcher.matches()) {
-        throw new IllegalArgumentException(
-            "portal.disclosure.epsilon is a fraction such as 1/2, not " + epsilon);
-      }
+  public DisclosureTables(String epsilon, Supplier<byte[]> secret) {
+    if (!epsilon.isBlank() && !FRACTION.matcher(epsilon.strip()).matches()) {
+      throw new IllegalArgumentException(
+          "portal.disclosure.epsilon is a fraction such as 1/2, not " + epsilon);
+    }
+    this.epsilon = epsilon.strip();
+    this.secret = secret;
+  }
+
+  /** The differential-privacy mode's noise, keyed once by the database's secret; null if off. */
+  private synchronized @Nullable DifferentialPrivacy dp() {
+    if (dp == null && !epsilon.isEmpty()) {
+      var matcher = FRACTION.matcher(epsilon);
+      matcher.matches();
       dp =
           new DifferentialPrivacy(
-              new DiscreteLaplace(new SecureRandom()),
+              new KeyedNoise(secret.get()),
               Long.parseLong(matcher.group(1)),
               Long.parseLong(matcher.group(2)));
     }
+    return dp;
+  }
+
+  /** The noise secret of this database (migration V14), read as the owner. */
+  private static byte[] secret(JdbcConnections connections) {
+    try (Connection connection = connections.open();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select secret from private.disclosure_secret where name = 'dp-noise'");
+        ResultSet result = statement.executeQuery()) {
+      if (!result.next()) {
+        throw new IllegalStateException("private.disclosure_secret holds no dp-noise secret");
+      }
+      return result.getBytes(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the noise secret", e);
+    }
+  }
+
+  /** The ledger the previous release left, by "year table". */
+  private static Map<String, Disclosure.Ledger> ledger(ReleaseTables release) {
+    Map<String, Disclosure.Ledger> ledger = new HashMap<>();
+    for (Map<String, @Nullable Object> row : release.previous().rows("disclosure_reports")) {
+      Object spent = row.get("epsilon");
+      Object toDate = row.get("epsilon_to_date");
+      double total =
+          toDate instanceof Number n
+              ? n.doubleValue()
+              : spent instanceof Number n ? n.doubleValue() : 0;
+      ledger.put(
+          row.get("year") + " " + row.get("table_name"),
+          new Disclosure.Ledger((String) row.get("noise"), total));
+    }
+    return ledger;
   }
 
   @Override
@@ -84,11 +151,12 @@ class DisclosureTables implements DerivedTables {
     List<Integer> years = households.stream().map(Household::year).distinct().sorted().toList();
     String provenance = microdata == null ? Provenance.OFFICIAL.name() : weakest(microdata);
     Disclosure.Result result;
+    DifferentialPrivacy dp = dp();
     try {
       result =
           dp == null
               ? Disclosure.run(households, years)
-              : Disclosure.runDifferentiallyPrivate(households, years, dp);
+              : Disclosure.runDifferentiallyPrivate(households, years, dp, ledger(release));
     } catch (Protection.RefusedException e) {
       throw new ImportRefusedException(
           List.of(
@@ -129,6 +197,8 @@ class DisclosureTables implements DerivedTables {
               report.auditPassed(),
               dp == null ? RULES : DP_RULES,
               BigDecimal.valueOf(report.epsilon()),
+              BigDecimal.valueOf(report.epsilonToDate()),
+              report.noise(),
               provenance));
     }
     List<Row> statistics = new ArrayList<>();
@@ -181,6 +251,8 @@ class DisclosureTables implements DerivedTables {
                 field("audit_passed", FieldType.BOOLEAN),
                 field("rules", FieldType.STRING),
                 field("epsilon", FieldType.NUMBER),
+                field("epsilon_to_date", FieldType.NUMBER),
+                field("noise", FieldType.STRING),
                 field("provenance", FieldType.STRING)),
             reports));
   }

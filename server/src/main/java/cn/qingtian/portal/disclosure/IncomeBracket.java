@@ -33,4 +33,9 @@ public enum IncomeBracket {
   public long from() {
     return from;
   }
+
+  /** The upper edge (excluded); {@link Long#MAX_VALUE} for the top bracket. */
+  public long below() {
+    return below;
+  }
 }

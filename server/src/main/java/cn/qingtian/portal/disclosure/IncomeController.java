@@ -35,9 +35,17 @@ class IncomeController {
 
   record Report(int release, String rules, List<DisclosureReport> tables) {
 
-    /** The privacy budget the release spent (0 under disclosure control). */
+    /**
+     * The privacy budget the release spent (0 under disclosure control, and 0 when every cell's
+     * noise was reused).
+     */
     public double epsilonSpent() {
       return tables.stream().mapToDouble(DisclosureReport::epsilon).sum();
+    }
+
+    /** The privacy budget spent over all releases up to this one: the ledger's total. */
+    public double epsilonSpentToDate() {
+      return tables.stream().mapToDouble(DisclosureReport::epsilonToDate).sum();
     }
   }
 

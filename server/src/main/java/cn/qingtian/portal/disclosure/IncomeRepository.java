@@ -82,8 +82,16 @@ class IncomeRepository {
                     row.get("audit_passed", Boolean.class),
                     row.get("rules", String.class),
                     row.get("epsilon", BigDecimal.class).doubleValue(),
+                    epsilonToDate(
+                        row.get("epsilon_to_date", BigDecimal.class),
+                        row.get("epsilon", BigDecimal.class)),
                     provenance(row.get("provenance", String.class))))
         .all();
+  }
+
+  /** Rows written before the ledger had a total to date: what they spent is all that is known. */
+  private static double epsilonToDate(@Nullable BigDecimal toDate, BigDecimal spent) {
+    return (toDate != null ? toDate : spent).doubleValue();
   }
 
   private static @Nullable Provenance provenance(@Nullable String name) {

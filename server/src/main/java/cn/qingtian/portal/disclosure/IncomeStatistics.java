@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -16,15 +17,25 @@ import org.jspecify.annotations.Nullable;
  * township's total, the two largest at most 67 %. A single withheld township would be recovered
  * from the county total, so a second one (the smallest published) is withheld with it. Means are
  * rounded to 100 yuan, medians to 1,000.
+ *
+ * <p>A withheld figure is published with the one reason {@link Withheld#WITHHELD}: "fewer than 10"
+ * would tell the township's count is 0–9 (issue 21, finding 4). Published means and medians narrow
+ * the township's bracket counts; {@link Disclosure} audits them with the counts and withholds a
+ * township's figures where they would narrow a withheld count below its protection interval
+ * (finding 5).
  */
 public final class IncomeStatistics {
 
-  /** Why a figure is withheld: the count reasons, plus dominance. */
+  /**
+   * Why a figure is withheld: the count reasons, plus dominance. Only {@link #WITHHELD} is
+   * published; it is also the reason for a figure that would narrow a withheld count.
+   */
   public enum Withheld {
     THRESHOLD,
     COUNT_WITHHELD,
     DOMINANCE,
-    SECONDARY
+    SECONDARY,
+    WITHHELD
   }
 
   /** A published figure (rounded), or the reason it is withheld. */
@@ -37,16 +48,20 @@ public final class IncomeStatistics {
    * @param counts the protected township × bracket table of the same year (for its row totals)
    */
   public static List<Figure> of(List<Household> households, int year, CountTable counts) {
-    long[] all =
-        households.stream()
-            .filter(h -> h.year() == year)
-            .mapToLong(Household::income)
-            .sorted()
-            .toArray();
+    return of(households, year, counts, Set.of());
+  }
+
+  /**
+   * @param narrowing rows (townships, or {@code _T} for the county) whose figures are withheld
+   *     because they would narrow a withheld count
+   */
+  static List<Figure> of(
+      List<Household> households, int year, CountTable counts, Set<String> narrowing) {
+    long[] all = incomes(households, year);
     if (all.length == 0) {
       return List.of();
     }
-    long cap = all[(int) Math.floor(0.99 * (all.length - 1))];
+    long cap = cap(all);
     Map<String, long[]> byTownship =
         households.stream()
             .filter(h -> h.year() == year)
@@ -66,7 +81,8 @@ public final class IncomeStatistics {
     for (int r = 0; r < rows.size(); r++) {
       long[] values = byTownship.getOrDefault(rows.get(r), new long[0]);
       incomes.add(values);
-      reasons.add(reason(values, counts.isSuppressed(counts.rowTotal(r))));
+      Withheld reason = reason(values, counts.isSuppressed(counts.rowTotal(r)));
+      reasons.add(reason == null && narrowing.contains(rows.get(r)) ? Withheld.WITHHELD : reason);
     }
     long withheld = reasons.stream().filter(java.util.Objects::nonNull).count();
     if (withheld == 1) {
@@ -86,8 +102,33 @@ public final class IncomeStatistics {
       figures.addAll(figures(year, rows.get(r), incomes.get(r), reasons.get(r)));
     }
     long[] county = Arrays.stream(all).map(v -> Math.min(v, cap)).toArray();
-    figures.addAll(figures(year, "_T", county, reason(county, false)));
+    Withheld countyReason = reason(county, false);
+    figures.addAll(
+        figures(
+            year,
+            "_T",
+            county,
+            countyReason == null && narrowing.contains("_T") ? Withheld.WITHHELD : countyReason));
     return figures;
+  }
+
+  /** The year's incomes, sorted. */
+  private static long[] incomes(List<Household> households, int year) {
+    return households.stream()
+        .filter(h -> h.year() == year)
+        .mapToLong(Household::income)
+        .sorted()
+        .toArray();
+  }
+
+  /** The income every figure of the year is top-coded at: its 99th percentile (0 with no data). */
+  static long cap(List<Household> households, int year) {
+    long[] all = incomes(households, year);
+    return all.length == 0 ? 0 : cap(all);
+  }
+
+  private static long cap(long[] sorted) {
+    return sorted[(int) Math.floor(0.99 * (sorted.length - 1))];
   }
 
   static @Nullable Withheld reason(long[] sortedIncomes, boolean countWithheld) {
@@ -107,9 +148,10 @@ public final class IncomeStatistics {
   private static List<Figure> figures(
       int year, String row, long[] sorted, @Nullable Withheld reason) {
     if (reason != null) {
+      // Published without the specific reason, which would narrow the count (finding 4).
       return List.of(
-          new Figure(year, row, "MEAN", null, reason),
-          new Figure(year, row, "MEDIAN", null, reason));
+          new Figure(year, row, "MEAN", null, Withheld.WITHHELD),
+          new Figure(year, row, "MEDIAN", null, Withheld.WITHHELD));
     }
     double mean = Arrays.stream(sorted).average().orElse(0);
     int n = sorted.length;

@@ -1,7 +1,10 @@
 package cn.qingtian.portal.disclosure;
 
+import cn.qingtian.portal.dataset.RowHash;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -11,7 +14,35 @@ public final class IncomeTables {
   private static final List<String> BRACKETS =
       Arrays.stream(IncomeBracket.values()).map(Enum::name).toList();
 
+  /** The sensitive flags, each a county-level table of its own. */
+  static final Map<String, Predicate<Household>> FLAGS =
+      Map.of(
+          "LOW_INCOME_FARM", Household::lowIncomeFarm,
+          "DIBAO", Household::dibao,
+          "QIAOJUAN", Household::qiaojuan);
+
   private IncomeTables() {}
+
+  /** {@link #contributors(List, int, List, Function, Predicate)} of a table by its name. */
+  static List<String> contributors(List<Household> households, int year, String table) {
+    return switch (table) {
+      case "TOWNSHIP" ->
+          contributors(
+              households,
+              year,
+              Township.ALL.stream().map(Township::code).toList(),
+              Household::township,
+              h -> true);
+      case "AREA" ->
+          contributors(
+              households,
+              year,
+              List.of("URBAN", "RURAL"),
+              h -> h.urban() ? "URBAN" : "RURAL",
+              h -> true);
+      default -> contributors(households, year, List.of(table), h -> table, FLAGS.get(table));
+    };
+  }
 
   /** Households by township × income bracket. */
   public static CountTable byTownship(List<Household> households, int year) {
@@ -36,6 +67,53 @@ public final class IncomeTables {
   public static CountTable withFlag(
       List<Household> households, int year, String flag, Predicate<Household> hasFlag) {
     return build(households, year, List.of(flag), h -> flag, hasFlag);
+  }
+
+  /**
+   * For each cell of a table (row by row, as {@link CountTable} numbers them), a SHA-256 of the
+   * microdata rows that fall in it: the part of a cell's identity that changes when, and only when,
+   * the data behind the cell change (each row hashed whole, then the hashes sorted, so the order of
+   * the rows does not matter).
+   */
+  static List<String> contributors(
+      List<Household> households,
+      int year,
+      List<String> rows,
+      Function<Household, String> row,
+      Predicate<Household> included) {
+    List<List<String>> hashes = new ArrayList<>();
+    for (int i = 0; i < rows.size() * BRACKETS.size(); i++) {
+      hashes.add(new ArrayList<>());
+    }
+    for (Household h : households) {
+      if (h.year() == year && included.test(h)) {
+        int cell =
+            rows.indexOf(row.apply(h)) * BRACKETS.size() + IncomeBracket.of(h.income()).ordinal();
+        hashes.get(cell).add(RowHash.sha256(canonical(h)));
+      }
+    }
+    return hashes.stream()
+        .map(
+            list -> {
+              list.sort(null);
+              return RowHash.sha256(String.join("\n", list));
+            })
+        .toList();
+  }
+
+  /** Every field of a household's row, in order: what its hash covers. */
+  static String canonical(Household h) {
+    return String.join(
+        "\u001f",
+        h.id(),
+        h.township(),
+        Integer.toString(h.year()),
+        Integer.toString(h.size()),
+        Boolean.toString(h.urban()),
+        Long.toString(h.income()),
+        Boolean.toString(h.lowIncomeFarm()),
+        Boolean.toString(h.dibao()),
+        Boolean.toString(h.qiaojuan()));
   }
 
   private static CountTable build(

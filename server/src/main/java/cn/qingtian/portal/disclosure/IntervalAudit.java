@@ -1,6 +1,7 @@
 package cn.qingtian.portal.disclosure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -17,7 +18,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * What an attacker can learn about each suppressed entry from what is published: the smallest and
  * largest value it can take, by linear programming over every line of the table (methods.md §2). A
  * published count is known only as its rounded value ± 2 (and at least 10 when it is not zero); a
- * suppressed one only as non-negative.
+ * suppressed one only as non-negative, because every withheld entry is published with the one
+ * reason {@link Reason#WITHHELD} (a specific reason would say more: "fewer than 10" is 1–9, "a
+ * whole group" is the row total, and a withheld entry may be 0, since a partner can be an empty
+ * cell). What else is published about the table's rows, a mean or a median, enters as further
+ * {@link Relation}s, so the audit covers it too (issue 21, findings 4 and 5).
  *
  * <p>A primary entry (fewer than 10 households, or a group all in one cell) is protected when the
  * attacker's interval reaches {@link #PROTECTION} households above its value and below it (or to
@@ -36,7 +41,11 @@ public final class IntervalAudit {
 
   private IntervalAudit() {}
 
-  /** The bounds of one suppressed entry, and whether they protect it. */
+  /**
+   * The bounds of one suppressed entry, and whether they protect it. A bound is the true extreme
+   * when the audit had to optimise for it, otherwise the widest value a solution found for another
+   * entry gave it, already enough for its protection.
+   */
   public record Bound(int entry, double lower, double upper, boolean safe) {}
 
   /** The audit of a table: a bound for every suppressed entry. */
@@ -51,14 +60,41 @@ public final class IntervalAudit {
     }
   }
 
+  /**
+   * A linear relation an attacker knows between entries of the table: {@code low ≤ Σ coefficient ×
+   * entry ≤ high}. Every line of the table is one (members − total = 0); a published mean or median
+   * adds others ({@link StatisticRelations}).
+   */
+  public record Relation(int[] entries, double[] coefficients, double low, double high) {
+
+    /** A line of the table: its members add up to its total. */
+    static Relation of(CountTable.Line line) {
+      int[] all = line.all();
+      double[] coefficients = new double[all.length];
+      for (int i = 0; i < all.length; i++) {
+        coefficients[i] = all[i] == line.total() ? -1 : 1;
+      }
+      return new Relation(all, coefficients, 0, 0);
+    }
+  }
+
   public static Result audit(CountTable table) {
-    return audit(table, true);
+    return audit(table, List.of(), true);
+  }
+
+  /** The audit with what else is published about the table (means and medians of its rows). */
+  public static Result audit(CountTable table, List<Relation> published) {
+    return audit(table, published, true);
   }
 
   /**
    * {@code rounded = false} audits as if published counts were exact (for tests of the LP alone).
    */
   static Result audit(CountTable table, boolean rounded) {
+    return audit(table, List.of(), rounded);
+  }
+
+  private static Result audit(CountTable table, List<Relation> extra, boolean rounded) {
     List<Integer> unknowns = new ArrayList<>();
     int[] column = new int[table.size()];
     for (int entry = 0; entry < table.size(); entry++) {
@@ -72,41 +108,67 @@ public final class IntervalAudit {
       return new Result(List.of());
     }
     int n = unknowns.size();
+    List<Relation> relations = new ArrayList<>();
+    table.lines().forEach(line -> relations.add(Relation.of(line)));
+    relations.addAll(extra);
     List<LinearConstraint> constraints = new ArrayList<>();
-    for (CountTable.Line line : table.lines()) {
+    for (Relation relation : relations) {
       double[] coefficients = new double[n];
       boolean any = false;
       double knownLow = 0;
       double knownHigh = 0;
-      for (int entry : line.all()) {
-        double sign = entry == line.total() ? -1 : 1;
+      for (int i = 0; i < relation.entries().length; i++) {
+        int entry = relation.entries()[i];
+        double a = relation.coefficients()[i];
         if (column[entry] >= 0) {
-          coefficients[column[entry]] = sign;
+          coefficients[column[entry]] += a;
           any = true;
         } else {
           double[] range = range(table, entry, rounded);
-          knownLow += sign > 0 ? range[0] : -range[1];
-          knownHigh += sign > 0 ? range[1] : -range[0];
+          knownLow += a > 0 ? a * range[0] : a * range[1];
+          knownHigh += a > 0 ? a * range[1] : a * range[0];
         }
       }
       if (any) {
-        // unknown part + known part = 0
-        constraints.add(new LinearConstraint(coefficients, Relationship.GEQ, -knownHigh));
-        constraints.add(new LinearConstraint(coefficients, Relationship.LEQ, -knownLow));
+        // low ≤ unknown part + known part ≤ high
+        if (relation.high() != Double.POSITIVE_INFINITY) {
+          constraints.add(
+              new LinearConstraint(coefficients, Relationship.LEQ, relation.high() - knownLow));
+        }
+        if (relation.low() != Double.NEGATIVE_INFINITY) {
+          constraints.add(
+              new LinearConstraint(coefficients, Relationship.GEQ, relation.low() - knownHigh));
+        }
       }
+    }
+    // Every solution of a program is a point the attacker cannot rule out, so it widens every
+    // entry's known interval at once; an entry whose interval is already wide enough needs no
+    // program of its own. The true counts are the first such point.
+    double[] low = new double[n];
+    double[] high = new double[n];
+    for (int k = 0; k < n; k++) {
+      low[k] = table.trueValue(unknowns.get(k));
+      high[k] = low[k];
     }
     List<Bound> bounds = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       int entry = unknowns.get(k);
-      double lower = optimize(constraints, n, k, GoalType.MINIMIZE);
-      double upper = optimize(constraints, n, k, GoalType.MAXIMIZE);
       long value = table.trueValue(entry);
+      boolean secondary = table.reason(entry) == Reason.SECONDARY;
+      if (!(secondary ? high[k] - low[k] >= 1 - 1e-6 : high[k] >= value + PROTECTION - 1e-6)) {
+        widen(optimize(constraints, n, k, GoalType.MAXIMIZE), low, high);
+      }
+      if (!(secondary
+          ? high[k] - low[k] >= 1 - 1e-6
+          : low[k] <= Math.max(0, value - PROTECTION) + 1e-6)) {
+        widen(optimize(constraints, n, k, GoalType.MINIMIZE), low, high);
+      }
       boolean safe =
-          table.reason(entry) == Reason.SECONDARY
-              ? upper - lower >= 1 - 1e-6
-              : upper >= value + PROTECTION - 1e-6
-                  && lower <= Math.max(0, value - PROTECTION) + 1e-6;
-      bounds.add(new Bound(entry, lower, upper, safe));
+          secondary
+              ? high[k] - low[k] >= 1 - 1e-6
+              : high[k] >= value + PROTECTION - 1e-6
+                  && low[k] <= Math.max(0, value - PROTECTION) + 1e-6;
+      bounds.add(new Bound(entry, low[k], high[k], safe));
     }
     return new Result(List.copyOf(bounds));
   }
@@ -125,7 +187,21 @@ public final class IntervalAudit {
     return new double[] {Math.max(CountTable.THRESHOLD, shown - slack), shown + slack};
   }
 
-  private static double optimize(
+  /** Takes a program's solution into the known intervals (NaN: nothing known of that entry). */
+  private static void widen(double[] point, double[] low, double[] high) {
+    for (int j = 0; j < point.length; j++) {
+      if (!Double.isNaN(point[j])) {
+        low[j] = Math.min(low[j], point[j]);
+        high[j] = Math.max(high[j], point[j]);
+      }
+    }
+  }
+
+  /**
+   * A solution of the program optimising one unknown; unbounded above is a point with that unknown
+   * at infinity.
+   */
+  private static double[] optimize(
       List<LinearConstraint> constraints, int n, int variable, GoalType goal) {
     double[] objective = new double[n];
     objective[variable] = 1;
@@ -138,9 +214,12 @@ public final class IntervalAudit {
                   new LinearConstraintSet(constraints),
                   goal,
                   new NonNegativeConstraint(true));
-      return solution.getValue();
+      return solution.getPoint();
     } catch (UnboundedSolutionException e) {
-      return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+      double[] point = new double[n];
+      Arrays.fill(point, Double.NaN);
+      point[variable] = goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+      return point;
     }
   }
 }

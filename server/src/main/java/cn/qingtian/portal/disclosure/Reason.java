@@ -1,6 +1,10 @@
 package cn.qingtian.portal.disclosure;
 
-/** Why a cell is not published. */
+/**
+ * Why a cell is not published. The protection works with the specific reasons; what is published is
+ * always {@link #WITHHELD}, because a specific reason narrows the value it hides (issue 21, finding
+ * 4): "fewer than 10" says 1–9, "a whole group" says the cell holds its row's total.
+ */
 public enum Reason {
   /** Fewer than 10 households (primary). */
   THRESHOLD,
@@ -9,5 +13,10 @@ public enum Reason {
    */
   GROUP_DISCLOSURE,
   /** Suppressed so that a primary cell cannot be derived from the published cells and totals. */
-  SECONDARY
+  SECONDARY,
+  /**
+   * The only reason published: the entry is withheld, which tells nothing but that it is a count
+   * (at least 0). The interval audit models exactly that.
+   */
+  WITHHELD
 }

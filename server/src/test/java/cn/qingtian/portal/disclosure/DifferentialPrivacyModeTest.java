@@ -32,12 +32,20 @@ class DifferentialPrivacyModeTest {
     var response =
         graphQl
             .document(
-                "{ disclosureReport { rules epsilonSpent tables { epsilon primarySuppressed } }"
+                "{ disclosureReport { rules epsilonSpent epsilonSpentToDate tables { epsilon epsilonToDate"
+                    + " primarySuppressed } }"
                     + " incomeDistribution(year: 2024) { cells { count suppressed reason } }"
                     + " incomeStatistics(year: 2024) { statistic value } }")
             .execute();
     // 5 tables and the township means, 5 years, ε = 0.5 each
     response.path("disclosureReport.epsilonSpent").entity(Double.class).isEqualTo(15.0);
+    // The first release's draws are all new: the ledger to date is what it spent. The noise was
+    // keyed by this database's secret (migration V14), read at import.
+    response.path("disclosureReport.epsilonSpentToDate").entity(Double.class).isEqualTo(15.0);
+    response
+        .path("disclosureReport.rules")
+        .entity(String.class)
+        .satisfies(rules -> assertThat(rules).contains("HMAC-SHA256"));
     response
         .path("disclosureReport.rules")
         .entity(String.class)

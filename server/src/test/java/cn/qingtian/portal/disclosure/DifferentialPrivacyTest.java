@@ -53,6 +53,85 @@ class DifferentialPrivacyTest {
   }
 
   @Test
+  void keyedNoiseIsTheSameForTheSameCellDiffersBetweenCellsAndHasTheClaimedDistribution() {
+    KeyedNoise keyed = new KeyedNoise("thirty-two bytes of test secret!".getBytes());
+    long[] observed = new long[2 * RANGE + 3];
+    int same = 0;
+    for (int i = 0; i < SAMPLES; i++) {
+      String identity = "income_cells|TOWNSHIP|2024|T01|UNDER_10|rows " + i;
+      long z = keyed.laplace(identity).sample(1, 2);
+      same += keyed.laplace(identity).sample(1, 2) == z ? 1 : 0;
+      observed[z < -RANGE ? 0 : z > RANGE ? observed.length - 1 : (int) z + RANGE + 1]++;
+    }
+    assertThat(same).as("the same identity draws the same noise").isEqualTo(SAMPLES);
+    ChiSquareTest test = new ChiSquareTest();
+    assertThat(test.chiSquareTest(expected(0.5), observed, 0.001)).isFalse();
+    assertThat(test.chiSquareTest(expected(0.6), observed, 0.001)).isTrue();
+    // Another secret, other noise: the draws are not a function of the identity alone.
+    KeyedNoise other = new KeyedNoise("another thirty-two bytes secret!".getBytes());
+    long differing =
+        java.util.stream.IntStream.range(0, 1_000)
+            .filter(
+                i ->
+                    keyed.laplace("cell " + i).sample(1, 2)
+                        != other.laplace("cell " + i).sample(1, 2))
+            .count();
+    assertThat(differing).isGreaterThan(500);
+  }
+
+  @Test
+  void theLedgerSpendsNothingForReusedNoiseAndEpsilonAgainWhereTheRowsChanged() {
+    List<Household> households =
+        MicrodataGenerator.generate(MicrodataGenerator.SEED, 1_500, 2021, 2);
+    DifferentialPrivacy dp =
+        new DifferentialPrivacy(
+            new KeyedNoise("thirty-two bytes of test secret!".getBytes()), 1, 2);
+    Disclosure.Result first =
+        Disclosure.runDifferentiallyPrivate(households, List.of(2021, 2022), dp);
+    java.util.Map<String, Disclosure.Ledger> ledger = new java.util.HashMap<>();
+    first
+        .reports()
+        .forEach(
+            r ->
+                ledger.put(
+                    r.year() + " " + r.table(),
+                    new Disclosure.Ledger(r.noise(), r.epsilonToDate())));
+    Disclosure.Result again =
+        Disclosure.runDifferentiallyPrivate(households, List.of(2021, 2022), dp, ledger);
+    assertThat(again.cells()).isEqualTo(first.cells());
+    assertThat(again.reports()).allSatisfy(r -> assertThat(r.epsilon()).isZero());
+    assertThat(again.reports()).allSatisfy(r -> assertThat(r.epsilonToDate()).isEqualTo(0.5));
+
+    // One household of 2022 earns more: the 2022 tables it is in are drawn again, 2021 is not.
+    List<Household> changed = new java.util.ArrayList<>(households);
+    Household h = changed.stream().filter(x -> x.year() == 2022).findFirst().orElseThrow();
+    changed.set(
+        changed.indexOf(h),
+        new Household(
+            h.id(),
+            h.township(),
+            h.year(),
+            h.size(),
+            h.urban(),
+            h.income() + 500_000,
+            h.lowIncomeFarm(),
+            h.dibao(),
+            h.qiaojuan()));
+    Disclosure.Result revised =
+        Disclosure.runDifferentiallyPrivate(changed, List.of(2021, 2022), dp, ledger);
+    assertThat(revised.reports())
+        .filteredOn(r -> r.year() == 2021)
+        .allSatisfy(r -> assertThat(r.epsilon()).isZero());
+    assertThat(revised.reports())
+        .filteredOn(r -> r.year() == 2022 && r.table().equals("TOWNSHIP"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.epsilonToDate()).isEqualTo(1.0));
+    assertThat(revised.cells())
+        .filteredOn(c -> c.year() == 2021)
+        .isEqualTo(first.cells().stream().filter(c -> c.year() == 2021).toList());
+  }
+
+  @Test
   void theDifferentialPrivacyModePublishesEveryCellWithMarginsThatAddUpAndRecordsTheBudget() {
     List<Household> households =
         MicrodataGenerator.generate(MicrodataGenerator.SEED, 1_500, 2021, 2);
