@@ -5,8 +5,10 @@ import cn.qingtian.portal.disclosure.DisclosureRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +24,11 @@ import org.jspecify.annotations.Nullable;
 final class DonationHistory {
 
   private final Map<Key, List<Figures>> published;
+  private final Set<Key> withheld;
 
-  private DonationHistory(Map<Key, List<Figures>> published) {
+  private DonationHistory(Map<Key, List<Figures>> published, Set<Key> withheld) {
     this.published = published;
+    this.withheld = withheld;
   }
 
   /**
@@ -33,22 +37,33 @@ final class DonationHistory {
    */
   static DonationHistory of(List<Map<String, @Nullable Object>> rows) {
     Map<Key, List<Figures>> published = new HashMap<>();
+    Set<Key> withheld = new HashSet<>();
     for (Map<String, @Nullable Object> row : rows) {
-      Object donors = row.get("donors");
-      Object total = row.get("total");
-      if (donors == null || total == null || Boolean.TRUE.equals(row.get("withheld"))) {
-        continue;
-      }
       Key key =
           new Key(
               (String) row.get("charity"),
               ((Number) row.get("year")).intValue(),
               (String) row.get("field"));
+      Object donors = row.get("donors");
+      Object total = row.get("total");
+      if (donors == null || total == null || Boolean.TRUE.equals(row.get("withheld"))) {
+        withheld.add(key);
+        continue;
+      }
       published
           .computeIfAbsent(key, k -> new ArrayList<>())
           .add(new Figures(((Number) donors).longValue(), new BigDecimal(total.toString())));
     }
-    return new DonationHistory(published);
+    return new DonationHistory(published, withheld);
+  }
+
+  /**
+   * Whether some release withheld the cell: a partner is best chosen among these, so the pattern of
+   * withheld cells stays stable and an earlier partner is not published to unlock the cell it
+   * protected.
+   */
+  boolean withheldBefore(Key key) {
+    return withheld.contains(key);
   }
 
   /** Whether some release published exactly these figures for the cell. */

@@ -182,9 +182,10 @@ class DonationTables implements DerivedTables {
    * otherwise come close to the withheld total. Figures an earlier release published are known
    * whether withheld now or not: a withheld cell whose figures are known needs no partner (and does
    * not protect another), and a partner must be a cell whose figures are new, since withholding a
-   * known figure hides nothing. Where every other cell of the year is known, no partner helps; the
-   * accounts then narrow the withheld cell only as far as they mix in gifts from organizations and
-   * grants (docs/disclosure-control.md).
+   * known figure hides nothing; one that an earlier release withheld comes first, so the pattern
+   * stays stable. Where every other cell of the year is known, no partner helps; the accounts then
+   * narrow the withheld cell only as far as they mix in gifts from organizations and grants
+   * (docs/disclosure-control.md).
    */
   private static void withholdPartners(List<Cell> cells, DonationHistory history) {
     Map<String, List<Cell>> byCharityYear = new LinkedHashMap<>();
@@ -198,7 +199,9 @@ class DonationTables implements DerivedTables {
       if (year.stream().filter(c -> c.isWithheld() && !c.isKnown(history)).count() == 1) {
         year.stream()
             .filter(c -> !c.isWithheld() && !c.isKnown(history))
-            .min(Comparator.comparing(Cell::total))
+            .min(
+                Comparator.comparing((Cell c) -> !history.withheldBefore(c.key()))
+                    .thenComparing(Cell::total))
             .ifPresent(Cell::withhold);
       }
     }

@@ -252,6 +252,30 @@ class DonationTablesTest {
     assertThat(changed.get("C1 2023 ELDERLY")).containsEntry("withheld", false);
   }
 
+  @Test
+  void aPartnerWithheldBeforeStaysThePartner() {
+    // Release 1 withheld HEALTH as EDUCATION's partner; a smaller new cell does not take its place,
+    // which would publish HEALTH and with it, through the accounts, EDUCATION of release 1.
+    PublishedTables before =
+        history(
+            List.of(
+                withheld(2023, "EDUCATION"),
+                withheld(2023, "HEALTH"),
+                published(2023, "ELDERLY", 80, "90000")));
+    Map<String, Map<String, @Nullable Object>> now =
+        publish(
+            typed(
+                row("C1", 2023L, "EDUCATION", 3L, new BigDecimal("900"), "DEMO", "S"),
+                row("C1", 2023L, "HEALTH", 12L, new BigDecimal("5100"), "DEMO", "S"),
+                row("C1", 2023L, "ELDERLY", 80L, new BigDecimal("90000"), "DEMO", "S"),
+                row("C1", 2023L, "POVERTY", 10L, new BigDecimal("1000"), "DEMO", "S")),
+            null,
+            before);
+    assertThat(now.get("C1 2023 HEALTH")).containsEntry("withheld", true);
+    assertThat(now.get("C1 2023 POVERTY")).containsEntry("withheld", false);
+    assertThat(now.get("C1 2023 ELDERLY")).containsEntry("withheld", false);
+  }
+
   private static PublishedTables history(List<Map<String, @Nullable Object>> rows) {
     return table -> table.equals("charity_donations") ? rows : List.of();
   }
