@@ -31,8 +31,14 @@ import org.springframework.stereotype.Component;
  * aggregates a package types in and those counted from the private donor-by-donor records. A cell
  * is published with its donor count and total only when at least 10 donors gave and, where the
  * records show each donor's part, no one or two donors gave most of it; otherwise it keeps only
- * that it exists ({@code withheld}). A charity's year with a single withheld cell withholds its
- * smallest published cell too, so the withheld total cannot be recovered from the charity's
+ * that it exists ({@code withheld}).
+ *
+ * <p>Every release stays public, so a new figure is also checked against every figure any earlier
+ * release published for the same cell ({@link DonationHistory}): a change that comes from fewer
+ * than 10 donors would be a gift, or a sum of a few, and the new figure is withheld.
+ *
+ * <p>A charity's year with a single withheld cell whose figures are not already public withholds
+ * its smallest new published cell too, so the withheld total cannot be recovered from the charity's
  * accounts.
  */
 @Component
@@ -63,11 +69,13 @@ class DonationTables implements DerivedTables {
           "个人捐赠汇总（经披露控制） / Donations from individuals per charity, year and field (after"
               + " disclosure control)",
           "按慈善组织、年份和领域汇总的个人捐赠。捐赠人少于10人、或一两名捐赠人占总额大部分的汇总不公布人数和金额"
-              + "（withheld 为 true），同年仅一项不公布时另一项也不公布。 / Donations from individuals,"
-              + " aggregated per charity, year and field. Where fewer than 10 donors gave, or one or"
-              + " two donors gave most of the total, the count and total are not published (withheld"
-              + " is true); where only one cell of a charity's year would be withheld, another is"
-              + " withheld with it.",
+              + "（withheld 为 true）；与以前版本公布的数字相比，变化来自不到10名捐赠人的新数字也不公布；"
+              + "同年仅一项不公布时另一项也不公布。 / Donations from individuals, aggregated per"
+              + " charity, year and field. Where fewer than 10 donors gave, or one or two donors gave"
+              + " most of the total, the count and total are not published (withheld is true); nor"
+              + " is a new figure whose change from one an earlier release published comes from"
+              + " fewer than 10 donors; where only one cell of a charity's year would be withheld,"
+              + " another is withheld with it.",
           new TableSchema(
               List.of(
                   field("charity", FieldType.STRING, true),
@@ -101,7 +109,9 @@ class DonationTables implements DerivedTables {
     release.table(TABLE).ifPresent(table -> typedIn(table, cells));
     release.table(RECORDS).ifPresent(table -> recorded(table, cells));
     List<Cell> sorted = cells.values().stream().sorted(Comparator.comparing(Cell::key)).toList();
-    withholdPartners(sorted);
+    DonationHistory history = DonationHistory.of(release.previous().everPublished(TABLE));
+    sorted.forEach(cell -> cell.withholdWhere(history));
+    withholdPartners(sorted, history);
     List<Row> rows = new ArrayList<>();
     for (Cell cell : sorted) {
       rows.add(cell.row(rows.size() + 2));
@@ -169,9 +179,15 @@ class DonationTables implements DerivedTables {
   /**
    * A charity's year with exactly one withheld cell: its smallest published cell is withheld too,
    * since the charity's donation income (its own accounts, published) less the other cells would
-   * otherwise come close to the withheld total.
+   * otherwise come close to the withheld total. Figures an earlier release published are known
+   * whether withheld now or not: a withheld cell whose figures are known needs no partner (and does
+   * not protect another), and a partner must be a cell whose figures are new, since withholding a
+   * known figure hides nothing; one that an earlier release withheld comes first, so the pattern
+   * stays stable. Where every other cell of the year is known, no partner helps; the accounts then
+   * narrow the withheld cell only as far as they mix in gifts from organizations and grants
+   * (docs/disclosure-control.md).
    */
-  private static void withholdPartners(List<Cell> cells) {
+  private static void withholdPartners(List<Cell> cells, DonationHistory history) {
     Map<String, List<Cell>> byCharityYear = new LinkedHashMap<>();
     cells.forEach(
         cell ->
@@ -180,10 +196,12 @@ class DonationTables implements DerivedTables {
                     cell.key().charity() + "|" + cell.key().year(), k -> new ArrayList<>())
                 .add(cell));
     for (List<Cell> year : byCharityYear.values()) {
-      if (year.stream().filter(Cell::isWithheld).count() == 1) {
+      if (year.stream().filter(c -> c.isWithheld() && !c.isKnown(history)).count() == 1) {
         year.stream()
-            .filter(c -> !c.isWithheld())
-            .min(Comparator.comparing(Cell::total))
+            .filter(c -> !c.isWithheld() && !c.isKnown(history))
+            .min(
+                Comparator.comparing((Cell c) -> !history.withheldBefore(c.key()))
+                    .thenComparing(Cell::total))
             .ifPresent(Cell::withhold);
       }
     }
@@ -218,7 +236,7 @@ class DonationTables implements DerivedTables {
   }
 
   /** A cell of the table: one charity, year and field of work. */
-  private record Key(String charity, int year, String field) implements Comparable<Key> {
+  record Key(String charity, int year, String field) implements Comparable<Key> {
 
     static Key of(Table table, Row row, int year) {
       return new Key(
@@ -257,6 +275,18 @@ class DonationTables implements DerivedTables {
       this.withheld = withheld;
       this.provenance = provenance;
       this.source = source;
+    }
+
+    /** Withholds the figures where a release published before would reveal their change. */
+    void withholdWhere(DonationHistory history) {
+      if (!withheld && history.revealsChange(key, donors, total)) {
+        withheld = true;
+      }
+    }
+
+    /** Whether an earlier release published these very figures. */
+    boolean isKnown(DonationHistory history) {
+      return history.published(key, donors, total);
     }
 
     Key key() {

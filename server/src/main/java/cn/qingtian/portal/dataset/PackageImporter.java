@@ -198,43 +198,55 @@ public final class PackageImporter {
   }
 
   /**
-   * The public tables of the current release, read in the import's own transaction (so under its
-   * lock): what the gate compares the new release with.
+   * The public tables of the current release and of every release before it, read in the import's
+   * own transaction (so under its lock): what the gate compares the new release with.
    */
   private static PublishedTables published(Connection connection) {
-    return table -> {
-      identifier(table);
-      List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-      try (PreparedStatement exists =
-          connection.prepareStatement("select to_regclass('public.' || ?) is not null")) {
-        exists.setString(1, table);
-        try (ResultSet resultSet = exists.executeQuery()) {
-          resultSet.next();
-          if (!resultSet.getBoolean(1)) {
-            return rows;
-          }
-        }
-        try (PreparedStatement statement =
-                connection.prepareStatement(
-                    "select * from public." + table + " where valid_to is null");
-            ResultSet resultSet = statement.executeQuery()) {
-          var meta = resultSet.getMetaData();
-          while (resultSet.next()) {
-            Map<String, @Nullable Object> row = new java.util.LinkedHashMap<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-              String column = meta.getColumnName(i);
-              if (!VERSIONING.contains(column)) {
-                row.put(column, resultSet.getObject(i));
-              }
-            }
-            rows.add(row);
-          }
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot read the published table " + table, e);
+    return new PublishedTables() {
+      @Override
+      public List<Map<String, @Nullable Object>> rows(String table) {
+        return publishedRows(connection, table, " where valid_to is null");
       }
-      return rows;
+
+      @Override
+      public List<Map<String, @Nullable Object>> everPublished(String table) {
+        return publishedRows(connection, table, "");
+      }
     };
+  }
+
+  private static List<Map<String, @Nullable Object>> publishedRows(
+      Connection connection, String table, String which) {
+    identifier(table);
+    List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+    try (PreparedStatement exists =
+        connection.prepareStatement("select to_regclass('public.' || ?) is not null")) {
+      exists.setString(1, table);
+      try (ResultSet resultSet = exists.executeQuery()) {
+        resultSet.next();
+        if (!resultSet.getBoolean(1)) {
+          return rows;
+        }
+      }
+      try (PreparedStatement statement =
+              connection.prepareStatement("select * from public." + table + which);
+          ResultSet resultSet = statement.executeQuery()) {
+        var meta = resultSet.getMetaData();
+        while (resultSet.next()) {
+          Map<String, @Nullable Object> row = new java.util.LinkedHashMap<>();
+          for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String column = meta.getColumnName(i);
+            if (!VERSIONING.contains(column)) {
+              row.put(column, resultSet.getObject(i));
+            }
+          }
+          rows.add(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the published table " + table, e);
+    }
+    return rows;
   }
 
   private static Map<List<String>, String> currentRows(

@@ -122,8 +122,194 @@ class DonationTablesTest {
     assertThat(published.resource().description()).contains("fewer than 10 donors");
   }
 
+  @Test
+  void aNewFigureThatDiffersFromAPublishedOneByFewerThanTenDonorsIsWithheld() {
+    // 10 donors/11,665 published; 11 donors/100,553 now would publish a gift of 88,888.
+    PublishedTables before = history(List.of(published(2023, "EDUCATION", 10, "11665")));
+    Map<String, Map<String, @Nullable Object>> now =
+        publish(
+            typed(
+                row("C1", 2023L, "EDUCATION", 11L, new BigDecimal("100553"), "DEMO", "S"),
+                row("C1", 2023L, "HEALTH", 40L, new BigDecimal("20000"), "DEMO", "S"),
+                row("C1", 2023L, "ELDERLY", 30L, new BigDecimal("9000"), "DEMO", "S")),
+            null,
+            before);
+    assertThat(now.get("C1 2023 EDUCATION")).containsEntry("withheld", true);
+    // Its only partner: the smallest new cell of the year.
+    assertThat(now.get("C1 2023 ELDERLY")).containsEntry("withheld", true);
+    assertThat(now.get("C1 2023 HEALTH")).containsEntry("withheld", false);
+  }
+
+  @Test
+  void aChangedTotalWithTheSameDonorCountIsWithheld() {
+    // A donor's second gift, or a correction of one gift, keeps the count.
+    PublishedTables before = history(List.of(published(2023, "EDUCATION", 40, "20000")));
+    assertThat(
+            publish(
+                    typed(row("C1", 2023L, "EDUCATION", 40L, new BigDecimal("27777"), "DEMO", "S")),
+                    null,
+                    before)
+                .get("C1 2023 EDUCATION"))
+        .containsEntry("withheld", true);
+  }
+
+  @Test
+  void aChangeFromTenOrMoreDonorsAndAnUnchangedFigureArePublished() {
+    PublishedTables before =
+        history(
+            List.of(
+                published(2023, "EDUCATION", 10, "11665"), published(2023, "HEALTH", 40, "20000")));
+    Map<String, Map<String, @Nullable Object>> now =
+        publish(
+            typed(
+                row("C1", 2023L, "EDUCATION", 20L, new BigDecimal("23000"), "DEMO", "S"),
+                row("C1", 2023L, "HEALTH", 40L, new BigDecimal("20000"), "DEMO", "S")),
+            null,
+            before);
+    assertThat(now.get("C1 2023 EDUCATION"))
+        .containsEntry("donors", 20L)
+        .containsEntry("withheld", false);
+    assertThat(now.get("C1 2023 HEALTH")).containsEntry("withheld", false);
+  }
+
+  @Test
+  void everyEarlierReleaseCountsNotOnlyTheCurrentOne() {
+    // Release 1 published 20/30,000; release 2 withheld the cell; release 3 must not publish
+    // 21/35,000 (a gift of 5,000 against release 1).
+    List<Map<String, @Nullable Object>> current = List.of(withheld(2022, "ELDERLY"));
+    List<Map<String, @Nullable Object>> all =
+        List.of(published(2022, "ELDERLY", 20, "30000"), withheld(2022, "ELDERLY"));
+    PublishedTables before =
+        new PublishedTables() {
+          @Override
+          public List<Map<String, @Nullable Object>> rows(String table) {
+            return current;
+          }
+
+          @Override
+          public List<Map<String, @Nullable Object>> everPublished(String table) {
+            return all;
+          }
+        };
+    assertThat(
+            publish(
+                    typed(row("C1", 2022L, "ELDERLY", 21L, new BigDecimal("35000"), "DEMO", "S")),
+                    null,
+                    before)
+                .get("C1 2022 ELDERLY"))
+        .containsEntry("withheld", true);
+  }
+
+  @Test
+  void aRecordedCellIsComparedWithWhatEarlierReleasesPublished() {
+    PublishedTables before = history(List.of(published(2024, "ELDERLY", 12, "12000")));
+    List<List<@Nullable Object>> records = new ArrayList<>();
+    for (int donor = 1; donor <= 12; donor++) {
+      records.add(gift(donor, "D" + donor, 1000));
+    }
+    records.add(gift(13, "D13", 3000)); // 3,000 is 20 % of the cell: not dominant, but one gift
+    assertThat(publish(null, records(records), before).get("C1 2024 ELDERLY"))
+        .containsEntry("withheld", true);
+    for (int donor = 14; donor <= 22; donor++) {
+      records.add(gift(donor, "D" + donor, 100));
+    }
+    assertThat(publish(null, records(records), before).get("C1 2024 ELDERLY"))
+        .containsEntry("donors", 22L)
+        .containsEntry("withheld", false);
+  }
+
+  @Test
+  void aWithheldCellWhoseFiguresArePublicAlreadyNeedsNoPartnerAndAKnownCellIsNoPartner() {
+    PublishedTables before =
+        history(
+            List.of(
+                published(2023, "EDUCATION", 10, "11665"),
+                published(2023, "HEALTH", 40, "20000"),
+                published(2023, "ELDERLY", 30, "9000")));
+    // EDUCATION is withheld by the new count rule yet its figures were published: nothing to hide.
+    Map<String, Map<String, @Nullable Object>> unchanged =
+        publish(
+            typed(
+                row("C1", 2023L, "EDUCATION", 10L, new BigDecimal("11665"), "DEMO", "S"),
+                row("C1", 2023L, "HEALTH", 40L, new BigDecimal("20000"), "DEMO", "S"),
+                row("C1", 2023L, "ELDERLY", 30L, new BigDecimal("9000"), "DEMO", "S")),
+            null,
+            before);
+    assertThat(unchanged.values())
+        .allSatisfy(cell -> assertThat(cell).containsEntry("withheld", false));
+    // EDUCATION changes by one donor: the year's other cells are public already, so withholding one
+    // of them would hide nothing; the new, larger HEALTH figure is the partner.
+    Map<String, Map<String, @Nullable Object>> changed =
+        publish(
+            typed(
+                row("C1", 2023L, "EDUCATION", 11L, new BigDecimal("100553"), "DEMO", "S"),
+                row("C1", 2023L, "HEALTH", 60L, new BigDecimal("40000"), "DEMO", "S"),
+                row("C1", 2023L, "ELDERLY", 30L, new BigDecimal("9000"), "DEMO", "S")),
+            null,
+            before);
+    assertThat(changed.get("C1 2023 EDUCATION")).containsEntry("withheld", true);
+    assertThat(changed.get("C1 2023 HEALTH")).containsEntry("withheld", true);
+    assertThat(changed.get("C1 2023 ELDERLY")).containsEntry("withheld", false);
+  }
+
+  @Test
+  void aPartnerWithheldBeforeStaysThePartner() {
+    // Release 1 withheld HEALTH as EDUCATION's partner; a smaller new cell does not take its place,
+    // which would publish HEALTH and with it, through the accounts, EDUCATION of release 1.
+    PublishedTables before =
+        history(
+            List.of(
+                withheld(2023, "EDUCATION"),
+                withheld(2023, "HEALTH"),
+                published(2023, "ELDERLY", 80, "90000")));
+    Map<String, Map<String, @Nullable Object>> now =
+        publish(
+            typed(
+                row("C1", 2023L, "EDUCATION", 3L, new BigDecimal("900"), "DEMO", "S"),
+                row("C1", 2023L, "HEALTH", 12L, new BigDecimal("5100"), "DEMO", "S"),
+                row("C1", 2023L, "ELDERLY", 80L, new BigDecimal("90000"), "DEMO", "S"),
+                row("C1", 2023L, "POVERTY", 10L, new BigDecimal("1000"), "DEMO", "S")),
+            null,
+            before);
+    assertThat(now.get("C1 2023 HEALTH")).containsEntry("withheld", true);
+    assertThat(now.get("C1 2023 POVERTY")).containsEntry("withheld", false);
+    assertThat(now.get("C1 2023 ELDERLY")).containsEntry("withheld", false);
+  }
+
+  private static PublishedTables history(List<Map<String, @Nullable Object>> rows) {
+    return table -> table.equals("charity_donations") ? rows : List.of();
+  }
+
+  /** A row of the public table as JDBC reads it back. */
+  private static Map<String, @Nullable Object> published(
+      int year, String field, int donors, String total) {
+    Map<String, @Nullable Object> row = new HashMap<>();
+    row.put("charity", "C1");
+    row.put("year", year);
+    row.put("field", field);
+    row.put("donors", donors);
+    row.put("total", new BigDecimal(total));
+    row.put("withheld", false);
+    row.put("provenance", "DEMO");
+    row.put("source", "S");
+    return row;
+  }
+
+  private static Map<String, @Nullable Object> withheld(int year, String field) {
+    Map<String, @Nullable Object> row = published(year, field, 0, "0");
+    row.put("donors", null);
+    row.put("total", null);
+    row.put("withheld", true);
+    return row;
+  }
+
   private static Map<String, Map<String, @Nullable Object>> publish(
       @Nullable Table typed, @Nullable Table records) {
+    return publish(typed, records, PublishedTables.NONE);
+  }
+
+  private static Map<String, Map<String, @Nullable Object>> publish(
+      @Nullable Table typed, @Nullable Table records, PublishedTables before) {
     List<Table> tables = new ArrayList<>();
     if (typed != null) {
       tables.add(typed);
@@ -131,8 +317,7 @@ class DonationTablesTest {
     if (records != null) {
       tables.add(records);
     }
-    Table published =
-        new DonationTables().derive(new ReleaseTables(tables, PublishedTables.NONE)).get(0);
+    Table published = new DonationTables().derive(new ReleaseTables(tables, before)).get(0);
     Map<String, Map<String, @Nullable Object>> byCell = new HashMap<>();
     for (Row row : published.rows()) {
       Map<String, @Nullable Object> values = new HashMap<>();
