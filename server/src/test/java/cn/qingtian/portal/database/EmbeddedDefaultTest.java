@@ -17,7 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "portal.site.publish-on-release=false",
-      "portal.downloads.directory=target/test-downloads/embedded-default"
+      "portal.downloads.directory=target/test-downloads/embedded-default",
+      // The first query may wait for the start-up import, which takes seconds on a busy machine.
+      "spring.test.webtestclient.timeout=PT60S"
     })
 @AutoConfigureHttpGraphQlTester
 class EmbeddedDefaultTest {
