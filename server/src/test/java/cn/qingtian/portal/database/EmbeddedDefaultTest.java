@@ -17,9 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "portal.site.publish-on-release=false",
-      "portal.downloads.directory=target/test-downloads/embedded-default",
-      // The first query may wait for the start-up import, which takes seconds on a busy machine.
-      "spring.test.webtestclient.timeout=PT60S"
+      "portal.downloads.directory=target/test-downloads/embedded-default"
     })
 @AutoConfigureHttpGraphQlTester
 class EmbeddedDefaultTest {
@@ -39,7 +37,12 @@ class EmbeddedDefaultTest {
   void startsAnEmbeddedPostgresqlSeventeenAndServesTheBundledPlan() {
     assertThat(server.isEmbedded()).isTrue();
     assertThat(DATA.resolve("PG_VERSION")).content().startsWith("17");
+    // The first query may wait for the start-up import: seconds, more on a busy CI machine.
     graphQl
+        .mutate()
+        .webTestClient(client -> client.responseTimeout(java.time.Duration.ofSeconds(60)))
+        .responseTimeout(java.time.Duration.ofSeconds(60))
+        .build()
         .document("{ measures { totalCount } }")
         .execute()
         .path("measures.totalCount")
