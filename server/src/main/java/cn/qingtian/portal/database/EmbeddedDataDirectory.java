@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,12 @@ final class EmbeddedDataDirectory implements AutoCloseable {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * Directories this JVM holds. A second claim in the same process must not even open the lock
+   * file: on Linux, closing any descriptor of a file drops every lock the process has on it.
+   */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
   private final Path directory;
   private final FileChannel channel;
   private final FileLock lock;
@@ -50,14 +58,18 @@ final class EmbeddedDataDirectory implements AutoCloseable {
    */
   static EmbeddedDataDirectory claim(Path dataDirectory) {
     Path directory = dataDirectory.toAbsolutePath().normalize();
+    Path lockFile = lockFileOf(directory);
+    if (!HELD_HERE.add(directory)) {
+      throw inUse(directory, lockFile);
+    }
     try {
       Files.createDirectories(directory);
-      Path lockFile = lockFileOf(directory);
       FileChannel channel =
           FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
+        HELD_HERE.remove(directory);
         throw inUse(directory, lockFile);
       }
       EmbeddedDataDirectory claimed = new EmbeddedDataDirectory(directory, channel, lock);
@@ -65,11 +77,12 @@ final class EmbeddedDataDirectory implements AutoCloseable {
         claimed.refuseIfZonkyLockIsHeld();
         claimed.stopStaleServer();
         return claimed;
-      } catch (RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         claimed.close();
         throw e;
       }
     } catch (IOException e) {
+      HELD_HERE.remove(directory);
       throw new UncheckedIOException("Cannot lock the embedded PostgreSQL's data directory", e);
     }
   }
@@ -219,6 +232,8 @@ final class EmbeddedDataDirectory implements AutoCloseable {
       channel.close();
     } catch (IOException e) {
       log.warn("Cannot release the lock on {}: {}", directory, e.getMessage());
+    } finally {
+      HELD_HERE.remove(directory);
     }
   }
 
