@@ -1,5 +1,6 @@
 package cn.qingtian.portal.database;
 
+import cn.qingtian.portal.dataset.ImportLock;
 import cn.qingtian.portal.dataset.JdbcConnections;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -29,7 +30,7 @@ class DatabaseConfiguration {
   @Bean(destroyMethod = "close")
   DatabaseServer databaseServer(DatabaseProperties properties) {
     return properties.isEmbedded()
-        ? DatabaseServer.embedded(properties.embeddedDataDirectory())
+        ? DatabaseServer.embedded(properties.embeddedDataDirectory(), properties.embeddedDurable())
         : DatabaseServer.external(properties.url());
   }
 
@@ -55,6 +56,12 @@ class DatabaseConfiguration {
       }
       return DriverManager.getConnection(address.jdbcUrl(), credentials);
     };
+  }
+
+  /** What imports and rollbacks serialize on: a lock the API's login cannot take. */
+  @Bean
+  ImportLock importLock(DatabaseProperties properties) {
+    return new ImportLock(properties.importLockTimeout());
   }
 
   @Bean

@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiPoolSize the maximum number of API connections
  * @param apiPoolMaxIdleTime how long an API connection may stay idle before the pool closes it, so
  *     a quiet portal gives its connections back to a shared server
+ * @param embeddedDurable whether the embedded PostgreSQL runs with fsync and synchronous_commit on
+ *     (decision D20): on for {@code serve} and every command; the test suite switches it off for
+ *     speed
+ * @param importLockTimeout how long an import or rollback waits for another one to finish before it
+ *     gives up with a message ({@code lock_timeout} on the import's lock)
  */
 @ConfigurationProperties("portal.database")
 public record DatabaseProperties(
@@ -26,7 +31,9 @@ public record DatabaseProperties(
     @Nullable String apiPassword,
     @DefaultValue("portal-data/postgres") Path embeddedDataDirectory,
     @DefaultValue("10") int apiPoolSize,
-    @DefaultValue("10m") Duration apiPoolMaxIdleTime) {
+    @DefaultValue("10m") Duration apiPoolMaxIdleTime,
+    @DefaultValue("true") boolean embeddedDurable,
+    @DefaultValue("10m") Duration importLockTimeout) {
 
   public boolean isEmbedded() {
     return url == null || url.isBlank();

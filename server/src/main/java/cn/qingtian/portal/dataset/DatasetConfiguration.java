@@ -17,12 +17,13 @@ class DatasetConfiguration {
   }
 
   @Bean
-  PackageImporter packageImporter(JdbcConnections ownerConnections, DisclosureGate gate) {
-    return new PackageImporter(ownerConnections, gate);
+  PackageImporter packageImporter(
+      JdbcConnections ownerConnections, DisclosureGate gate, ImportLock importLock) {
+    return new PackageImporter(ownerConnections, gate, importLock);
   }
 
   @Bean
-  ReleaseRollback releaseRollback(JdbcConnections ownerConnections) {
-    return new ReleaseRollback(ownerConnections);
+  ReleaseRollback releaseRollback(JdbcConnections ownerConnections, ImportLock importLock) {
+    return new ReleaseRollback(ownerConnections, importLock);
   }
 }

@@ -29,17 +29,23 @@ public final class PackageImporter {
   /** The channel a running server listens on to learn about a new release. */
   public static final String CHANNEL = "portal_release";
 
-  private static final long LOCK_KEY = 0x51_54_50_4f_52_54L;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Set<String> VERSIONING = Set.of("valid_from", "valid_to", "row_hash");
 
   private final JdbcConnections connections;
   private final DisclosureGate gate;
+  private final ImportLock lock;
 
+  /** An importer that waits for another import at most the default lock timeout (10 minutes). */
   public PackageImporter(JdbcConnections connections, DisclosureGate gate) {
+    this(connections, gate, new ImportLock(java.time.Duration.ofMinutes(10)));
+  }
+
+  public PackageImporter(JdbcConnections connections, DisclosureGate gate, ImportLock lock) {
     this.connections = connections;
     this.gate = gate;
+    this.lock = lock;
   }
 
   public ImportResult importPackage(
@@ -90,7 +96,7 @@ public final class PackageImporter {
       @Nullable String note,
       Consumer<String> progress)
       throws SQLException {
-    lock(connection);
+    lock.acquire(connection, progress);
     CurrentRelease current = currentRelease(connection);
     if (current != null && current.contentHash().equals(hash)) {
       progress.accept(
@@ -366,12 +372,6 @@ public final class PackageImporter {
     }
   }
 
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.execute();
-    }
-  }
-
   /**
    * The revision note a release gets when it changes rows of a derived table that an earlier
    * release published (e.g. a new year changed an earlier year's suppression pattern): earlier
@@ -401,11 +401,6 @@ public final class PackageImporter {
     ArrayNode resources = JSON.createArrayNode();
     tables.forEach(table -> resources.add(DescriptorWriter.resource(table.resource())));
     return resources.toString();
-  }
-
-  /** Serializes publishing: one import or rollback at a time, across processes. */
-  static void lock(Connection connection) throws SQLException {
-    execute(connection, "select pg_advisory_xact_lock(" + LOCK_KEY + ")");
   }
 
   /** Tells running servers, when the transaction commits, that a release was published. */

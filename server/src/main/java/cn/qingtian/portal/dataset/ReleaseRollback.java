@@ -25,9 +25,11 @@ public final class ReleaseRollback {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcConnections connections;
+  private final ImportLock lock;
 
-  public ReleaseRollback(JdbcConnections connections) {
+  public ReleaseRollback(JdbcConnections connections, ImportLock lock) {
     this.connections = connections;
+    this.lock = lock;
   }
 
   public ImportResult rollBackTo(String version, String note, Consumer<String> progress)
@@ -48,7 +50,7 @@ public final class ReleaseRollback {
   private ImportResult rollBack(
       Connection connection, String version, String note, Consumer<String> progress)
       throws SQLException {
-    PackageImporter.lock(connection);
+    lock.acquire(connection, progress);
     Target target = target(connection, version);
     int current = currentRelease(connection);
     if (target.id() == current) {

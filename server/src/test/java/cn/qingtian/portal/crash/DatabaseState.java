@@ -70,15 +70,18 @@ record DatabaseState(Map<String, String> tables) {
     return Long.parseLong(tables.get("release").split(" ")[0]);
   }
 
-  /** Advisory locks held by any session on the database's server (the importer's lock). */
+  /**
+   * The import lock (issue 21: a lock on {@code private.import_lock}) and any advisory lock held by
+   * any session on this database.
+   */
   static int advisoryLocks(String url) throws SQLException {
     try (Connection connection = connect(url);
         Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery(
                 "select count(*) from pg_locks l join pg_database d on d.oid = l.database"
-                    + " where l.locktype = 'advisory' and l.granted and d.datname ="
-                    + " current_database()")) {
+                    + " where l.granted and d.datname = current_database() and (l.locktype ="
+                    + " 'advisory' or l.relation = to_regclass('private.import_lock'))")) {
       rs.next();
       return rs.getInt(1);
     }

@@ -37,7 +37,12 @@ class EmbeddedDefaultTest {
   void startsAnEmbeddedPostgresqlSeventeenAndServesTheBundledPlan() {
     assertThat(server.isEmbedded()).isTrue();
     assertThat(DATA.resolve("PG_VERSION")).content().startsWith("17");
+    // The first query may wait for the start-up import: seconds, more on a busy CI machine.
     graphQl
+        .mutate()
+        .webTestClient(client -> client.responseTimeout(java.time.Duration.ofSeconds(60)))
+        .responseTimeout(java.time.Duration.ofSeconds(60))
+        .build()
         .document("{ measures { totalCount } }")
         .execute()
         .path("measures.totalCount")
