@@ -67,11 +67,30 @@ class QueryLimitsTest extends SharedDatabase {
                 .returnResponse()
                 .getExtensions()
                 .get("cost");
-    // 100 indicators and up to 100 observations of each; 1 + 100 requests, GitHub's units.
+    // 100 indicators and up to 100 observations of each: 10,100 items. Values: indicators 1,
+    // nodes 1 + 100, code 100, observations 100, their nodes 100 + 10,000, value 10,000; one
+    // point per 100 values.
     assertThat(cost)
         .containsEntry("nodes", 10_100)
+        .containsEntry("values", 20_402)
         .containsEntry("depth", 5)
-        .containsEntry("requestedQueryCost", 1);
+        .containsEntry("requestedQueryCost", 205);
+  }
+
+  @Test
+  void aPlainListCostsItsDeclaredSizeHoweverOftenItIsAliased() {
+    // Each TOWNSHIP table: 1 field, cells 1 + 210 (35 rows × 6 columns), count 210 = 422 values.
+    String aliased =
+        "{ a: incomeDistribution(year: 2023) { cells { count } }"
+            + " b: incomeDistribution(year: 2023) { cells { count } } }";
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cost =
+        (Map<String, Object>)
+            graphQl.document(aliased).execute().returnResponse().getExtensions().get("cost");
+    assertThat(cost)
+        .containsEntry("nodes", 420)
+        .containsEntry("values", 844)
+        .containsEntry("requestedQueryCost", 9);
   }
 
   @Test
