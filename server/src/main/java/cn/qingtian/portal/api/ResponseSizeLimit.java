@@ -3,6 +3,7 @@ package cn.qingtian.portal.api;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,14 +67,29 @@ class ResponseSizeLimit implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-      return DataBufferUtils.join(body, maxBytes)
-          .flatMap(joined -> getDelegate().writeWith(Mono.just(joined)))
+      // Counted buffer by buffer: DataBufferUtils.join's own limit does not look into a Mono.
+      long[] total = {0};
+      Flux<DataBuffer> counted =
+          Flux.from(body)
+              .map(
+                  buffer -> {
+                    total[0] += buffer.readableByteCount();
+                    if (total[0] > maxBytes) {
+                      DataBufferUtils.release(buffer);
+                      throw new DataBufferLimitException("answer over " + maxBytes + " bytes");
+                    }
+                    return buffer;
+                  });
+      return DataBufferUtils.join(counted)
+          .map(Optional::of)
+          .defaultIfEmpty(Optional.empty())
+          .flatMap(joined -> getDelegate().writeWith(joined.map(Mono::just).orElseGet(Mono::empty)))
           .onErrorResume(DataBufferLimitException.class, e -> tooLarge());
     }
 
     @Override
     public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-      return writeWith(reactor.core.publisher.Flux.from(body).flatMap(p -> p));
+      return writeWith(Flux.from(body).concatMap(p -> p));
     }
 
     private Mono<Void> tooLarge() {
