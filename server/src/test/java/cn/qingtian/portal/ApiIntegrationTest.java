@@ -24,6 +24,9 @@ import org.springframework.context.annotation.Import;
       "portal.downloads.write-on-release=false",
       // Every request passes the rate limiter, but a whole suite from one address stays within it.
       "portal.api.rate-limit.cost-per-window=10000000",
+      // … and its refused queries (invalid on purpose) and concurrent requests too.
+      "portal.api.rate-limit.refused-per-window=10000000",
+      "portal.api.rate-limit.max-concurrent-per-client=10000",
       // Cached contexts give back their idle connections: CI's second pass runs every test class
       // against one PostgreSQL server with 100 connection slots.
       "portal.database.api-pool-max-idle-time=5s",

@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
  * Measures every query before it runs ({@link QueryCost}) and refuses one that is too deep, would
  * return too many nodes or has too many fields, with an error that names the limit and by how much
  * it is exceeded; nothing of it runs. Every answer reports the measure in {@code extensions.cost}.
+ * A query that fits these limits may still cost more than its client's whole rate-limit window: the
+ * rate limiter refuses it ({@code QUERY_TOO_EXPENSIVE}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE) // first: other instrumentations read the measure
@@ -138,6 +140,7 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
         Map.of(
             "requestedQueryCost", cost.cost(),
             "nodes", cost.nodes(),
+            "values", cost.values(),
             "depth", cost.depth(),
             "limits", Map.of("maxDepth", limits.maxDepth(), "maxNodes", limits.maxNodes())));
     return CompletableFuture.completedFuture(

@@ -54,7 +54,15 @@ public final class PortalMetrics {
     /** The client's window was spent before the query: refused before it was parsed. */
     WINDOW_SPENT,
     /** The measured query costs more than what is left of the window. */
-    COST_OVER_REMAINING;
+    COST_OVER_REMAINING,
+    /** The measured query costs more than the whole window (a 400, not a 429). */
+    COST_OVER_WINDOW,
+    /**
+     * The client sent as many refused queries (invalid, too deep, too large) as a window allows.
+     */
+    TOO_MANY_REFUSED,
+    /** The client already has as many queries running as it may. */
+    TOO_MANY_CONCURRENT;
 
     String tag() {
       return name().toLowerCase(Locale.ROOT);

@@ -11,9 +11,21 @@ final class Charge {
 
   static final String ATTRIBUTE = Charge.class.getName();
 
+  /** What became of the query. */
+  enum Outcome {
+    /** It ran and was charged its cost. */
+    CHARGED,
+    /** It costs more than is left of the window: a 429 with {@code Retry-After}. */
+    RATE_LIMITED,
+    /** It costs more than the whole window: a 400 without {@code Retry-After}. */
+    TOO_EXPENSIVE,
+    /** It was refused before it ran (invalid, too deep, too large): no points, one refusal. */
+    REFUSED
+  }
+
   private final String client;
   private volatile @Nullable RateLimitStatus after;
-  private volatile boolean refused;
+  private volatile Outcome outcome = Outcome.CHARGED;
 
   Charge(String client) {
     this.client = client;
@@ -23,20 +35,16 @@ final class Charge {
     return client;
   }
 
-  void charged(RateLimitStatus status) {
+  void settled(Outcome outcome, RateLimitStatus status) {
+    this.outcome = outcome;
     this.after = status;
-  }
-
-  void refused(RateLimitStatus status) {
-    this.after = status;
-    this.refused = true;
   }
 
   @Nullable RateLimitStatus after() {
     return after;
   }
 
-  boolean isRefused() {
-    return refused;
+  Outcome outcome() {
+    return outcome;
   }
 }

@@ -13,10 +13,16 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a query to {@code /graphql} from a client whose window is spent (HTTP 429 with {@code
- * Retry-After} and a GraphQL error body, before anything is parsed), and reports every client's
- * standing in {@code X-RateLimit-*} headers. The cost is charged by {@link RateLimitInterceptor}
- * once the query is measured.
+ * Refuses a query to {@code /graphql} from a client whose window is spent, who has sent as many
+ * refused queries as a window allows, or who already has as many queries running as it may (HTTP
+ * 429 with {@code Retry-After} and a GraphQL error body, before anything is parsed), and reports
+ * every client's standing in {@code X-RateLimit-*} headers. The cost is charged by {@link
+ * RateLimitInterceptor} once the query is measured; a query costing more than the whole window is a
+ * 400 without {@code Retry-After}.
+ *
+ * <p>A client beyond its concurrent queries is refused, not queued: a queue would hold its requests
+ * (and their connections) in the server for it, and a client that waits {@code Retry-After} loses
+ * nothing. Subscriptions (Server-Sent Events) are not counted: they live for minutes.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
@@ -43,6 +49,13 @@ class RateLimitFilter implements WebFilter, Ordered {
     if (before.remaining() == 0) {
       return refuse(exchange, before);
     }
+    if (limiter.refusalsSpent(client)) {
+      return refuseRefused(exchange, before);
+    }
+    boolean counted = GraphQlHttp.isAnsweredOnce(exchange.getRequest());
+    if (counted && !limiter.tryStart(client)) {
+      return refuseConcurrent(exchange, before);
+    }
     Charge charge = new Charge(client);
     exchange.getAttributes().put(Charge.ATTRIBUTE, charge);
     exchange
@@ -53,15 +66,59 @@ class RateLimitFilter implements WebFilter, Ordered {
               RateLimitStatus after = charge.after();
               if (after == null) {
                 report(response, limiter.peek(client));
-              } else if (charge.isRefused()) {
+              } else if (charge.outcome() == Charge.Outcome.RATE_LIMITED) {
                 response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
                 tooMany(response, after);
+              } else if (charge.outcome() == Charge.Outcome.TOO_EXPENSIVE) {
+                // Waiting does not help: no Retry-After.
+                response.setStatusCode(HttpStatus.BAD_REQUEST);
+                response.getHeaders().setCacheControl("no-store");
+                response.getHeaders().remove(HttpHeaders.ETAG);
+                report(response, after);
               } else {
                 report(response, after);
               }
               return Mono.empty();
             });
-    return chain.filter(exchange);
+    Mono<Void> answered = chain.filter(exchange);
+    // The slot is given back once the answer has been written (or the client has gone).
+    return counted ? answered.doFinally(signal -> limiter.finish(client)) : answered;
+  }
+
+  private Mono<Void> refuseRefused(ServerWebExchange exchange, RateLimitStatus status) {
+    PortalMetrics.rateLimited(PortalMetrics.Rejection.TOO_MANY_REFUSED);
+    long seconds = tooMany(exchange.getResponse(), status);
+    return GraphQlHttp.error(
+        exchange,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "RATE_LIMITED",
+        "本窗口被拒绝的查询（无效、过深、过大或过贵）过多，"
+            + seconds
+            + " 秒后重置 / too many refused queries (invalid, too deep, too large or too"
+            + " expensive) in this window; it resets in "
+            + seconds
+            + " s, at "
+            + status.resetAt(),
+        Map.of("limit", status.limit(), "resetAt", status.resetAt().toString()));
+  }
+
+  private Mono<Void> refuseConcurrent(ServerWebExchange exchange, RateLimitStatus status) {
+    PortalMetrics.rateLimited(PortalMetrics.Rejection.TOO_MANY_CONCURRENT);
+    ServerHttpResponse response = exchange.getResponse();
+    report(response, status);
+    response.getHeaders().setCacheControl("no-store");
+    response.getHeaders().remove(HttpHeaders.ETAG);
+    response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+    return GraphQlHttp.error(
+        exchange,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "RATE_LIMITED",
+        "同时进行的查询过多：每个客户端最多 "
+            + limiter.maxConcurrent()
+            + " 个，请等上一个查询完成 / too many queries at once: each client may have "
+            + limiter.maxConcurrent()
+            + " running; wait for one to finish",
+        Map.of("maxConcurrent", limiter.maxConcurrent()));
   }
 
   private Mono<Void> refuse(ServerWebExchange exchange, RateLimitStatus status) {

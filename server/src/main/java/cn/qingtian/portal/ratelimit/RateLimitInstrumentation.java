@@ -15,13 +15,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refuses, before it runs, a query that costs more than its client has left (GitHub's rule), with
- * an error whose {@code extensions.code} is {@code RATE_LIMITED}; the HTTP answer is then a 429.
- * Runs after the query has been measured ({@code QueryLimitInstrumentation}).
+ * Refuses, before it runs, a query that costs more than a whole window ({@code
+ * QUERY_TOO_EXPENSIVE}: waiting would never help, so the HTTP answer is a 400 without {@code
+ * Retry-After}), and one that costs more than its client has left (GitHub's rule, {@code
+ * RATE_LIMITED}: a 429). Runs after the query has been measured ({@code
+ * QueryLimitInstrumentation}).
  */
 class RateLimitInstrumentation extends SimplePerformantInstrumentation {
 
   static final String RATE_LIMITED = "RATE_LIMITED";
+  static final String QUERY_TOO_EXPENSIVE = "QUERY_TOO_EXPENSIVE";
 
   private final RateLimiter limiter;
 
@@ -37,6 +40,33 @@ class RateLimitInstrumentation extends SimplePerformantInstrumentation {
     QueryCost cost = context.get(QueryCost.CONTEXT_KEY);
     if (client != null && cost != null) {
       RateLimitStatus status = limiter.peek(client);
+      if (cost.cost() > status.limit()) {
+        PortalMetrics.rateLimited(PortalMetrics.Rejection.COST_OVER_WINDOW);
+        throw new AbortExecutionException(
+            List.of(
+                GraphqlErrorBuilder.newError()
+                    .errorType(ErrorType.ExecutionAborted)
+                    .message(
+                        "查询成本 "
+                            + cost.cost()
+                            + " 超过整个窗口的额度 "
+                            + status.limit()
+                            + "，等待也无济于事；请减小 first/last 或少要字段 / the query costs "
+                            + cost.cost()
+                            + ", more than the whole window of "
+                            + status.limit()
+                            + ": waiting will not help; ask for smaller pages (first/last) or"
+                            + " fewer fields")
+                    .extensions(
+                        Map.of(
+                            "code",
+                            QUERY_TOO_EXPENSIVE,
+                            "cost",
+                            cost.cost(),
+                            "limit",
+                            status.limit()))
+                    .build()));
+      }
       if (cost.cost() > status.remaining()) {
         PortalMetrics.rateLimited(PortalMetrics.Rejection.COST_OVER_REMAINING);
         throw new AbortExecutionException(

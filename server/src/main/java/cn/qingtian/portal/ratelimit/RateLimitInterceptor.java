@@ -1,7 +1,9 @@
 package cn.qingtian.portal.ratelimit;
 
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.Ordered;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -9,14 +11,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * Charges each query's cost to its client once it has run, from the answer's {@code
- * extensions.cost.requestedQueryCost} (1 for a document refused before it was measured), and puts
- * the client into the GraphQL context for {@link RateLimitInstrumentation} and the {@code
- * rateLimit} field. A query refused for its cost is not charged; its answer becomes a 429.
+ * extensions.cost.requestedQueryCost}, and puts the client into the GraphQL context for {@link
+ * RateLimitInstrumentation} and the {@code rateLimit} field. A query refused before it ran (it did
+ * not parse or validate, or was too deep, too large or too expensive) costs no points but counts as
+ * one of the client's refused queries; a query refused for what is left of the window is neither
+ * charged nor counted, and its answer becomes a 429.
  */
 class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
 
   /** The GraphQL context key naming the client. */
   static final String CLIENT = RateLimitInterceptor.class.getName() + ".client";
+
+  /**
+   * Answers without data that are a step of a protocol rather than a refusal: Apollo's persisted
+   * queries start with an unknown hash.
+   */
+  private static final Set<String> NOT_REFUSALS = Set.of("PERSISTED_QUERY_NOT_FOUND");
 
   private final RateLimiter limiter;
 
@@ -38,23 +48,29 @@ class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
     String client = charge.client();
     request.configureExecutionInput(
         (input, builder) -> builder.graphQLContext(Map.of(CLIENT, client)).build());
-    return chain
-        .next(request)
-        .doOnNext(
-            response -> {
-              if (refused(response)) {
-                charge.refused(limiter.peek(client));
-              } else {
-                charge.charged(limiter.charge(client, cost(response)));
-              }
-            });
+    return chain.next(request).doOnNext(response -> settle(charge, response));
   }
 
-  private static boolean refused(WebGraphQlResponse response) {
-    return response.getErrors().stream()
-        .anyMatch(
-            error ->
-                RateLimitInstrumentation.RATE_LIMITED.equals(error.getExtensions().get("code")));
+  private void settle(Charge charge, WebGraphQlResponse response) {
+    String client = charge.client();
+    if (hasCode(response, RateLimitInstrumentation.RATE_LIMITED)) {
+      charge.settled(Charge.Outcome.RATE_LIMITED, limiter.peek(client));
+    } else if (hasCode(response, RateLimitInstrumentation.QUERY_TOO_EXPENSIVE)) {
+      charge.settled(Charge.Outcome.TOO_EXPENSIVE, limiter.refused(client));
+    } else if (!response.isValid()
+        && response.getErrors().stream().noneMatch(e -> NOT_REFUSALS.contains(code(e)))) {
+      charge.settled(Charge.Outcome.REFUSED, limiter.refused(client));
+    } else {
+      charge.settled(Charge.Outcome.CHARGED, limiter.charge(client, cost(response)));
+    }
+  }
+
+  private static boolean hasCode(WebGraphQlResponse response, String code) {
+    return response.getErrors().stream().anyMatch(error -> code.equals(code(error)));
+  }
+
+  private static Object code(ResponseError error) {
+    return error.getExtensions().get("code");
   }
 
   static int cost(WebGraphQlResponse response) {

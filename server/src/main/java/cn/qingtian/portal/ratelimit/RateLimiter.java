@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
  * Fixed windows per client, as GitHub's GraphQL API counts: a client's window starts with its first
  * query and lasts {@link RateLimitProperties#window()}; every query adds its cost. A client whose
  * window is spent is refused until it ends. The query that crosses the limit still completes (its
- * cost is known only once it is measured); the next one is refused.
+ * cost is known only once it is measured); the next one is refused. A refused query (one that does
+ * not parse or validate, too deep, too large, too expensive) costs no points but is counted in the
+ * window: past {@link RateLimitProperties#refusedPerWindow()} of them the client is refused too.
+ * How many queries each client has running is counted here as well ({@link #tryStart}).
  */
 public final class RateLimiter {
 
@@ -20,6 +23,7 @@ public final class RateLimiter {
   private final RateLimitProperties properties;
   private final Clock clock;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
   public RateLimiter(RateLimitProperties properties, Clock clock) {
     this.properties = properties;
@@ -45,31 +49,80 @@ public final class RateLimiter {
 
   /** Spends {@code cost} of the client's window and returns its standing after that. */
   public RateLimitStatus charge(String client, int cost) {
+    return update(client, cost, 0).status(properties.costPerWindow());
+  }
+
+  /**
+   * Counts a refused query of the client in its window (no points spent) and returns its standing.
+   */
+  public RateLimitStatus refused(String client) {
+    return update(client, 0, 1).status(properties.costPerWindow());
+  }
+
+  /** Whether the client has sent as many refused queries as its window allows. */
+  public boolean refusalsSpent(String client) {
+    Window window = windows.get(client);
+    return window != null
+        && !window.endedBy(clock.instant())
+        && window.refused() >= properties.refusedPerWindow();
+  }
+
+  /**
+   * Starts a query of the client if it has fewer than {@link
+   * RateLimitProperties#maxConcurrentPerClient()} running; {@link #finish} must follow once its
+   * answer is sent.
+   */
+  public boolean tryStart(String client) {
+    boolean[] started = {false};
+    running.compute(
+        client,
+        (key, count) -> {
+          int now = count == null ? 0 : count;
+          if (now >= properties.maxConcurrentPerClient()) {
+            return now;
+          }
+          started[0] = true;
+          return now + 1;
+        });
+    return started[0];
+  }
+
+  /** Ends a query started by {@link #tryStart}. */
+  public void finish(String client) {
+    running.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
+  }
+
+  private Window update(String client, int cost, int refused) {
     Instant now = clock.instant();
     if (windows.size() >= properties.maxClients() && !windows.containsKey(client)) {
       windows.values().removeIf(w -> w.endedBy(now));
       if (windows.size() >= properties.maxClients()) {
         log.warn("{} clients in their window: {} is not counted", windows.size(), client);
-        return peek(client);
+        RateLimitStatus status = peek(client);
+        return new Window(status.resetAt(), status.used(), 0);
       }
     }
-    Window window =
-        windows.compute(
-            client,
-            (key, current) ->
-                current == null || current.endedBy(now)
-                    ? new Window(now.plus(properties.window()), cost)
-                    : new Window(
-                        current.resetAt(),
-                        (int) Math.min(Integer.MAX_VALUE, (long) current.used() + cost)));
-    return window.status(properties.costPerWindow());
+    return windows.compute(
+        client,
+        (key, current) ->
+            current == null || current.endedBy(now)
+                ? new Window(now.plus(properties.window()), cost, refused)
+                : new Window(
+                    current.resetAt(),
+                    (int) Math.min(Integer.MAX_VALUE, (long) current.used() + cost),
+                    current.refused() + refused));
+  }
+
+  /** How many queries one client may have running at once. */
+  public int maxConcurrent() {
+    return properties.maxConcurrentPerClient();
   }
 
   public Instant now() {
     return clock.instant();
   }
 
-  private record Window(Instant resetAt, int used) {
+  private record Window(Instant resetAt, int used, int refused) {
 
     boolean endedBy(Instant now) {
       return !now.isBefore(resetAt);

@@ -58,7 +58,7 @@ class NewsroomQueriesTest extends SharedDatabase {
   }
 
   @Test
-  void everyQueryAnswersWithDataFromTheBundledReleaseAndCostsAtMostTwo() {
+  void everyQueryAnswersWithDataFromTheBundledReleaseAndFitsOneDefaultWindow() {
     for (Newsroom.Question question : Newsroom.questions()) {
       var response = graphQl.document(question.query()).execute().returnResponse();
       assertThat(response.getErrors()).as(question.id()).isEmpty();
@@ -67,7 +67,9 @@ class NewsroomQueriesTest extends SharedDatabase {
       data.forEach(
           (field, answer) -> assertThat(hasData(answer)).as(question.id() + " " + field).isTrue());
       Map<?, ?> cost = (Map<?, ?>) response.getExtensions().get("cost");
-      assertThat((Integer) cost.get("requestedQueryCost")).as(question.id()).isBetween(1, 2);
+      // Every list counted by its size (D17): the examples cost 3 to about 720 points, each within
+      // the default window of 1,000.
+      assertThat((Integer) cost.get("requestedQueryCost")).as(question.id()).isBetween(1, 1_000);
     }
   }
 

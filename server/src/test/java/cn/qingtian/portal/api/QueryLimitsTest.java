@@ -3,11 +3,15 @@ package cn.qingtian.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.SharedDatabase;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every query is measured before it runs: its cost is reported, and one that is too deep or would
@@ -67,11 +71,30 @@ class QueryLimitsTest extends SharedDatabase {
                 .returnResponse()
                 .getExtensions()
                 .get("cost");
-    // 100 indicators and up to 100 observations of each; 1 + 100 requests, GitHub's units.
+    // 100 indicators and up to 100 observations of each: 10,100 items. Values: indicators 1,
+    // nodes 1 + 100, code 100, observations 100, their nodes 100 + 10,000, value 10,000; one
+    // point per 100 values.
     assertThat(cost)
         .containsEntry("nodes", 10_100)
+        .containsEntry("values", 20_402)
         .containsEntry("depth", 5)
-        .containsEntry("requestedQueryCost", 1);
+        .containsEntry("requestedQueryCost", 205);
+  }
+
+  @Test
+  void aPlainListCostsItsDeclaredSizeHoweverOftenItIsAliased() {
+    // Each TOWNSHIP table: 1 field, cells 1 + 210 (35 rows × 6 columns), count 210 = 422 values.
+    String aliased =
+        "{ a: incomeDistribution(year: 2023) { cells { count } }"
+            + " b: incomeDistribution(year: 2023) { cells { count } } }";
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cost =
+        (Map<String, Object>)
+            graphQl.document(aliased).execute().returnResponse().getExtensions().get("cost");
+    assertThat(cost)
+        .containsEntry("nodes", 420)
+        .containsEntry("values", 844)
+        .containsEntry("requestedQueryCost", 9);
   }
 
   @Test
@@ -145,5 +168,33 @@ class QueryLimitsTest extends SharedDatabase {
         .execute()
         .path("plan")
         .hasValue();
+  }
+
+  /**
+   * The hard cap on an answer's bytes, checked while it is written: an answer whose lists held more
+   * than the estimate allowed for is replaced by an error, not sent.
+   */
+  @Nested
+  @TestPropertySource(properties = "portal.api.limits.max-response-size=4KB")
+  class WhenAnAnswerIsLargerThanTheCap {
+
+    @LocalServerPort int port;
+
+    @Test
+    void itIsReplacedByA400NamingTheCapAndSmallAnswersPass() {
+      String url = "http://localhost:" + port + "/graphql";
+      RawHttp.Response large =
+          RawHttp.post(
+              url,
+              "{\"query\":\"{ incomeDistribution(year: 2023) { cells { row column count } } }\"}");
+      assertThat(large.status()).isEqualTo(400);
+      assertThat(large.body().length).isLessThan(4096);
+      assertThat(large.text())
+          .contains("\"code\":\"RESPONSE_TOO_LARGE\"", "larger than the limit of 4096 bytes");
+      RawHttp.Response small =
+          RawHttp.post(url, "{\"query\":\"{ measure(code: \\\"P13\\\") { code } }\"}");
+      assertThat(small.status()).isEqualTo(200);
+      assertThat(small.text()).contains("\"code\":\"P13\"");
+    }
   }
 }

@@ -161,19 +161,27 @@ class ActuatorTest extends SharedDatabase {
     for (int i = 0; i < 6; i++) {
       post("{ measure(code: \\\"P13\\\") { code } }", client);
     }
-    // 1 + 100 + 100 × 100 requests: 101 in GitHub's units, more than a window of 5.
-    RawHttp.Response costly =
+    for (int i = 0; i < 3; i++) {
+      post("{ measure(code: \\\"P13\\\") { code } }", "198.51.100.3");
+    }
+    // 202 values, 3 points: more than the 2 left.
+    RawHttp.Response costly = post("{ measures(first: 100) { nodes { code } } }", "198.51.100.3");
+    assertThat(costly.status()).isEqualTo(429);
+    // 1 + 100 + 100 × 100 items with their fields: more than the whole window of 5.
+    RawHttp.Response tooExpensive =
         post(
             "{ measures(first: 100) { nodes { departments(first: 100) { nodes {"
                 + " measures(first: 100) { nodes { code } } } } } } }",
-            "198.51.100.3");
-    assertThat(costly.status()).isEqualTo(429);
+            "198.51.100.4");
+    assertThat(tooExpensive.status()).isEqualTo(400);
 
     String scrape = scrape();
     assertThat(counter(scrape, "portal_ratelimit_rejections_total", "reason=\"window_spent\""))
         .isGreaterThanOrEqualTo(1);
     assertThat(
             counter(scrape, "portal_ratelimit_rejections_total", "reason=\"cost_over_remaining\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(counter(scrape, "portal_ratelimit_rejections_total", "reason=\"cost_over_window\""))
         .isGreaterThanOrEqualTo(1);
   }
 

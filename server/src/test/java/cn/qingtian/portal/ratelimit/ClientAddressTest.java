@@ -14,7 +14,7 @@ class ClientAddressTest {
   private final ClientAddress clients =
       ClientAddress.of(
           new RateLimitProperties(
-              true, 100, Duration.ofMinutes(1), "X-Forwarded-For", List.of("10.0.0.1"), 10));
+              true, 100, Duration.ofMinutes(1), "X-Forwarded-For", List.of("10.0.0.1"), 10, 4, 60));
 
   @Test
   void aPeerThatIsNotATrustedProxyIsTheClientWhateverHeaderItSends() {

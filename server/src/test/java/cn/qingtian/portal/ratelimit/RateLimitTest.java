@@ -90,20 +90,38 @@ class RateLimitTest extends SharedDatabase {
 
   @Test
   void aQueryCostingMoreThanIsLeftIsRefusedBeforeItRunsAndNotCharged() throws Exception {
-    // 1 + 100 + 100 × 100 requests: 101 in GitHub's units, more than a window of 5.
-    String costly =
-        "{ measures(first: 100) { nodes { departments(first: 100) { nodes {"
-            + " measures(first: 100) { nodes { code } } } } } } }";
-    RawHttp.Response refused = post(costly, "203.0.113.4");
+    String client = "203.0.113.4";
+    for (int i = 0; i < 3; i++) {
+      assertThat(post(CHEAP, client).status()).isEqualTo(200);
+    }
+    // 1 + 1 + 100 + 100 values: 3 points, more than the 2 left.
+    String costly = "{ measures(first: 100) { nodes { code } } }";
+    RawHttp.Response refused = post(costly, client);
     assertThat(refused.status()).isEqualTo(429);
     JsonNode body = JSON.readTree(refused.text());
     assertThat(body.path("data").isNull() || body.path("data").isMissingNode()).isTrue();
     assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("RATE_LIMITED");
     assertThat(body.at("/errors/0/message").asText())
-        .contains("the query costs 101, 96 more than the 5 left");
+        .contains("the query costs 3, 1 more than the 2 left");
     assertThat(refused.header("Retry-After")).isPresent();
+    assertThat(refused.header("X-RateLimit-Remaining")).hasValue("2");
+    assertThat(post(CHEAP, client).header("X-RateLimit-Remaining")).hasValue("1");
+  }
+
+  @Test
+  void aQueryCostingMoreThanTheWholeWindowIsA400WithoutRetryAfterAndCostsNothing()
+      throws Exception {
+    // 1 + 100 + 100 × 100 items, with their fields: far more than a window of 5.
+    String costly =
+        "{ measures(first: 100) { nodes { departments(first: 100) { nodes {"
+            + " measures(first: 100) { nodes { code } } } } } } }";
+    RawHttp.Response refused = post(costly, "203.0.113.5");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.header("Retry-After")).isEmpty();
+    JsonNode body = JSON.readTree(refused.text());
+    assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("QUERY_TOO_EXPENSIVE");
+    assertThat(body.at("/errors/0/message").asText()).contains("more than the whole window of 5");
     assertThat(refused.header("X-RateLimit-Remaining")).hasValue("5");
-    assertThat(post(CHEAP, "203.0.113.4").header("X-RateLimit-Remaining")).hasValue("4");
   }
 
   private RawHttp.Response post(String query, String client) {

@@ -18,7 +18,7 @@ class RateLimiterTest {
   private final RateLimiter limiter =
       new RateLimiter(
           new RateLimitProperties(
-              true, 10, Duration.ofMinutes(1), "X-Forwarded-For", List.of("127.0.0.1"), 100),
+              true, 10, Duration.ofMinutes(1), "X-Forwarded-For", List.of("127.0.0.1"), 100, 2, 3),
           new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -58,5 +58,30 @@ class RateLimiterTest {
     RateLimitStatus fresh = limiter.open("203.0.113.1");
     assertThat(fresh.used()).isZero();
     assertThat(fresh.resetAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void refusedQueriesSpendNoPointsButAreCountedUntilTheWindowEnds() {
+    String client = "203.0.113.2";
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.refusalsSpent(client)).isFalse();
+      assertThat(limiter.refused(client).used()).isZero();
+    }
+    assertThat(limiter.refusalsSpent(client)).isTrue();
+    assertThat(limiter.peek(client).remaining()).isEqualTo(10);
+
+    now = START.plus(Duration.ofMinutes(2));
+    assertThat(limiter.refusalsSpent(client)).isFalse();
+  }
+
+  @Test
+  void aClientRunsAtMostItsConcurrentQueriesAndEveryFinishedOneFreesASlot() {
+    String client = "203.0.113.3";
+    assertThat(limiter.tryStart(client)).isTrue();
+    assertThat(limiter.tryStart(client)).isTrue();
+    assertThat(limiter.tryStart(client)).isFalse();
+    assertThat(limiter.tryStart("203.0.113.4")).as("another client").isTrue();
+    limiter.finish(client);
+    assertThat(limiter.tryStart(client)).isTrue();
   }
 }
