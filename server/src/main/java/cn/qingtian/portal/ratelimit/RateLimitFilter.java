@@ -151,8 +151,17 @@ class RateLimitFilter implements WebFilter, Ordered {
     return seconds;
   }
 
+  /**
+   * The caller's standing in {@code X-RateLimit-*} headers, except on an answer any cache may keep
+   * and give to others ({@code public}): there a shared cache would hand one client's standing to
+   * the next. Such a client reads its standing from {@code rateLimit}, which is never cached.
+   */
   private static void report(ServerHttpResponse response, RateLimitStatus status) {
     HttpHeaders headers = response.getHeaders();
+    String cacheControl = headers.getCacheControl();
+    if (cacheControl != null && cacheControl.contains("public")) {
+      return;
+    }
     headers.set("X-RateLimit-Limit", Integer.toString(status.limit()));
     headers.set("X-RateLimit-Remaining", Integer.toString(status.remaining()));
     headers.set("X-RateLimit-Used", Integer.toString(status.used()));

@@ -36,6 +36,10 @@ class GraphQlGetTest extends SharedDatabase {
         .asString()
         .startsWith("application/graphql-response+json");
     assertThat(get.header("Cache-Control")).hasValue("max-age=60, public");
+    assertThat(get.header("X-RateLimit-Remaining"))
+        .as("a shared cache would give one client's standing to the next")
+        .isEmpty();
+    assertThat(post.header("X-RateLimit-Remaining")).isPresent();
     String etag = get.header("ETag").orElseThrow();
     RawHttp.Response again =
         RawHttp.get(url(QUERY, "{\"code\":\"P13\"}", "Measure"), "If-None-Match", etag);
