@@ -81,7 +81,9 @@ class FormulaAfterASeparatorIsNeutralizedAttackTest {
           Files.readString(
               temp.resolve("downloads").resolve("1.6.0").resolve("sources").resolve(file),
               StandardCharsets.UTF_8);
-      assertThat(csv).contains("note;+1+1");
+      assertThat(csv)
+          .as("the text is kept, quoted, its hidden formula shown as text")
+          .contains("\"note;'+1+1\"");
       for (char separator : SEPARATORS.toCharArray()) {
         for (String cell : cells(csv, separator)) {
           if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
