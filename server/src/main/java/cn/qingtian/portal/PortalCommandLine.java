@@ -263,8 +263,9 @@ public final class PortalCommandLine {
 
   /**
    * Publishes the bundled datasets (or {@code --portal.datasets.directory}) imported into a
-   * temporary embedded PostgreSQL of its own, deleted afterwards: a configured database is not
-   * used, so it runs beside a serving portal and writes into no database anyone reads.
+   * temporary embedded PostgreSQL of its own, deleted afterwards with the downloads it wrote: a
+   * configured database is not used, so it runs beside a serving portal and writes into no database
+   * or downloads folder anyone reads.
    */
   private static int publishImported(
       Path directory,
@@ -284,6 +285,12 @@ public final class PortalCommandLine {
     args.add("--portal.database.url=");
     args.add("--portal.database.embedded-data-directory=" + data.resolve("postgres"));
     args.add("--portal.site.publish-on-release=false");
+    if (args.stream().noneMatch(arg -> arg.startsWith("--portal.downloads.directory="))) {
+      // Not a serving portal's downloads folder: a release of this temporary database may share
+      // a version with one of the portal's and would replace its files. The build links or
+      // copies them, so they outlive the folder.
+      args.add("--portal.downloads.directory=" + data.resolve("downloads"));
+    }
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(PortalApplication.class)
             .web(WebApplicationType.NONE)
