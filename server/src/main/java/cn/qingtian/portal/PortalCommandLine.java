@@ -1,5 +1,7 @@
 package cn.qingtian.portal;
 
+import cn.qingtian.portal.database.DatabaseAddress;
+import cn.qingtian.portal.database.DatabaseProperties;
 import cn.qingtian.portal.dataset.ImportRefusedException;
 import cn.qingtian.portal.dataset.ImportResult;
 import cn.qingtian.portal.dataset.PackageImporter;
@@ -8,6 +10,7 @@ import cn.qingtian.portal.dataset.ReleaseRollback;
 import cn.qingtian.portal.dataset.Validation;
 import cn.qingtian.portal.demo.DemoGenerator;
 import cn.qingtian.portal.release.CurrentRelease;
+import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.site.SitePublishing;
 import cn.qingtian.site.HttpGraphQlTransport;
 import cn.qingtian.site.MirroredDownloads;
@@ -23,6 +26,8 @@ import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The server jar's subcommands: {@code serve} (the default), {@code validate <dir>} and {@code
@@ -59,12 +64,19 @@ public final class PortalCommandLine {
                               附说明；原有版本都保留 / make an earlier release current again (e.g.
                               after a mistaken import): publishes a new release with its content and
                               the note; every release stays readable
-        publish --out <dir>   生成静态进展网站（中英文全部页面），完成后原子切换；不影响正在运行的门户
+        publish --out <dir>   生成静态进展网站（中英文全部页面），完成后原子切换；只读取，不写任何数据库
                               build the static site (every page, both languages) and switch it
-                              in atomically; <dir> becomes a link to the newest complete build
-          --repeat <n>        连续生成 n 次（基准测试用）/ publish n times (benchmarks)
+                              in atomically; <dir> becomes a link to the newest complete build.
+                              It reads a release and writes to no database: by default the
+                              current release of PORTAL_DATABASE_URL; it says which it publishes
           --from <url>        从运行中门户的 /graphql 读取（如 http://localhost:8080/graphql），
-                              不需要数据库 / read from a running portal's endpoint; no database
+                              不需要数据库 / read the release a running portal serves; no database
+          --import            把内置数据包（含 DEMO）导入一个临时的嵌入式数据库再生成，不使用已配置的数据库；
+                              没有运行中的门户或数据库时用它 / import the bundled datasets (DEMO
+                              included) into a temporary embedded database of its own and publish
+                              that; the configured database is not used. For a machine with
+                              neither a portal nor a database
+          --repeat <n>        连续生成 n 次（基准测试用）/ publish n times (benchmarks)
         demo-data [<plan> <out>]
                               生成合成演示数据包（默认 datasets/qingtian → datasets/demo），固定种子，
                               可重复 / write the synthetic DEMO package (default datasets/qingtian
@@ -133,6 +145,7 @@ public final class PortalCommandLine {
   private static int publish(String[] args, PrintStream out, PrintStream err) {
     String target = null;
     String from = null;
+    boolean importing = false;
     int repeat = 1;
     List<String> springArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -142,6 +155,8 @@ public final class PortalCommandLine {
           case "--from" -> from = args[++i];
           default -> repeat = Integer.parseInt(args[++i]);
         }
+      } else if (args[i].equals("--import")) {
+        importing = true;
       } else if (args[i].startsWith("--")) {
         springArgs.add(args[i]);
       } else {
@@ -149,69 +164,178 @@ public final class PortalCommandLine {
         return 2;
       }
     }
-    if (target == null) {
-      err.println("用法 / usage: publish --out <dir> [--from <url>]");
+    if (target == null || from != null && importing) {
+      err.println("用法 / usage: publish --out <dir> [--from <url> | --import]");
       return 2;
     }
     Path directory = Path.of(target);
     try {
       if (from != null) {
-        URI endpoint = URI.create(from);
-        HttpGraphQlTransport transport = new HttpGraphQlTransport(endpoint);
-        SitePublisher.Result result =
-            new SitePublisher(transport, SiteSettings.defaults(), out::println)
-                .withExtraFiles(new MirroredDownloads(transport, endpoint.resolve("./")))
-                .publish(directory);
-        out.println(
-            "结果 / result: " + result.pages() + " pages, release #" + result.release().number());
-        return 0;
+        return publishFrom(URI.create(from), directory, out);
       }
-      return publishWithOwnDatabase(directory, springArgs, repeat, out);
+      String database = configuredDatabase(springArgs);
+      if (importing) {
+        return publishImported(directory, springArgs, repeat, database != null, out, err);
+      }
+      if (database == null) {
+        err.println(NOTHING_TO_READ);
+        return 2;
+      }
+      return publishFromDatabase(directory, springArgs, repeat, out, err);
     } catch (RuntimeException e) {
       err.println("站点未生成，原有站点保持不变 / site not published, the previous one stays: " + e.getMessage());
       return 1;
     }
   }
 
+  /** What {@code publish} says when it has no database to read and was not asked to import. */
+  static final String NOTHING_TO_READ =
+      """
+      没有可读取的版本：publish 不会自行导入数据。请任选其一 / no release to read: publish does \
+      not import by itself. Choose one:
+        --from http://localhost:8080/graphql   读取运行中门户的当前版本 / the release a running portal serves
+        PORTAL_DATABASE_URL=postgresql://…     读取该数据库的当前版本 / the current release of that database
+        --import                               把内置数据包导入一个临时的嵌入式数据库再生成（含 DEMO）/ import the
+                                               bundled datasets into a temporary embedded database (DEMO included)""";
+
+  /** Publishes the release a running portal serves, read over its GraphQL endpoint. */
+  private static int publishFrom(URI endpoint, Path directory, PrintStream out) {
+    out.println("publishing the current release of " + endpoint + " / 读取运行中门户的当前版本");
+    HttpGraphQlTransport transport = new HttpGraphQlTransport(endpoint);
+    SitePublisher.Result result =
+        new SitePublisher(transport, SiteSettings.defaults(), out::println)
+            .withExtraFiles(new MirroredDownloads(transport, endpoint.resolve("./")))
+            .publish(directory);
+    out.println(
+        "结果 / result: "
+            + result.pages()
+            + " pages, release #"
+            + result.release().number()
+            + " from "
+            + endpoint);
+    return 0;
+  }
+
   /**
-   * Publishes from the bundled datasets with an embedded PostgreSQL of its own (unless an external
-   * one is configured), so it runs beside a serving portal without touching its database.
+   * The external database the arguments or the environment configure ({@code
+   * --portal.database.url=…}, {@code PORTAL_DATABASE_URL}), or null for none: read before any
+   * context starts, so that {@code publish} without one never starts the embedded database of a
+   * portal that may be serving from it.
    */
-  private static int publishWithOwnDatabase(
-      Path directory, List<String> springArgs, int repeat, PrintStream out) {
+  static String configuredDatabase(List<String> springArgs) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .addFirst(new SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
+    String url = environment.getProperty("portal.database.url");
+    return url == null || url.isBlank() ? null : url;
+  }
+
+  /**
+   * Publishes the current release of the configured database, reading it only: no start-up import
+   * (finding 3 of issue 21: this imported the bundled packages, DEMO included, into that database).
+   */
+  private static int publishFromDatabase(
+      Path directory, List<String> springArgs, int repeat, PrintStream out, PrintStream err) {
+    List<String> args = new ArrayList<>(springArgs);
+    args.add("--portal.datasets.import-on-start=false");
+    args.add("--portal.site.publish-on-release=false");
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(PortalApplication.class)
+            .web(WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .run(args.toArray(String[]::new))) {
+      String source =
+          "database " + DatabaseAddress.parse(context.getBean(DatabaseProperties.class).url());
+      Release release = context.getBean(CurrentRelease.class).refresh().block();
+      if (release == null || release.number() == 0) {
+        err.println(
+            "数据库中还没有版本 / "
+                + source
+                + " holds no release yet: import one first (import <dir>…), read a running portal"
+                + " with --from <url>, or pass --import to publish the bundled datasets from a"
+                + " temporary database");
+        return 1;
+      }
+      return publishRelease(context, release, source, directory, repeat, out);
+    }
+  }
+
+  /**
+   * Publishes the bundled datasets (or {@code --portal.datasets.directory}) imported into a
+   * temporary embedded PostgreSQL of its own, deleted afterwards with the downloads it wrote: a
+   * configured database is not used, so it runs beside a serving portal and writes into no database
+   * or downloads folder anyone reads.
+   */
+  private static int publishImported(
+      Path directory,
+      List<String> springArgs,
+      int repeat,
+      boolean databaseConfigured,
+      PrintStream out,
+      PrintStream err) {
     Path data;
     try {
       data = java.nio.file.Files.createTempDirectory("portal-publish");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    springArgs.add("--portal.database.embedded-data-directory=" + data.resolve("postgres"));
-    springArgs.add("--portal.site.publish-on-release=false");
+    List<String> args = new ArrayList<>(springArgs);
+    args.removeIf(arg -> arg.startsWith("--portal.database.url="));
+    args.add("--portal.database.url=");
+    args.add("--portal.database.embedded-data-directory=" + data.resolve("postgres"));
+    args.add("--portal.site.publish-on-release=false");
+    if (args.stream().noneMatch(arg -> arg.startsWith("--portal.downloads.directory="))) {
+      // Not a serving portal's downloads folder: a release of this temporary database may share
+      // a version with one of the portal's and would replace its files. The build links or
+      // copies them, so they outlive the folder.
+      args.add("--portal.downloads.directory=" + data.resolve("downloads"));
+    }
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(PortalApplication.class)
             .web(WebApplicationType.NONE)
             .logStartupInfo(false)
-            .run(springArgs.toArray(String[]::new))) {
-      var release = context.getBean(CurrentRelease.class).refresh().block();
-      for (int run = 1; run <= repeat; run++) {
-        // --repeat measures the publish step in a warm process (benchmarks).
-        SitePublisher.Result result =
-            context.getBean(SitePublishing.class).publish(release, directory, out::println);
-        out.println(
-            "结果 / result: "
-                + result.pages()
-                + " pages, release #"
-                + result.release().number()
-                + ", fetch "
-                + result.fetchMillis()
-                + " ms, render "
-                + result.renderMillis()
-                + " ms");
+            .run(args.toArray(String[]::new))) {
+      Release release = context.getBean(CurrentRelease.class).refresh().block();
+      if (release == null || release.number() == 0) {
+        err.println(
+            "内置数据包未能导入（见上方日志）/ the bundled datasets could not be imported (see the log above)");
+        return 1;
       }
-      return 0;
+      String source =
+          "the bundled datasets, imported into a temporary embedded database"
+              + (databaseConfigured ? " (the configured database is not used)" : "");
+      return publishRelease(context, release, source, directory, repeat, out);
     } finally {
       org.springframework.util.FileSystemUtils.deleteRecursively(data.toFile());
     }
+  }
+
+  private static int publishRelease(
+      ConfigurableApplicationContext context,
+      Release release,
+      String source,
+      Path directory,
+      int repeat,
+      PrintStream out) {
+    out.println(
+        "publishing release #" + release.number() + " (" + release.version() + ") from " + source);
+    for (int run = 1; run <= repeat; run++) {
+      // --repeat measures the publish step in a warm process (benchmarks).
+      SitePublisher.Result result =
+          context.getBean(SitePublishing.class).publish(release, directory, out::println);
+      out.println(
+          "结果 / result: "
+              + result.pages()
+              + " pages, release #"
+              + result.release().number()
+              + ", fetch "
+              + result.fetchMillis()
+              + " ms, render "
+              + result.renderMillis()
+              + " ms");
+    }
+    return 0;
   }
 
   private static int demoData(String[] args, PrintStream out, PrintStream err) {

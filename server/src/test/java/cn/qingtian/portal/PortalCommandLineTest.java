@@ -1,6 +1,7 @@
 package cn.qingtian.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.qingtian.portal.dataset.PackageFixture;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,24 @@ class PortalCommandLineTest {
             "import <dir>",
             "--dry-run",
             "rollback <version> --note <text>",
+            "publish --out <dir>",
+            "--import",
             "PORTAL_DATABASE_URL");
+  }
+
+  @Test
+  void publishWithNoDatabaseAndNoImportSaysWhatToPassAndStartsNothing() {
+    assumeTrue(System.getenv("PORTAL_DATABASE_URL") == null, "PORTAL_DATABASE_URL is set here");
+    assertThat(run("publish", "--out", temp.resolve("site").toString())).isEqualTo(2);
+    assertThat(err()).contains("publish does not import by itself", "--from", "--import");
+    assertThat(temp.resolve("site")).doesNotExist();
+  }
+
+  @Test
+  void publishFromAPortalAndImportingAtOnceIsAUsageError() {
+    assertThat(run("publish", "--out", "x", "--from", "http://localhost:1/graphql", "--import"))
+        .isEqualTo(2);
+    assertThat(err()).contains("usage: publish --out <dir> [--from <url> | --import]");
   }
 
   @Test

@@ -60,6 +60,10 @@ public final class MirroredDownloads implements ExtraFiles {
           JSON.readValue(transport.execute(SiteData.document("mirror"), variables), Answer.class);
       current = answer.currentRelease().version();
       for (Release release : answer.releases().nodes()) {
+        if (!isFolderName(release.version())) {
+          // A release imported before versions were checked: its files have no safe folder here.
+          continue;
+        }
         for (Dataset dataset : release.datasets()) {
           for (File file : dataset.distributions()) {
             fetch(datasets, dataset.name(), release.version(), file);
@@ -102,7 +106,12 @@ public final class MirroredDownloads implements ExtraFiles {
     if (!sha256(response.body()).equals(file.sha256())) {
       throw new IOException(uri + " does not have the SHA-256 the API states");
     }
-    Path target = datasets.resolve(dataset).resolve(version).resolve(file.fileName()).normalize();
+    Path target =
+        datasets
+            .resolve(folder(dataset))
+            .resolve(folder(version))
+            .resolve(folder(file.fileName()))
+            .normalize();
     if (!target.startsWith(datasets)) {
       throw new IOException("not a download path: " + target);
     }
@@ -111,7 +120,7 @@ public final class MirroredDownloads implements ExtraFiles {
   }
 
   private static void copyAsLatest(Path datasets, @Nullable String current) throws IOException {
-    if (current == null || !Files.isDirectory(datasets)) {
+    if (current == null || !isFolderName(current) || !Files.isDirectory(datasets)) {
       return;
     }
     List<Path> folders;
@@ -136,6 +145,22 @@ public final class MirroredDownloads implements ExtraFiles {
         Files.copy(file, datasets.resolve(catalogue), StandardCopyOption.REPLACE_EXISTING);
       }
     }
+  }
+
+  /**
+   * A name the portal's API gave, as one folder or file name: letters, digits and {@code . _ + -},
+   * no {@code ..} (the portal's own rule for versions, dataset and file names; finding 1 of issue
+   * 21). Anything else is refused rather than written where its slashes and dots would lead.
+   */
+  private static String folder(String name) throws IOException {
+    if (!isFolderName(name)) {
+      throw new IOException("not a download file or folder name: " + name);
+    }
+    return name;
+  }
+
+  private static boolean isFolderName(String name) {
+    return name.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,99}") && !name.contains("..");
   }
 
   private static String segment(String value) {

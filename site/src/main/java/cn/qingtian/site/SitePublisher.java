@@ -431,7 +431,12 @@ public final class SitePublisher {
             spec -> {
               String html = renderer.render(spec.template(), spec.model());
               String prefix = spec.lang().equals("en") ? "en/" : "";
-              writeText(build.resolve(prefix + spec.file()), html);
+              Path file = build.resolve(prefix + spec.file()).normalize();
+              if (!file.startsWith(build.normalize())) {
+                // A code that names a page climbs out of the build (finding 1 of issue 21).
+                throw new IllegalStateException("not a page of the site: " + spec.file());
+              }
+              writeText(file, html);
               int count = done.incrementAndGet();
               if (count % step == 0) {
                 progress.accept("rendered " + count + " / " + pages.size() + " pages");

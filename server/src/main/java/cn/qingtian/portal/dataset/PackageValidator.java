@@ -32,6 +32,22 @@ public final class PackageValidator {
   private static final List<String> FORMULA_START_NAMES_EN =
       List.of("\"=\"", "\"+\"", "\"-\"", "\"@\"", "a tab", "a carriage return");
 
+  /**
+   * The characters spreadsheets split a line into cells on: Excel and LibreOffice Calc read a CSV
+   * with the comma or, in locales whose list separator it is, the semicolon; text import and paste
+   * also split on tab and {@code |}; a line break starts a new row. A formula start right after one
+   * of them (optionally after a quote) starts a cell too ({@code note;+1+1}, finding 13b).
+   */
+  static final String CELL_SEPARATORS = ",;\t|\r\n";
+
+  /**
+   * The tables whose {@code code} becomes a file name of the static site ({@code
+   * indicators/{code}/index.html} and so on): their codes must be {@linkplain SafePaths#isSafeName
+   * safe names}, whatever the package's own schema allows.
+   */
+  static final Set<String> TABLES_CODED_BY_FILE_NAME =
+      Set.of("indicators", "measures", "target_groups", "departments", "charities", "plans");
+
   /** How much of a value a problem quotes. */
   private static final int SHOWN_CHARS = 60;
 
@@ -57,6 +73,7 @@ public final class PackageValidator {
         continue;
       }
       descriptors.add(descriptor);
+      checkFileNames(descriptor, problems);
       String prefix = directories.size() > 1 ? directory.getFileName() + "/" : "";
       for (Resource resource : descriptor.resources()) {
         expected++;
@@ -76,6 +93,7 @@ public final class PackageValidator {
       }
     }
     tables.forEach(table -> checkKeys(table, problems));
+    tables.forEach(table -> checkCodes(table, problems));
     Set<String> declared = new HashSet<>();
     descriptors.forEach(d -> d.resources().forEach(r -> declared.add(r.name())));
     checkForeignKeys(tables, declared, problems);
@@ -214,6 +232,67 @@ public final class PackageValidator {
                   + " does not exist (a broken link?): "
                   + e.getMessage()));
       return null;
+    }
+  }
+
+  /**
+   * The version and the resource names become folder and file names of the downloads and the site
+   * (finding 1 of issue 21: a version of {@code ../../x} wrote files outside the output).
+   */
+  private static void checkFileNames(DataPackage descriptor, List<Problem> problems) {
+    if (!SafePaths.isSafeName(descriptor.version())) {
+      problems.add(
+          descriptorProblem(
+              "版本号 version “"
+                  + shown(descriptor.version())
+                  + "” 不可用：版本号会成为文件夹名，只能由字母、数字和 . _ + - 组成，以字母或数字开头，不含 “..”，"
+                  + "最长 100 个字符（如 1.6.0）",
+              "the version \""
+                  + shown(descriptor.version())
+                  + "\" cannot be used: a version becomes a folder name, so it is letters, digits"
+                  + " and . _ + - only, starts with a letter or digit, has no \"..\" and at most"
+                  + " 100 characters (e.g. 1.6.0)"));
+    }
+    for (Resource resource : descriptor.resources()) {
+      if (!SafePaths.isSafeName(resource.name())) {
+        problems.add(
+            descriptorProblem(
+                "资源名 name “"
+                    + shown(resource.name())
+                    + "” 不可用：资源名会成为文件夹名和文件名，只能由字母、数字和 . _ + - 组成，以字母或数字开头，不含 “..”",
+                "the resource name \""
+                    + shown(resource.name())
+                    + "\" cannot be used: a resource name becomes a folder and file name, so it is"
+                    + " letters, digits and . _ + - only, starts with a letter or digit and has no"
+                    + " \"..\""));
+      }
+    }
+  }
+
+  /** Codes that name a page of the static site must be safe file names too. */
+  private static void checkCodes(Table table, List<Problem> problems) {
+    int index = table.schema().indexOf("code");
+    if (!TABLES_CODED_BY_FILE_NAME.contains(table.name()) || index < 0) {
+      return;
+    }
+    for (Row row : table.rows()) {
+      if (row.get(index) instanceof String code && !SafePaths.isSafeName(code)) {
+        problems.add(
+            new Problem(
+                row.file(),
+                row.number(),
+                index + 1,
+                table.name()
+                    + " 的代码 “"
+                    + shown(code)
+                    + "” 会成为网站的文件夹名，只能由字母、数字和 . _ + - 组成，以字母或数字开头，不含 “..”",
+                "the code \""
+                    + shown(code)
+                    + "\" of "
+                    + table.name()
+                    + " becomes a folder name of the site, so it is letters, digits and . _ + -"
+                    + " only, starts with a letter or digit and has no \"..\""));
+      }
     }
   }
 
@@ -397,6 +476,39 @@ public final class PackageValidator {
                   + " start with = + - @, a tab or a carriage return). Reword the text, e.g. put"
                   + " words before it"));
     }
+    int hidden = field.type() == FieldType.STRING ? formulaAfterSeparator(raw) : -1;
+    if (hidden > 0 && !startsLikeAFormula(raw)) {
+      String shown = shown(raw);
+      int at = raw.charAt(hidden - 1) == '"' && hidden >= 2 ? hidden - 2 : hidden - 1;
+      String separator = shown(String.valueOf(raw.charAt(at)));
+      String start = String.valueOf(raw.charAt(hidden));
+      problems.add(
+          new Problem(
+              file,
+              row,
+              column,
+              "“"
+                  + field.name()
+                  + "” 的值 “"
+                  + shown
+                  + "” 在分隔符 “"
+                  + separator
+                  + "” 之后以 “"
+                  + shown(start)
+                  + "” 开始，按该分隔符拆分单元格的电子表格会把它当作公式执行（公式注入规则：分隔符 , ; | 制表符 换行 之后"
+                  + "不得紧跟 = + - @）。请改写该文本，例如在分隔符后加一个空格",
+              "\""
+                  + shown
+                  + "\" in \""
+                  + field.name()
+                  + "\" has \""
+                  + shown(start)
+                  + "\" right after the separator \""
+                  + separator
+                  + "\", which spreadsheets that split cells on it run as a formula (formula"
+                  + " injection rule: no = + - @ right after , ; | a tab or a line break). Reword"
+                  + " the text, e.g. put a space after the separator"));
+    }
     if (field.enumValues() != null && !field.enumValues().contains(raw)) {
       String shown = shown(raw);
       problems.add(
@@ -549,6 +661,27 @@ public final class PackageValidator {
 
   static boolean startsLikeAFormula(String text) {
     return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
+  }
+
+  /**
+   * Where a formula starts after a cell separator in {@code text} (the index of its {@code = +
+   * - @}), or -1: a spreadsheet that splits the line on that separator reads a cell starting there.
+   * One quote between the separator and the formula is skipped, as a quoted cell is still run.
+   */
+  static int formulaAfterSeparator(String text) {
+    for (int i = 0; i < text.length() - 1; i++) {
+      if (CELL_SEPARATORS.indexOf(text.charAt(i)) < 0) {
+        continue;
+      }
+      int start = i + 1;
+      if (text.charAt(start) == '"' && start + 1 < text.length()) {
+        start++;
+      }
+      if ("=+-@".indexOf(text.charAt(start)) >= 0) {
+        return start;
+      }
+    }
+    return -1;
   }
 
   /** A value as a problem quotes it: control characters visible, a long value cut short. */

@@ -5,13 +5,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,15 +28,13 @@ final class ChangeLog {
       throws IOException, SQLException {
     BufferedWriter writer =
         new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-    printer.printRecord("table", "change", "key_fields", "key");
+    CsvTableWriter.line(writer, List.of("table", "change", "key_fields", "key"));
     for (DatasetFiles dataset : datasets) {
       List<String> key = dataset.resource().schema().primaryKey();
       if (!key.isEmpty()) {
-        writeTable(connection, release.number(), dataset.resource().name(), key, printer);
+        writeTable(connection, release.number(), dataset.resource().name(), key, writer);
       }
     }
-    printer.flush();
     writer.flush();
   }
 
@@ -48,13 +45,13 @@ final class ChangeLog {
   private static final class Rows {
     private final String table;
     private final String keyFields;
-    private final CSVPrinter printer;
+    private final Writer writer;
     private @Nullable String closedKey;
 
-    Rows(String table, String keyFields, CSVPrinter printer) {
+    Rows(String table, String keyFields, Writer writer) {
       this.table = table;
       this.keyFields = keyFields;
-      this.printer = printer;
+      this.writer = writer;
     }
 
     void next(String key, boolean opened) throws IOException {
@@ -80,12 +77,12 @@ final class ChangeLog {
     }
 
     private void print(String change, String key) throws IOException {
-      printer.printRecord(table, change, keyFields, key);
+      CsvTableWriter.line(writer, List.of(table, change, keyFields, key));
     }
   }
 
   private static void writeTable(
-      Connection connection, int release, String table, List<String> key, CSVPrinter printer)
+      Connection connection, int release, String table, List<String> key, Writer writer)
       throws SQLException, IOException {
     String columns =
         key.stream()
@@ -105,7 +102,7 @@ final class ChangeLog {
             + " order by "
             + columns
             + ", t.valid_from";
-    Rows rows = new Rows(table, String.join(" | ", key), printer);
+    Rows rows = new Rows(table, String.join(" | ", key), writer);
     TableExport.query(
         connection, sql, result -> rows.next(result.getString(1), result.getBoolean(2)));
     rows.finish();

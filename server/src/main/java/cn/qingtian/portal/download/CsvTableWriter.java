@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 4180 CSV in UTF-8: a header row of field names, CRLF line ends, quotes only where a value
- * holds a comma, quote or line break. The Excel variant starts with a UTF-8 byte order mark,
- * without which Excel on Chinese Windows reads UTF-8 as GBK (CKAN's {@code ?bom=true}). A text
- * value that starts like a formula is written with a leading apostrophe ({@link
- * TableWriter#neutralized}); numbers, dates and booleans are written as they are.
+ * holds a quote, a line break or a separator some spreadsheet splits on ({@code , ; | tab}). The
+ * Excel variant starts with a UTF-8 byte order mark, without which Excel on Chinese Windows reads
+ * UTF-8 as GBK (CKAN's {@code ?bom=true}). A text value that starts like a formula is written with
+ * a leading apostrophe ({@link TableWriter#neutralized}), and so does one after a separator;
+ * numbers, dates and booleans are written as they are.
  */
 final class CsvTableWriter implements TableWriter {
 
@@ -42,7 +43,15 @@ final class CsvTableWriter implements TableWriter {
   }
 
   private void field(String value) throws IOException {
-    if (!needsQuotes(value)) {
+    field(writer, value);
+  }
+
+  /**
+   * Writes one field, quoted when it holds a quote, a line break or any separator a spreadsheet may
+   * split on ({@link TableWriter#needsQuotes}).
+   */
+  static void field(Writer writer, String value) throws IOException {
+    if (!TableWriter.needsQuotes(value)) {
       writer.write(value);
       return;
     }
@@ -51,14 +60,24 @@ final class CsvTableWriter implements TableWriter {
     writer.write('"');
   }
 
-  private static boolean needsQuotes(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        return true;
+  /**
+   * One line of text fields, each neutralized ({@link TableWriter#neutralized}) and quoted where
+   * needed, ending in CRLF: for the release's own CSV files (change log, revisions).
+   */
+  static void line(Writer writer, List<@Nullable String> fields) throws IOException {
+    line(writer, fields, -1);
+  }
+
+  /** {@link #line(Writer, List)} with the field at {@code number} a number, written as it is. */
+  static void line(Writer writer, List<@Nullable String> fields, int number) throws IOException {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        writer.write(',');
       }
+      String value = fields.get(i);
+      field(writer, value == null ? "" : i == number ? value : TableWriter.neutralized(value));
     }
-    return false;
+    writer.write("\r\n");
   }
 
   static String text(@Nullable Object value) {

@@ -2,6 +2,7 @@ package cn.qingtian.portal.download;
 
 import cn.qingtian.portal.charity.GrantsPackage;
 import cn.qingtian.portal.database.ReaderConnections;
+import cn.qingtian.portal.dataset.SafePaths;
 import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
@@ -12,6 +13,8 @@ import cn.qingtian.portal.site.SiteExtras;
 import cn.qingtian.portal.site.SiteProperties;
 import cn.qingtian.site.ExtraFiles;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +92,9 @@ public class Downloads implements SiteExtras, ReleasePreparation {
               long start = System.nanoTime();
               ReleaseFiles files;
               try {
-                files = export.export(release, directory.resolve(folderName(release.version())));
+                files =
+                    export.export(
+                        release, SafePaths.inside(directory, folderName(release.version())));
               } catch (Exception e) {
                 PortalMetrics.releaseBuilt(PortalMetrics.Part.DOWNLOADS, start, false);
                 throw e;
@@ -108,35 +113,43 @@ public class Downloads implements SiteExtras, ReleasePreparation {
   }
 
   /**
-   * Copies the downloads of every release up to {@code release} into a static site's {@code
+   * Puts the downloads of every release up to {@code release} into a static site's {@code
    * datasets/} folder, laid out as the portal serves them ({@code {dataset}/{version}/{file}}),
-   * with {@code latest} a copy of {@code release} and the catalogue at the top. Blocks: for the
-   * site publisher's thread. Releases published before downloads existed are left out.
+   * with {@code latest} the files of {@code release} and the catalogue at the top. Each file is a
+   * hard link to the release's written file where the file system allows, a copy otherwise: a
+   * release's files never change once written (D4; a rewrite replaces the folder, never a file in
+   * place), so a rebuild writes its pages and not gigabytes of unchanged downloads again (finding
+   * 13d of issue 21). Blocks: for the site publisher's thread. Releases published before downloads
+   * existed, or whose files cannot be placed, are left out with a warning.
    */
   public void copyInto(Path datasets, Release release) throws IOException {
     List<Release> published =
         releases.all().filter(r -> r.number() <= release.number()).collectList().block();
+    Placed placed = new Placed();
     for (Release earlier : published) {
       ReleaseFiles files;
       try {
         files = of(earlier).block();
-      } catch (DownloadsUnavailableException e) {
+        place(files, datasets, folderName(earlier.version()), placed);
+        if (earlier.number() == release.number()) {
+          place(files, datasets, DownloadRoutes.LATEST, placed);
+          for (String catalogue :
+              List.of(ReleaseExport.CATALOG_TURTLE, ReleaseExport.CATALOG_JSON_LD)) {
+            placed.put(
+                SafePaths.inside(files.directory(), ReleaseFiles.ALL, catalogue),
+                SafePaths.inside(datasets, catalogue));
+          }
+        }
+      } catch (DownloadsUnavailableException | SafePaths.UnsafePathException e) {
         log.warn(
             "Downloads of release #{} left out of the site: {}", earlier.number(), e.getMessage());
-        continue;
-      }
-      copy(files, datasets, earlier.version());
-      if (earlier.number() == release.number()) {
-        copy(files, datasets, DownloadRoutes.LATEST);
-        Path all = files.directory().resolve(ReleaseFiles.ALL);
-        Files.copy(
-            all.resolve(ReleaseExport.CATALOG_TURTLE),
-            datasets.resolve(ReleaseExport.CATALOG_TURTLE));
-        Files.copy(
-            all.resolve(ReleaseExport.CATALOG_JSON_LD),
-            datasets.resolve(ReleaseExport.CATALOG_JSON_LD));
       }
     }
+    log.info(
+        "Site downloads: {} files linked, {} copied ({} bytes written)",
+        placed.linked,
+        placed.copied,
+        placed.bytesCopied);
   }
 
   /** The downloads a static site build of {@code release} carries in its {@code datasets/}. */
@@ -145,30 +158,71 @@ public class Downloads implements SiteExtras, ReleasePreparation {
     return build -> copyInto(build.resolve("datasets"), release);
   }
 
-  private static void copy(ReleaseFiles files, Path datasets, String version) throws IOException {
+  private static void place(ReleaseFiles files, Path datasets, String version, Placed placed)
+      throws IOException {
     for (DatasetFiles dataset : files.datasets()) {
-      copyFiles(
-          files, dataset.id(), dataset.files(), datasets.resolve(dataset.id()).resolve(version));
+      placeFiles(files, dataset.id(), dataset.files(), datasets, version, placed);
     }
-    copyFiles(
-        files,
-        ReleaseFiles.ALL,
-        files.releaseFiles(),
-        datasets.resolve(ReleaseFiles.ALL).resolve(version));
+    placeFiles(files, ReleaseFiles.ALL, files.releaseFiles(), datasets, version, placed);
   }
 
-  private static void copyFiles(
-      ReleaseFiles files, String dataset, List<DownloadFile> list, Path target) throws IOException {
-    Files.createDirectories(target);
+  private static void placeFiles(
+      ReleaseFiles files,
+      String dataset,
+      List<DownloadFile> list,
+      Path datasets,
+      String version,
+      Placed placed)
+      throws IOException {
+    Path target = Files.createDirectories(SafePaths.inside(datasets, dataset, version));
     for (DownloadFile file : list) {
-      Files.copy(
-          files.directory().resolve(dataset).resolve(file.name()), target.resolve(file.name()));
+      placed.put(
+          SafePaths.inside(files.directory(), dataset, file.name()),
+          SafePaths.inside(target, file.name()));
     }
   }
 
-  /** A version as a folder name: the characters versions may have, nothing else. */
+  /** Puts files into a build: linked where the file system allows, copied otherwise, counted. */
+  private static final class Placed {
+    private int linked;
+    private int copied;
+    private long bytesCopied;
+    private boolean linksWork = true;
+
+    void put(Path source, Path target) throws IOException {
+      if (linksWork) {
+        try {
+          Files.createLink(target, source);
+          linked++;
+          return;
+        } catch (FileAlreadyExistsException e) {
+          throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+          // Another file system (EXDEV), or one without hard links: copy from now on.
+          log.info("Site downloads are copied, not linked: {}", e.getMessage());
+          linksWork = false;
+        }
+      }
+      Files.copy(source, target);
+      copied++;
+      bytesCopied += Files.size(target);
+    }
+  }
+
+  /**
+   * A version as a folder name: the version itself when it is a {@linkplain SafePaths#isSafeName
+   * safe name} (every version the validator accepts), otherwise its safe characters followed by a
+   * hash of the whole version, so that a release imported before versions were checked (finding 1
+   * of issue 21) gets a folder of its own inside the downloads, never a path out of them.
+   */
   static String folderName(String version) {
-    return version.replaceAll("[^0-9A-Za-z.+_-]", "_");
+    if (SafePaths.isSafeName(version)) {
+      return version;
+    }
+    String kept = version.replaceAll("[^0-9A-Za-z_+-]", "_");
+    String hash =
+        ReleaseExport.sha256Hex(version.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "v" + kept.substring(0, Math.min(kept.length(), 60)) + "-" + hash.substring(0, 12);
   }
 
   /** A new release's files are written before it is served, when they are written on release. */

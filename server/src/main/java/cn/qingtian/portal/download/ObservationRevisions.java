@@ -7,8 +7,9 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every value each observation has had up to a release, one row per version: the release that
@@ -34,30 +35,31 @@ final class ObservationRevisions {
       throws IOException, SQLException {
     BufferedWriter writer =
         new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-    printer.printRecord(
-        "indicator",
-        "geography",
-        "period",
-        "disaggregation",
-        "value",
-        "unit_zh",
-        "status",
-        "provenance",
-        "source",
-        "published_in",
-        "replaced_in");
+    CsvTableWriter.line(
+        writer,
+        List.of(
+            "indicator",
+            "geography",
+            "period",
+            "disaggregation",
+            "value",
+            "unit_zh",
+            "status",
+            "provenance",
+            "source",
+            "published_in",
+            "replaced_in"));
     TableExport.query(
         connection,
         SQL.replace(":release", Integer.toString(release)),
         result -> {
+          List<@Nullable String> fields = new ArrayList<>(11);
           for (int i = 1; i <= 11; i++) {
-            printer.print(
-                i == 5 ? CsvTableWriter.text(result.getBigDecimal(i)) : result.getString(i));
+            fields.add(i == 5 ? CsvTableWriter.text(result.getBigDecimal(i)) : result.getString(i));
           }
-          printer.println();
+          // The value is a number: written as it is, never neutralized.
+          CsvTableWriter.line(writer, fields, 4);
         });
-    printer.flush();
     writer.flush();
   }
 }

@@ -5,6 +5,7 @@ import cn.qingtian.portal.database.ReaderConnections;
 import cn.qingtian.portal.dataset.DescriptorReader;
 import cn.qingtian.portal.dataset.DescriptorWriter;
 import cn.qingtian.portal.dataset.Resource;
+import cn.qingtian.portal.dataset.SafePaths;
 import cn.qingtian.portal.download.DownloadFile.Format;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.Temporal;
@@ -163,7 +164,7 @@ public final class ReleaseExport {
       Connection connection, Release release, Resource resource, int[] planPeriod, Path work)
       throws IOException, SQLException {
     String id = DatasetFiles.idOf(resource.name());
-    Path folder = Files.createDirectories(work.resolve(id));
+    Path folder = Files.createDirectories(SafePaths.inside(work, id));
     TableExport.Stats stats = TableExport.stats(connection, resource, release.number());
     TableMetadata metadata = metadata(release, resource, id, stats);
     boolean observations = resource.name().equals("observations");
@@ -274,7 +275,7 @@ public final class ReleaseExport {
           entry(
               zip,
               dataset.id() + "/" + file.name(),
-              work.resolve(dataset.id()).resolve(file.name()));
+              SafePaths.inside(work, dataset.id(), file.name()));
         }
       }
     }
@@ -395,6 +396,10 @@ public final class ReleaseExport {
   }
 
   private static String sha256(byte[] bytes) {
+    return sha256Hex(bytes);
+  }
+
+  static String sha256Hex(byte[] bytes) {
     return HexFormat.of().formatHex(sha256().digest(bytes));
   }
 

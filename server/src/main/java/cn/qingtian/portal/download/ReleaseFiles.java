@@ -1,5 +1,6 @@
 package cn.qingtian.portal.download;
 
+import cn.qingtian.portal.dataset.SafePaths;
 import cn.qingtian.portal.release.Release;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ public record ReleaseFiles(
         dataset.equals(ALL)
             ? releaseFiles.stream().filter(f -> f.name().equals(name)).findFirst()
             : dataset(dataset).flatMap(d -> d.file(name));
-    return file.map(f -> new Located(f, directory.resolve(dataset).resolve(f.name())));
+    return file.map(f -> new Located(f, SafePaths.inside(directory, dataset, f.name())));
   }
 
   /** Whether any dataset of the release holds DEMO rows. */

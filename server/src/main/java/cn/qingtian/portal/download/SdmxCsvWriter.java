@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,12 +53,10 @@ final class SdmxCsvWriter implements TableWriter {
   record Component(String id, Role role, String column, String name) {}
 
   private final BufferedWriter writer;
-  private final CSVPrinter printer;
   private final int[] columns;
 
   SdmxCsvWriter(OutputStream out, List<Field> fields) throws IOException {
     this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
     List<String> names = fields.stream().map(Field::name).toList();
     this.columns = COMPONENTS.stream().mapToInt(c -> names.indexOf(c.column())).toArray();
     for (int i = 0; i < columns.length; i++) {
@@ -69,29 +65,36 @@ final class SdmxCsvWriter implements TableWriter {
             "observations have no column " + COMPONENTS.get(i).column());
       }
     }
-    printer.print("STRUCTURE");
-    printer.print("STRUCTURE_ID");
-    printer.print("ACTION");
-    for (Component component : COMPONENTS) {
-      printer.print(component.id());
-    }
-    printer.println();
+    List<String> header = new java.util.ArrayList<>(List.of("STRUCTURE", "STRUCTURE_ID", "ACTION"));
+    COMPONENTS.forEach(component -> header.add(component.id()));
+    line(header);
   }
 
   @Override
   public void row(List<@Nullable Object> values) throws IOException {
-    printer.print("dataflow");
-    printer.print(STRUCTURE_ID);
-    printer.print("I");
+    List<String> line = new java.util.ArrayList<>(List.of("dataflow", STRUCTURE_ID, "I"));
     for (int column : columns) {
-      printer.print(CsvTableWriter.text(values.get(column)));
+      line.add(CsvTableWriter.text(values.get(column)));
     }
-    printer.println();
+    line(line);
+  }
+
+  /**
+   * One CSV line (RFC 4180, CRLF), each field quoted where it holds a quote, a line break or any
+   * separator a spreadsheet may split on, as in the portal's other CSV files (finding 13b).
+   */
+  private void line(List<String> fields) throws IOException {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        writer.write(',');
+      }
+      CsvTableWriter.field(writer, fields.get(i));
+    }
+    writer.write("\r\n");
   }
 
   @Override
   public void close() throws IOException {
-    printer.flush();
     writer.flush();
   }
 }

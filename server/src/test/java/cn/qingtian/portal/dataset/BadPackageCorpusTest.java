@@ -140,6 +140,23 @@ class BadPackageCorpusTest {
         formula("-2+3", "“-”", "\"-\""),
         formula("\t=1+1", "制表符", "a tab"),
         formula("\r=1+1", "回车符", "a carriage return"),
+        new Case(
+            "formula injection after a separator note;+1+1",
+            p -> p.replace("departments.csv", "HRSS,人力社保局,", "HRSS,\"人力社保局;+1+1\","),
+            "departments.csv",
+            2,
+            2,
+            "之后以 “+” 开始",
+            "has \"+\" right after the separator \";\""),
+        // --- identifiers that become file names (finding 1 of issue 21) ---
+        new Case(
+            "a version that climbs out of its folder",
+            p -> p.version("../../x"),
+            "datapackage.json",
+            0,
+            0,
+            "版本号会成为文件夹名",
+            "a version becomes a folder name"),
         // --- sizes ---
         new Case(
             "a 10 MB cell",

@@ -84,13 +84,13 @@ class ReleaseHistoryTest {
     assertThat(text("/datasets/all/" + SECOND + "/changes.csv").lines().toList())
         .containsExactly(
             "table,change,key_fields,key",
-            // In key order.
-            "observations,removed,indicator | geography | period | disaggregation,"
-                + "RESIDENT_POPULATION | 331121 | 2020 | _T",
-            "observations,added,indicator | geography | period | disaggregation,"
-                + "RURAL_DISPOSABLE_INCOME_PER_CAPITA | 331121 | 2018 | _T",
-            "observations,changed,indicator | geography | period | disaggregation,"
-                + "RURAL_DISPOSABLE_INCOME_PER_CAPITA | 331121 | 2019 | _T");
+            // In key order; a key holding "|" is quoted, as a spreadsheet may split on it.
+            "observations,removed,\"indicator | geography | period | disaggregation\","
+                + "\"RESIDENT_POPULATION | 331121 | 2020 | _T\"",
+            "observations,added,\"indicator | geography | period | disaggregation\","
+                + "\"RURAL_DISPOSABLE_INCOME_PER_CAPITA | 331121 | 2018 | _T\"",
+            "observations,changed,\"indicator | geography | period | disaggregation\","
+                + "\"RURAL_DISPOSABLE_INCOME_PER_CAPITA | 331121 | 2019 | _T\"");
     String after = text("/datasets/observations/latest/observations.csv");
     assertThat(after).contains(CHANGED + "25300,").doesNotContain("\n" + REMOVED);
     // The first release keeps its files, unchanged.
@@ -169,7 +169,8 @@ class ReleaseHistoryTest {
         .contains(CHANGED + "25300,");
     assertThat(text("/datasets/all/" + third + "/changes.csv"))
         .contains(
-            "observations,removed,indicator | geography | period | disaggregation,RURAL_DISPOSABLE_INCOME_PER_CAPITA | 331121 | 2018 | _T");
+            "observations,removed,\"indicator | geography | period | disaggregation\","
+                + "\"RURAL_DISPOSABLE_INCOME_PER_CAPITA | 331121 | 2018 | _T\"");
   }
 
   @Test

@@ -93,10 +93,10 @@ class TableWritersTest {
           .as(excel ? "Excel CSV" : "CSV")
           .containsExactly(
               "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点击\"\")\",-3.5,,",
-              "'+cmd|' /C calc'!A0,-3.5,,",
+              "\"'+cmd|' /C calc'!A0\",-3.5,,",
               "'-2+3,-3.5,,",
               "'@SUM(A1),-3.5,,",
-              "'\tleading tab,-3.5,,",
+              "\"'\tleading tab\",-3.5,,",
               "\"'\rleading return\",-3.5,,",
               "\"a = b, not a formula\",-3.5,,");
     }
