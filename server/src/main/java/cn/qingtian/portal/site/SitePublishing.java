@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ public class SitePublishing implements DisposableBean {
   private final AtomicReference<Release> pending = new AtomicReference<>();
   private final Duration firstRetry;
   private Duration nextRetry;
+  private volatile SiteBuildState state = SiteBuildState.NONE;
 
   SitePublishing(
       ExecutionGraphQlService graphQl,
@@ -72,6 +74,11 @@ public class SitePublishing implements DisposableBean {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot add files to the site build " + build, e);
     }
+  }
+
+  /** How the last build this process tried went (for the {@code site} health component). */
+  SiteBuildState state() {
+    return state;
   }
 
   @Override
@@ -103,6 +110,7 @@ public class SitePublishing implements DisposableBean {
           result.fetchMillis(),
           result.renderMillis());
       nextRetry = firstRetry;
+      state = state.built(release);
     } catch (RuntimeException e) {
       PortalMetrics.releaseBuilt(PortalMetrics.Part.SITE, start, false);
       // E.g. the database went away mid-build: try again later (the newest release by then), with
@@ -112,6 +120,7 @@ public class SitePublishing implements DisposableBean {
           release.number(),
           nextRetry.toSeconds(),
           e.getMessage());
+      state = state.failed(release, Instant.now());
       builder.schedule(this::buildPending, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
       nextRetry = Collections.min(List.of(nextRetry.multipliedBy(2), MAX_RETRY));
       return;
