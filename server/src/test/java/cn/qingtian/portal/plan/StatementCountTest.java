@@ -27,7 +27,7 @@ class StatementCountTest extends SharedDatabase {
         measures(first: $n) {
           nodes {
             code plan { code } section { code } targetGroup { code }
-            departments { edges { role node { code measures { nodes { code } } indicators { nodes { code } } } } }
+            departments { edges { role node { code measures(first: 10) { nodes { code } } indicators(first: 10) { nodes { code } } } } }
             indicators { nodes { code area { code } targets { code quotes { text measure { code } area { code } } } } }
           }
         }
