@@ -116,6 +116,8 @@ class TwoInstancesTest {
             "--portal.downloads.directory=" + temp.resolve(name).resolve("downloads"),
             // On a loaded test machine a first query of a release can take longer than 10 s.
             "--portal.api.request-timeout=120s",
+            // The site's own documents, asked over HTTP here, cost more than a client's window.
+            "--portal.api.rate-limit.cost-per-window=10000000",
             "--spring.jmx.enabled=false");
   }
 
