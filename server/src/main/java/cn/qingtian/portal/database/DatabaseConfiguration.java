@@ -7,10 +7,15 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,14 +40,30 @@ class DatabaseConfiguration {
   }
 
   @Bean
-  MigratedDatabase migratedDatabase(DatabaseServer server) {
+  MigratedDatabase migratedDatabase(DatabaseServer server, DatabaseProperties properties)
+      throws SQLException {
     DatabaseAddress address = server.address();
     Flyway.configure()
         .dataSource(address.jdbcUrl(), address.username(), address.password())
         .locations("classpath:db/migration")
         .load()
         .migrate();
-    return new MigratedDatabase(address);
+    if (!server.isEmbedded()) {
+      return new MigratedDatabase(address, properties.apiPassword());
+    }
+    // The embedded server requires a password of every login: the API's gets the server's own,
+    // which only the portal's user can read.
+    String role = properties.apiUsername();
+    String password = Objects.requireNonNull(address.password(), "the embedded server's password");
+    if (!role.matches("[a-z_][a-z0-9_]*") || !password.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalStateException("portal.database.api-username must be a plain role name");
+    }
+    try (Connection connection =
+            DriverManager.getConnection(address.jdbcUrl(), address.username(), password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("alter role " + role + " password '" + password + "'");
+    }
+    return new MigratedDatabase(address, password);
   }
 
   @Bean
@@ -70,8 +91,8 @@ class DatabaseConfiguration {
     return () -> {
       Properties credentials = new Properties();
       credentials.setProperty("user", properties.apiUsername());
-      if (properties.apiPassword() != null) {
-        credentials.setProperty("password", properties.apiPassword());
+      if (database.apiPassword() != null) {
+        credentials.setProperty("password", database.apiPassword());
       }
       credentials.setProperty("ApplicationName", "qingtian-portal-downloads");
       credentials.setProperty("readOnly", "true");
@@ -90,8 +111,8 @@ class DatabaseConfiguration {
             .username(properties.apiUsername())
             .applicationName("qingtian-portal-api")
             .connectTimeout(Duration.ofSeconds(5));
-    if (properties.apiPassword() != null) {
-      configuration.password(properties.apiPassword());
+    if (database.apiPassword() != null) {
+      configuration.password(database.apiPassword());
     }
     ConnectionFactory factory = new PostgresqlConnectionFactory(configuration.build());
     return new ConnectionPool(
@@ -111,6 +132,10 @@ class DatabaseConfiguration {
     return DatabaseClient.create(connectionFactory);
   }
 
-  /** A database whose schema is up to date; its address is the owner's. */
-  record MigratedDatabase(DatabaseAddress address) {}
+  /**
+   * A database whose schema is up to date; its address is the owner's.
+   *
+   * @param apiPassword the API login's password: the configured one, the embedded server's own
+   */
+  record MigratedDatabase(DatabaseAddress address, @Nullable String apiPassword) {}
 }

@@ -4,6 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * corrupt the only copy of the release history; the portal turns both on again. While it runs, the
  * portal holds its data directory ({@link EmbeddedDataDirectory}), so a restart after {@code kill
  * -9} stops the server the killed portal left behind and a second portal refuses to start on it.
+ * Every connection to it gives a password only the portal's user can read ({@link
+ * EmbeddedPassword}).
  */
 public final class DatabaseServer implements AutoCloseable {
 
@@ -55,8 +61,23 @@ public final class DatabaseServer implements AutoCloseable {
           "Starting embedded PostgreSQL in {}{}",
           dataDirectory.toAbsolutePath(),
           durable ? "" : " (not durable: fsync and synchronous_commit off)");
+      EmbeddedPassword password = EmbeddedPassword.of(dataDirectory);
+      boolean initialised = Files.exists(dataDirectory.resolve("postgresql.conf"));
+      boolean trusting = initialised && !password.isStored();
       EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setConnectConfig("password", password.value());
+      if (!initialised) {
+        // zonky passes its "locale" settings to initdb as --name=value: the superuser gets the
+        // password before the server ever starts.
+        password.store();
+        builder.setLocaleConfig("pwfile", password.file().toString());
+      }
+      if (!trusting) {
+        builder.setDataDirectoryCustomizer(directory -> password.requireIt(directory.toPath()));
+      }
       if (durable) {
         // Given after zonky's -F on the command line, so these win.
         builder
@@ -65,11 +86,14 @@ public final class DatabaseServer implements AutoCloseable {
             .setServerConfig("full_page_writes", "on");
       }
       EmbeddedPostgres postgres = builder.start();
-      return new DatabaseServer(
-          new DatabaseAddress("localhost", postgres.getPort(), "postgres", "postgres", null),
-          postgres,
-          claimed);
-    } catch (IOException | RuntimeException e) {
+      DatabaseAddress address =
+          new DatabaseAddress(
+              "localhost", postgres.getPort(), "postgres", "postgres", password.value());
+      if (trusting) {
+        requirePasswordFromNowOn(address, password, dataDirectory);
+      }
+      return new DatabaseServer(address, postgres, claimed);
+    } catch (IOException | SQLException | RuntimeException e) {
       claimed.close();
       throw new IllegalStateException(
           "Cannot start the embedded PostgreSQL in "
@@ -78,6 +102,29 @@ public final class DatabaseServer implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Upgrades a data directory an older portal made, which trusted every local connection: sets the
+   * superuser's password, stores it, then requires it. Should the portal die in between, the next
+   * start finds either no password file (and does it again) or the file and a password that
+   * matches.
+   */
+  private static void requirePasswordFromNowOn(
+      DatabaseAddress address, EmbeddedPassword password, Path dataDirectory) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(address.jdbcUrl(), "postgres", password.value());
+        Statement statement = connection.createStatement()) {
+      statement.execute("alter role postgres password '" + password.value() + "'");
+      password.store();
+      password.requireIt(dataDirectory);
+      statement.execute("select pg_reload_conf()");
+    }
+    log.warn(
+        "The embedded PostgreSQL in {} trusted every local connection; it now requires the password"
+            + " kept in {}",
+        dataDirectory.toAbsolutePath(),
+        password.file());
   }
 
   public DatabaseAddress address() {

@@ -157,7 +157,8 @@ class EmbeddedPortalRestartsAfterKillAttackTest {
           .as("the live portal's PostgreSQL keeps running")
           .contains(true);
       try (Connection connection =
-              DriverManager.getConnection(live.address().jdbcUrl(), "postgres", null);
+              DriverManager.getConnection(
+                  live.address().jdbcUrl(), "postgres", live.address().password());
           Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("select 1")) {
         assertThat(rows.next()).as("the live portal's database answers").isTrue();
@@ -221,7 +222,9 @@ class EmbeddedPortalRestartsAfterKillAttackTest {
     int port = Integer.parseInt(Files.readAllLines(data.resolve("postmaster.pid")).get(3).trim());
     try (Connection connection =
             DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null);
+                "jdbc:postgresql://localhost:" + port + "/postgres",
+                "postgres",
+                Files.readString(data.resolveSibling("postgres.password")).strip());
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("show " + name)) {
       rows.next();
