@@ -122,7 +122,7 @@ start_portal() { # NAME PORT CACHE [DATABASE_URL]
     export PORTAL_API_RATE_LIMIT_ENABLED=false PORTAL_API_RESPONSE_CACHE_ENABLED=$3
     export PORTAL_SITE_PUBLISH_ON_RELEASE=false PORTAL_DOWNLOADS_WRITE_ON_RELEASE=false
     export PORTAL_DATABASE_EMBEDDED_DATA_DIRECTORY="$WORK/pg"
-    if [ -n "${4:-}" ]; then export PORTAL_DATABASE_URL=$4; fi
+    if [ -n "${4:-}" ]; then export PORTAL_DATABASE_URL=$4 PORTAL_DATABASE_API_PASSWORD=$5; fi
     # shellcheck disable=SC2086
     exec taskset -c "$SERVER_CPU" java $JAVA_OPTS -jar "$JAR" serve --server.port="$2" \
       > "$WORK/$1.log" 2>&1
@@ -134,10 +134,12 @@ start_portal portal-on "$PORT_ON" true
 PORTAL_ON_PID=${PIDS[-1]}
 ready "http://127.0.0.1:$PORT_ON/graphql" "$PORTAL_ON_PID" "$WORK/portal-on.log"
 PGPORT=$(sed -n 4p "$WORK/pg/postmaster.pid")
-DB="postgres://postgres@127.0.0.1:$PGPORT/postgres"
+# The embedded server asks every login for the password the portal keeps beside its data directory.
+PGPASS=$(cat "$WORK/pg.password")
+DB="postgres://postgres:$PGPASS@127.0.0.1:$PGPORT/postgres"
 log "  its PostgreSQL: port $PGPORT (pid $(head -1 "$WORK/pg/postmaster.pid"), CPU $(taskset -pc "$(head -1 "$WORK/pg/postmaster.pid")" | sed 's/.*: //'))"
 log "starting the second portal (response cache off) on port $PORT_OFF, same PostgreSQL"
-start_portal portal-off "$PORT_OFF" false "postgresql://postgres@127.0.0.1:$PGPORT/postgres"
+start_portal portal-off "$PORT_OFF" false "postgresql://postgres:$PGPASS@127.0.0.1:$PGPORT/postgres" "$PGPASS"
 PORTAL_OFF_PID=${PIDS[-1]}
 ready "http://127.0.0.1:$PORT_OFF/graphql" "$PORTAL_OFF_PID" "$WORK/portal-off.log"
 
@@ -148,7 +150,7 @@ node "$BENCH/bench.js" sql "$DB" -c 'analyze'
 (
   export NODE_ENV=production
   exec taskset -c "$SERVER_CPU" node "$POSTGRAPHILE" \
-    --connection "postgres://portal_api@127.0.0.1:$PGPORT/postgres" --schema postgraphile_bench \
+    --connection "postgres://portal_api:$PGPASS@127.0.0.1:$PGPORT/postgres" --schema postgraphile_bench \
     --host 127.0.0.1 --port "$PORT_PG" --disable-default-mutations --disable-query-log \
     > "$WORK/postgraphile.log" 2>&1
 ) &
