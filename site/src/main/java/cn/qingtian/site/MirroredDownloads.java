@@ -58,12 +58,11 @@ public final class MirroredDownloads implements ExtraFiles {
       variables.put("after", after);
       Answer answer =
           JSON.readValue(transport.execute(SiteData.document("mirror"), variables), Answer.class);
-      current = answer.currentRelease().version();
+      current = folder(answer.currentRelease().version());
       for (Release release : answer.releases().nodes()) {
-        if (!isFolderName(release.version())) {
-          // A release imported before versions were checked: its files have no safe folder here.
-          continue;
-        }
+        // A version that is no folder name (one imported before versions were checked, or a
+        // hostile portal's) stops the build: its pages would link to files that are not there.
+        folder(release.version());
         for (Dataset dataset : release.datasets()) {
           for (File file : dataset.distributions()) {
             fetch(datasets, dataset.name(), release.version(), file);
@@ -120,7 +119,7 @@ public final class MirroredDownloads implements ExtraFiles {
   }
 
   private static void copyAsLatest(Path datasets, @Nullable String current) throws IOException {
-    if (current == null || !isFolderName(current) || !Files.isDirectory(datasets)) {
+    if (current == null || !Files.isDirectory(datasets)) {
       return;
     }
     List<Path> folders;
@@ -154,7 +153,10 @@ public final class MirroredDownloads implements ExtraFiles {
    */
   private static String folder(String name) throws IOException {
     if (!isFolderName(name)) {
-      throw new IOException("not a download file or folder name: " + name);
+      throw new IOException(
+          "门户给出的名称不能用作文件夹或文件名，未镜像下载文件 / the portal gave a name that is no"
+              + " safe folder or file name, so no download was mirrored: "
+              + name);
     }
     return name;
   }
