@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 21, second round: the cost model prices a query by the values its answer may hold, not by
@@ -101,6 +103,53 @@ class ServerTimeIsChargedAttackTest extends SharedDatabase {
     assertThat(failed.header("X-RateLimit-Used").map(Integer::parseInt).orElseThrow())
         .as("points charged for a query that ran and ended in errors")
         .isGreaterThanOrEqualTo(1);
+  }
+
+  /** A short timeout: the finding's 1,000 tables always outlast it. */
+  @Nested
+  @TestPropertySource(
+      properties = {
+        "portal.api.request-timeout=" + WhenTheTimeoutCutsAQueryOff.TIMEOUT_MILLIS + "ms",
+        "portal.api.response-cache.enabled=false"
+      })
+  class WhenTheTimeoutCutsAQueryOff {
+
+    static final int TIMEOUT_MILLIS = 300;
+
+    @LocalServerPort int port;
+
+    @Test
+    void aQueryCutOffByTheTimeoutIsChargedItsWholeTimeout() throws Exception {
+      String client = "198.51.100.63";
+      // 1,000 tables: 20 points estimated, seconds of work (the finding's query).
+      RawHttp.Response cut = post(aliasedTables(1_000), client);
+      System.out.println(
+          "Server time (c), timeout "
+              + TIMEOUT_MILLIS
+              + " ms: "
+              + cut.status()
+              + ", X-RateLimit-Used "
+              + cut.header("X-RateLimit-Used").orElse("-")
+              + ": "
+              + cut.text());
+      assertThat(cut.status()).as(cut.text()).isEqualTo(503);
+      assertThat(JSON.readTree(cut.text()).at("/errors/0/extensions/code").asText())
+          .isEqualTo("REQUEST_TIMEOUT");
+      // 1 ms a point: the whole timeout, less the few ms before the limiter saw the request.
+      assertThat(cut.header("X-RateLimit-Used").map(Integer::parseInt).orElseThrow())
+          .as("points charged for a query the timeout cut off")
+          .isGreaterThanOrEqualTo(TIMEOUT_MILLIS * 9 / 10);
+      RawHttp.Response next = post("{ measure(code: \\\"P13\\\") { code } }", client);
+      assertThat(next.status()).as("the client's next query").isEqualTo(429);
+    }
+
+    private RawHttp.Response post(String query, String client) {
+      return RawHttp.post(
+          "http://localhost:" + port + "/graphql",
+          "{\"query\":\"" + query + "\"}",
+          "X-Forwarded-For",
+          client);
+    }
   }
 
   private RawHttp.Response post(String query, String client) {
