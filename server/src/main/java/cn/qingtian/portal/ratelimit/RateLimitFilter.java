@@ -23,6 +23,10 @@ import reactor.core.publisher.Mono;
  * <p>A client beyond its concurrent queries is refused, not queued: a queue would hold its requests
  * (and their connections) in the server for it, and a client that waits {@code Retry-After} loses
  * nothing. Subscriptions (Server-Sent Events) are not counted: they live for minutes.
+ *
+ * <p>The publisher ({@link PublisherToken}) passes without a window: the site's documents cost more
+ * than one. Any other {@code Authorization} header is a 401 that counts as a refused query. A query
+ * cancelled before it was charged (the request timeout) is charged the time it ran.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
