@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,7 +71,11 @@ public final class PortalCommandLine {
                               It reads a release and writes to no database: by default the
                               current release of PORTAL_DATABASE_URL; it says which it publishes
           --from <url>        从运行中门户的 /graphql 读取（如 http://localhost:8080/graphql），
-                              不需要数据库 / read the release a running portal serves; no database
+                              不需要数据库 / read the release a running portal serves; no database.
+                              门户限流时，需在环境变量 PORTAL_PUBLISH_TOKEN 中提供门户的发布者令牌
+                              （portal.api.rate-limit.publisher-token）/ a portal that rate-limits
+                              its clients answers the site's queries only for its publisher token
+                              (portal.api.rate-limit.publisher-token), given in PORTAL_PUBLISH_TOKEN
           --import            把内置数据包（含 DEMO）导入一个临时的嵌入式数据库再生成，不使用已配置的数据库；
                               没有运行中的门户或数据库时用它 / import the bundled datasets (DEMO
                               included) into a temporary embedded database of its own and publish
@@ -91,11 +96,23 @@ public final class PortalCommandLine {
 
   private PortalCommandLine() {}
 
+  /** The environment variable {@code publish --from} reads the portal's publisher token from. */
+  public static final String PUBLISH_TOKEN = "PORTAL_PUBLISH_TOKEN";
+
   public static int run(String[] args) {
     return run(args, System.out, System.err);
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /**
+   * Runs a command with the environment given ({@code publish --from} reads {@link #PUBLISH_TOKEN}
+   * from it): a test passes its own, as an operator's shell would.
+   */
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
     String command =
         args.length == 0 || args[0].startsWith("--") && !isHelp(args[0]) ? "serve" : args[0];
     String[] rest =
@@ -107,7 +124,7 @@ public final class PortalCommandLine {
       case "validate" -> validate(rest, out, err);
       case "import" -> importPackage(rest, out, err);
       case "demo-data" -> demoData(rest, out, err);
-      case "publish" -> publish(rest, out, err);
+      case "publish" -> publish(rest, out, err, environment);
       case "rollback" -> rollback(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
@@ -142,7 +159,8 @@ public final class PortalCommandLine {
     return directories.stream().map(Path::of).toList();
   }
 
-  private static int publish(String[] args, PrintStream out, PrintStream err) {
+  private static int publish(
+      String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
     String target = null;
     String from = null;
     boolean importing = false;
@@ -171,7 +189,19 @@ public final class PortalCommandLine {
     Path directory = Path.of(target);
     try {
       if (from != null) {
-        return publishFrom(URI.create(from), directory, out);
+        String token = environment.getOrDefault(PUBLISH_TOKEN, "");
+        try {
+          return publishFrom(URI.create(from), token, directory, out);
+        } catch (RuntimeException e) {
+          // The site's queries run in parallel: the refusal may arrive wrapped.
+          for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpGraphQlTransport.Refused refused) {
+              err.println(refusedPublisher(refused, !token.isBlank()));
+              return 1;
+            }
+          }
+          throw e;
+        }
       }
       String database = configuredDatabase(springArgs);
       if (importing) {
@@ -198,10 +228,61 @@ public final class PortalCommandLine {
         --import                               把内置数据包导入一个临时的嵌入式数据库再生成（含 DEMO）/ import the
                                                bundled datasets into a temporary embedded database (DEMO included)""";
 
+  /**
+   * What {@code publish --from} says when the portal refused one of the site's queries for a limit
+   * or the token: the site's documents cost more than an anonymous client's window, so the fix is
+   * always the publisher token, and the message names both ends of it.
+   */
+  static String refusedPublisher(HttpGraphQlTransport.Refused refused, boolean sent) {
+    String what =
+        refused.code().equals("INVALID_TOKEN")
+            ? "门户拒绝了 "
+                + PUBLISH_TOKEN
+                + " 中的令牌：它与门户的 portal.api.rate-limit.publisher-token 不一致 / the portal"
+                + " refused the token in "
+                + PUBLISH_TOKEN
+                + ": it is not the portal's portal.api.rate-limit.publisher-token"
+            : sent
+                ? "已发送 "
+                    + PUBLISH_TOKEN
+                    + " 中的令牌，门户仍拒绝了查询（"
+                    + refused.code()
+                    + "）：RATE_LIMITED 表示此地址无效令牌过多，请等待重置并检查令牌；其他代码请检查门户的单次查询上限"
+                    + " portal.api.limits.* / the token in "
+                    + PUBLISH_TOKEN
+                    + " was sent and the portal still refused a query ("
+                    + refused.code()
+                    + "): RATE_LIMITED means too many wrong tokens from this address (wait for the"
+                    + " reset and check the token); any other code, check the portal's per-query"
+                    + " limits (portal.api.limits.*)"
+                : "门户限流，拒绝了站点的查询（"
+                    + refused.code()
+                    + "）：站点的查询超出匿名客户端的额度。请在门户上设置发布者令牌"
+                    + " portal.api.rate-limit.publisher-token（环境变量"
+                    + " PORTAL_API_RATE_LIMIT_PUBLISHER_TOKEN），并在运行 publish 时把同一令牌放入环境变量 "
+                    + PUBLISH_TOKEN
+                    + " / the portal rate-limits its clients and refused the site's queries ("
+                    + refused.code()
+                    + "): they cost more than an anonymous client may spend. Set a publisher token"
+                    + " on the portal (portal.api.rate-limit.publisher-token, environment variable"
+                    + " PORTAL_API_RATE_LIMIT_PUBLISHER_TOKEN) and run publish with the same token in "
+                    + PUBLISH_TOKEN;
+    return "站点未生成，原有站点保持不变 / site not published, the previous one stays.\n"
+        + what
+        + "\n("
+        + refused.getMessage()
+        + ")";
+  }
+
   /** Publishes the release a running portal serves, read over its GraphQL endpoint. */
-  private static int publishFrom(URI endpoint, Path directory, PrintStream out) {
-    out.println("publishing the current release of " + endpoint + " / 读取运行中门户的当前版本");
-    HttpGraphQlTransport transport = new HttpGraphQlTransport(endpoint);
+  private static int publishFrom(URI endpoint, String token, Path directory, PrintStream out) {
+    out.println(
+        "publishing the current release of "
+            + endpoint
+            + (token.isBlank() ? "" : " as its publisher (" + PUBLISH_TOKEN + ")")
+            + " / 读取运行中门户的当前版本");
+    long started = System.nanoTime();
+    HttpGraphQlTransport transport = new HttpGraphQlTransport(endpoint, token);
     SitePublisher.Result result =
         new SitePublisher(transport, SiteSettings.defaults(), out::println)
             .withExtraFiles(new MirroredDownloads(transport, endpoint.resolve("./")))
@@ -212,7 +293,10 @@ public final class PortalCommandLine {
             + " pages, release #"
             + result.release().number()
             + " from "
-            + endpoint);
+            + endpoint
+            + " in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
     return 0;
   }
 

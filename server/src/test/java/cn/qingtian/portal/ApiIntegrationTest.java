@@ -27,6 +27,9 @@ import org.springframework.context.annotation.Import;
       // … and its refused queries (invalid on purpose) and concurrent requests too.
       "portal.api.rate-limit.refused-per-window=10000000",
       "portal.api.rate-limit.max-concurrent-per-client=10000",
+      // Tests count points exactly (a query's estimate): server time, which varies with the load,
+      // is charged only where a test asks for it (ServerTimeIsChargedAttackTest).
+      "portal.api.rate-limit.server-time-per-point=1h",
       // Cached contexts give back their idle connections: CI's second pass runs every test class
       // against one PostgreSQL server with 100 connection slots.
       "portal.database.api-pool-max-idle-time=5s",

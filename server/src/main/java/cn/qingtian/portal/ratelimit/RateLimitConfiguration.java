@@ -26,7 +26,11 @@ class RateLimitConfiguration {
   @ConditionalOnWebApplication
   @ConditionalOnBooleanProperty(name = "portal.api.rate-limit.enabled", matchIfMissing = true)
   RateLimitFilter rateLimitFilter(RateLimiter limiter, RateLimitProperties properties) {
-    return new RateLimitFilter(limiter, ClientAddress.of(properties));
+    return new RateLimitFilter(
+        limiter,
+        ClientAddress.of(properties),
+        new PublisherToken(properties.publisherToken()),
+        properties);
   }
 
   @Bean
@@ -40,7 +44,7 @@ class RateLimitConfiguration {
   @Bean
   @ConditionalOnWebApplication
   @ConditionalOnBooleanProperty(name = "portal.api.rate-limit.enabled", matchIfMissing = true)
-  RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter) {
-    return new RateLimitInterceptor(limiter);
+  RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties) {
+    return new RateLimitInterceptor(limiter, properties);
   }
 }

@@ -23,15 +23,27 @@ import reactor.core.publisher.Mono;
  * <p>A client beyond its concurrent queries is refused, not queued: a queue would hold its requests
  * (and their connections) in the server for it, and a client that waits {@code Retry-After} loses
  * nothing. Subscriptions (Server-Sent Events) are not counted: they live for minutes.
+ *
+ * <p>The publisher ({@link PublisherToken}) passes without a window: the site's documents cost more
+ * than one. Any other {@code Authorization} header is a 401 that counts as a refused query. A query
+ * cancelled before it was charged (the request timeout) is charged the time it ran.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
   private final RateLimiter limiter;
   private final ClientAddress clients;
+  private final PublisherToken publisher;
+  private final RateLimitProperties properties;
 
-  RateLimitFilter(RateLimiter limiter, ClientAddress clients) {
+  RateLimitFilter(
+      RateLimiter limiter,
+      ClientAddress clients,
+      PublisherToken publisher,
+      RateLimitProperties properties) {
     this.limiter = limiter;
     this.clients = clients;
+    this.publisher = publisher;
+    this.properties = properties;
   }
 
   @Override
@@ -44,13 +56,23 @@ class RateLimitFilter implements WebFilter, Ordered {
     if (!GraphQlHttp.isGraphQlRequest(exchange.getRequest(), true)) {
       return chain.filter(exchange);
     }
+    PublisherToken.Caller caller = publisher.of(exchange.getRequest());
+    if (caller == PublisherToken.Caller.PUBLISHER) {
+      // Charged to no window: without a Charge, neither the interceptor nor the instrumentation
+      // sees a client, and the per-query limits (depth, nodes, fields, answer size) still hold.
+      return chain.filter(exchange);
+    }
     String client = clients.of(exchange.getRequest());
     RateLimitStatus before = limiter.peek(client);
-    if (before.remaining() == 0) {
-      return refuse(exchange, before);
-    }
     if (limiter.refusalsSpent(client)) {
       return refuseRefused(exchange, before);
+    }
+    if (caller == PublisherToken.Caller.WRONG) {
+      // Before the window: a wrong token is said to be wrong, whatever the client has left.
+      return refuseToken(exchange, limiter.refused(client));
+    }
+    if (before.remaining() == 0) {
+      return refuse(exchange, before);
     }
     boolean counted = GraphQlHttp.isAnsweredOnce(exchange.getRequest());
     if (counted && !limiter.tryStart(client)) {
@@ -80,14 +102,32 @@ class RateLimitFilter implements WebFilter, Ordered {
               }
               return Mono.empty();
             });
-    Mono<Void> answered = chain.filter(exchange);
+    long started = System.nanoTime();
+    Mono<Void> answered = chain.filter(exchange).doOnCancel(() -> chargeCancelled(charge, started));
     // The slot is given back once the answer has been written (or the client has gone).
     return counted ? answered.doFinally(signal -> limiter.finish(client)) : answered;
+  }
+
+  /**
+   * A query cancelled before it was charged: the request timeout cut it off (or its client went
+   * away). It held the server all that time, so it is charged that time, at the timeout the whole
+   * timeout; otherwise a client could spend the server's time for free by asking for more than the
+   * timeout allows.
+   */
+  private void chargeCancelled(Charge charge, long started) {
+    if (charge.after() == null) {
+      long points = Math.max(1, properties.pointsFor(System.nanoTime() - started));
+      charge.settled(
+          Charge.Outcome.CHARGED,
+          limiter.charge(charge.client(), (int) Math.min(Integer.MAX_VALUE, points)));
+    }
   }
 
   private Mono<Void> refuseRefused(ServerWebExchange exchange, RateLimitStatus status) {
     PortalMetrics.rateLimited(PortalMetrics.Rejection.TOO_MANY_REFUSED);
     long seconds = tooMany(exchange.getResponse(), status);
+    // Its points are untouched, but it can spend none of them until the reset.
+    exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", "0");
     return GraphQlHttp.error(
         exchange,
         HttpStatus.TOO_MANY_REQUESTS,
@@ -100,6 +140,24 @@ class RateLimitFilter implements WebFilter, Ordered {
             + " s, at "
             + status.resetAt(),
         Map.of("limit", status.limit(), "resetAt", status.resetAt().toString()));
+  }
+
+  /** A wrong token: a 401 that counts as a refused query, so tokens cannot be guessed in bulk. */
+  private Mono<Void> refuseToken(ServerWebExchange exchange, RateLimitStatus status) {
+    ServerHttpResponse response = exchange.getResponse();
+    report(response, status);
+    response.getHeaders().setCacheControl("no-store");
+    response.getHeaders().remove(HttpHeaders.ETAG);
+    response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+    return GraphQlHttp.error(
+        exchange,
+        HttpStatus.UNAUTHORIZED,
+        "INVALID_TOKEN",
+        "令牌无效：只有发布者令牌（portal.api.rate-limit.publisher-token）可以免于限流；匿名查询请不要发送"
+            + " Authorization / invalid token: only the publisher token"
+            + " (portal.api.rate-limit.publisher-token) is accepted; send no Authorization header"
+            + " to query anonymously",
+        Map.of());
   }
 
   private Mono<Void> refuseConcurrent(ServerWebExchange exchange, RateLimitStatus status) {

@@ -102,6 +102,8 @@ class RateLimitInstrumentation extends SimplePerformantInstrumentation {
                             status.resetAt().toString()))
                     .build()));
       }
+      // Past every check: from here on the query's work is done and charged, errors or not.
+      context.put(RateLimitInterceptor.EXECUTED, true);
     }
     return null;
   }

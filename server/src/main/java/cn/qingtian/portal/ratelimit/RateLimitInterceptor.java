@@ -10,17 +10,29 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Charges each query's cost to its client once it has run, from the answer's {@code
- * extensions.cost.requestedQueryCost}, and puts the client into the GraphQL context for {@link
- * RateLimitInstrumentation} and the {@code rateLimit} field. A query refused before it ran (it did
- * not parse or validate, or was too deep, too large or too expensive) costs no points but counts as
- * one of the client's refused queries; a query refused for what is left of the window is neither
- * charged nor counted, and its answer becomes a 429.
+ * Charges each query to its client once it has run: the larger of its estimated cost (the answer's
+ * {@code extensions.cost.requestedQueryCost}) and its server time in points ({@link
+ * RateLimitProperties#serverTimePerPoint()}), and puts the client into the GraphQL context for
+ * {@link RateLimitInstrumentation} and the {@code rateLimit} field. The estimate prices what an
+ * answer may hold, not the work of building it (1,000 aliased income tables: 20 points, seconds of
+ * CPU), so the time is charged too and a client's window bounds its server time.
+ *
+ * <p>A query refused before it ran (it did not parse or validate, or was too deep, too large or too
+ * expensive) costs no points but counts as one of the client's refused queries; a query that ran is
+ * charged whatever its answer, errors only included (its work was done); a query refused for what
+ * is left of the window is neither charged nor counted, and its answer becomes a 429. A query
+ * cancelled before its answer (the request timeout) is charged by {@link RateLimitFilter}.
  */
 class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
 
   /** The GraphQL context key naming the client. */
   static final String CLIENT = RateLimitInterceptor.class.getName() + ".client";
+
+  /**
+   * The GraphQL context key set once a query has passed every check and starts to run ({@link
+   * RateLimitInstrumentation}): from then on it is charged, whatever its answer.
+   */
+  static final String EXECUTED = RateLimitInterceptor.class.getName() + ".executed";
 
   /**
    * Answers without data that are a step of a protocol rather than a refusal: Apollo's persisted
@@ -29,9 +41,11 @@ class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
   private static final Set<String> NOT_REFUSALS = Set.of("PERSISTED_QUERY_NOT_FOUND");
 
   private final RateLimiter limiter;
+  private final RateLimitProperties properties;
 
-  RateLimitInterceptor(RateLimiter limiter) {
+  RateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties) {
     this.limiter = limiter;
+    this.properties = properties;
   }
 
   @Override
@@ -48,21 +62,32 @@ class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
     String client = charge.client();
     request.configureExecutionInput(
         (input, builder) -> builder.graphQLContext(Map.of(CLIENT, client)).build());
-    return chain.next(request).doOnNext(response -> settle(charge, response));
+    long started = System.nanoTime();
+    return chain
+        .next(request)
+        .doOnNext(response -> settle(charge, response, System.nanoTime() - started));
   }
 
-  private void settle(Charge charge, WebGraphQlResponse response) {
+  private void settle(Charge charge, WebGraphQlResponse response, long nanos) {
     String client = charge.client();
     if (hasCode(response, RateLimitInstrumentation.RATE_LIMITED)) {
       charge.settled(Charge.Outcome.RATE_LIMITED, limiter.peek(client));
     } else if (hasCode(response, RateLimitInstrumentation.QUERY_TOO_EXPENSIVE)) {
       charge.settled(Charge.Outcome.TOO_EXPENSIVE, limiter.refused(client));
-    } else if (!response.isValid()
+    } else if (!executed(response)
+        && !response.isValid()
         && response.getErrors().stream().noneMatch(e -> NOT_REFUSALS.contains(code(e)))) {
       charge.settled(Charge.Outcome.REFUSED, limiter.refused(client));
     } else {
-      charge.settled(Charge.Outcome.CHARGED, limiter.charge(client, cost(response)));
+      long points = Math.max(cost(response), properties.pointsFor(nanos));
+      charge.settled(
+          Charge.Outcome.CHARGED,
+          limiter.charge(client, (int) Math.min(Integer.MAX_VALUE, points)));
     }
+  }
+
+  private static boolean executed(WebGraphQlResponse response) {
+    return Boolean.TRUE.equals(response.getExecutionInput().getGraphQLContext().get(EXECUTED));
   }
 
   private static boolean hasCode(WebGraphQlResponse response, String code) {

@@ -23,6 +23,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refusedPerWindow how many refused queries (that do not parse or validate, too deep, too
  *     large, too expensive) a client may send per window: they cost no points, but past this every
  *     query of the client is refused with a 429 until the window ends
+ * @param serverTimePerPoint the server time one point buys: an executed query is charged the larger
+ *     of its estimated cost and the time it held the server, so that a query the estimate prices
+ *     low but that takes long to compute (1,000 aliased {@code incomeDistribution} tables: 20
+ *     points, seconds of work) spends its window by its time. At 10 ms a point, a window of 1,000
+ *     points buys a client 10 s of server time; a small query (a few ms) still costs its 1 point
+ * @param publisherToken the secret a trusted publisher ({@code publish --from}, the mirror builder)
+ *     sends as {@code Authorization: Bearer <token>}: its queries are charged to no window and may
+ *     cost more than one (the site's documents cost about 24,320 points), while the per-query
+ *     limits of depth, nodes, fields and answer size still hold. Empty (the default): no client is
+ *     exempt and every bearer token is refused (401)
  */
 @ConfigurationProperties("portal.api.rate-limit")
 public record RateLimitProperties(
@@ -33,4 +43,31 @@ public record RateLimitProperties(
     @DefaultValue({"127.0.0.1", "::1", "0:0:0:0:0:0:0:1"}) List<String> trustedProxies,
     @DefaultValue("100000") int maxClients,
     @DefaultValue("4") int maxConcurrentPerClient,
-    @DefaultValue("60") int refusedPerWindow) {}
+    @DefaultValue("60") int refusedPerWindow,
+    @DefaultValue("10ms") Duration serverTimePerPoint,
+    @DefaultValue("") String publisherToken) {
+
+  public RateLimitProperties {
+    if (serverTimePerPoint.isNegative() || serverTimePerPoint.isZero()) {
+      throw new IllegalArgumentException(
+          "portal.api.rate-limit.server-time-per-point must be positive: " + serverTimePerPoint);
+    }
+    publisherToken = publisherToken == null ? "" : publisherToken.strip();
+  }
+
+  /** The points {@code nanos} of server time cost: rounded up, so any time costs at least 1. */
+  public long pointsFor(long nanos) {
+    long per = serverTimePerPoint.toNanos();
+    return Math.max(0, (nanos + per - 1) / per);
+  }
+
+  @Override
+  public String toString() {
+    // The token is a secret: never in a log line or an actuator page.
+    return "RateLimitProperties[enabled=%s, costPerWindow=%d, window=%s, serverTimePerPoint=%s,"
+            .formatted(enabled, costPerWindow, window, serverTimePerPoint)
+        + " publisherToken="
+        + (publisherToken.isEmpty() ? "(none)" : "(set)")
+        + "]";
+  }
+}

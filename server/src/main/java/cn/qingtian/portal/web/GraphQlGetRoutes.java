@@ -171,7 +171,9 @@ class GraphQlGetRoutes {
                       .headers(headers -> headers.addAll(response.getResponseHeaders()));
               if (perClient || PerClientAnswers.isAboutTheCaller(response)) {
                 // About the caller: stored by no one, revalidated never (no ETag).
-                builder.header(HttpHeaders.CACHE_CONTROL, PerClientAnswers.CACHE_CONTROL);
+                // Set, not added: PerClientAnswers may have put it among the copied headers.
+                builder.headers(
+                    h -> h.set(HttpHeaders.CACHE_CONTROL, PerClientAnswers.CACHE_CONTROL));
               } else if (response.getErrors().isEmpty()) {
                 // The ETag of the release that answered: the current one may have changed since.
                 builder

@@ -14,7 +14,16 @@ class ClientAddressTest {
   private final ClientAddress clients =
       ClientAddress.of(
           new RateLimitProperties(
-              true, 100, Duration.ofMinutes(1), "X-Forwarded-For", List.of("10.0.0.1"), 10, 4, 60));
+              true,
+              100,
+              Duration.ofMinutes(1),
+              "X-Forwarded-For",
+              List.of("10.0.0.1"),
+              10,
+              4,
+              60,
+              Duration.ofMillis(10),
+              ""));
 
   @Test
   void aPeerThatIsNotATrustedProxyIsTheClientWhateverHeaderItSends() {
@@ -27,6 +36,40 @@ class ClientAddressTest {
     assertThat(clients.of(from("10.0.0.1", "1.2.3.4, 203.0.113.9"))).isEqualTo("203.0.113.9");
     assertThat(clients.of(from("10.0.0.1", "203.0.113.9, 10.0.0.1"))).isEqualTo("203.0.113.9");
     assertThat(clients.of(from("10.0.0.1", null))).isEqualTo("10.0.0.1");
+  }
+
+  @Test
+  void oneClientHasOneBucketWhateverSpellingTheProxyPassesOn() {
+    // Issue 21, second round: each spelling was a fresh bucket.
+    assertThat(clients.of(from("10.0.0.1", "1.2.3.4:5678"))).isEqualTo("1.2.3.4");
+    assertThat(clients.of(from("10.0.0.1", "::ffff:1.2.3.4"))).isEqualTo("1.2.3.4");
+    assertThat(clients.of(from("10.0.0.1", "[::ffff:1.2.3.4]:443"))).isEqualTo("1.2.3.4");
+    String six = clients.of(from("10.0.0.1", "2001:db8::1"));
+    assertThat(clients.of(from("10.0.0.1", "2001:DB8:0:0:0:0:0:1"))).isEqualTo(six);
+    assertThat(clients.of(from("10.0.0.1", "[2001:db8::1]:80"))).isEqualTo(six);
+    assertThat(clients.of(from("10.0.0.1", "2001:0db8::0001"))).isEqualTo(six);
+    assertThat(clients.of(from("10.0.0.1", "[::1]:80")))
+        .isEqualTo(clients.of(from("10.0.0.1", "0:0:0:0:0:0:0:1")));
+  }
+
+  @Test
+  void aValueThatIsNotAnAddressCountsAsTheProxysOwn() {
+    for (String garbage :
+        new String[] {
+          "garbage", "unknown", "evil.example", "1.2.3.256", "1.2.3.4:port", "[::1", "::g", "1.2.3"
+        }) {
+      assertThat(clients.of(from("10.0.0.1", garbage))).as(garbage).isEqualTo("10.0.0.1");
+    }
+    // Not a name lookup either: the header is the client's to fill.
+    assertThat(ClientAddress.normalise("localhost")).isEmpty();
+  }
+
+  @Test
+  void aTrustedProxyIsRecognisedInAnySpelling() {
+    ClientAddress loopback =
+        new ClientAddress("X-Forwarded-For", java.util.Set.of("127.0.0.1", "::1"));
+    assertThat(loopback.of(from("127.0.0.1", "203.0.113.9, ::1"))).isEqualTo("203.0.113.9");
+    assertThat(loopback.of(from("::1", "203.0.113.9:1234, 127.0.0.1:80"))).isEqualTo("203.0.113.9");
   }
 
   private static MockServerHttpRequest from(String peer, String forwardedFor) {

@@ -124,6 +124,19 @@ class RateLimitTest extends SharedDatabase {
     assertThat(refused.header("X-RateLimit-Remaining")).hasValue("5");
   }
 
+  @Test
+  void theCallersStandingIsMarkedPrivateOnceOverPostAndGet() {
+    // Issue 21, second round: both carried Cache-Control: private, no-store twice.
+    RawHttp.Response post = post("{ rateLimit { remaining } }", "203.0.113.6");
+    RawHttp.Response get =
+        RawHttp.get(
+            "http://localhost:" + port + "/graphql?query=%7BrateLimit%7Bremaining%7D%7D",
+            "X-Forwarded-For",
+            "203.0.113.7");
+    assertThat(post.headers().getAll("Cache-Control")).containsExactly("private, no-store");
+    assertThat(get.headers().getAll("Cache-Control")).containsExactly("private, no-store");
+  }
+
   private RawHttp.Response post(String query, String client) {
     return RawHttp.post(
         "http://localhost:" + port + "/graphql",

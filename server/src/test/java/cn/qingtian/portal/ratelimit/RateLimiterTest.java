@@ -18,7 +18,16 @@ class RateLimiterTest {
   private final RateLimiter limiter =
       new RateLimiter(
           new RateLimitProperties(
-              true, 10, Duration.ofMinutes(1), "X-Forwarded-For", List.of("127.0.0.1"), 100, 2, 3),
+              true,
+              10,
+              Duration.ofMinutes(1),
+              "X-Forwarded-For",
+              List.of("127.0.0.1"),
+              100,
+              2,
+              3,
+              Duration.ofMillis(10),
+              ""),
           new Clock() {
             @Override
             public ZoneOffset getZone() {
