@@ -23,7 +23,8 @@ import org.springframework.test.context.TestPropertySource;
  * connection is accepted, each later request's from its first byte. Here the timeout is 1 s and the
  * client trickles a header line every 300 ms; the connection must be closed within a few seconds
  * (bound generous for a loaded machine), where before it stayed open for as long as the test let it
- * (10 s). A request body may still arrive slowly: the bound is on headers only.
+ * (10 s). A request body may still arrive slowly, and a WebSocket may stay quiet: the bound is on
+ * headers only.
  */
 @Tag("attack")
 @ApiIntegrationTest
@@ -105,6 +106,60 @@ class HeadersTrickledSlowlyAreCutOffAttackTest extends SharedDatabase {
       socket.setSoTimeout(10_000);
       assertThat(head(in)).startsWith("HTTP/1.1 200");
     }
+  }
+
+  /**
+   * A WebSocket (graphql-transport-ws) is no HTTP request: once upgraded, its frames start no
+   * header deadline, and it stays open well past the timeout.
+   */
+  @Test
+  void aWebSocketOutlivesTheHeaderDeadline() throws Exception {
+    try (Socket socket = RawSocketHttp.connect(port, "127.0.0.8")) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write(
+          bytes(
+              "GET /graphql HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                  + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n"));
+      assertThat(head(in)).startsWith("HTTP/1.1 101");
+      frame(out, "{\"type\":\"connection_init\"}");
+      assertThat(frame(in)).contains("connection_ack");
+      // Quiet for longer than the timeout: the server sends nothing and closes nothing.
+      socket.setSoTimeout(2_000);
+      try {
+        throw new AssertionError("the server sent or closed on a quiet WebSocket: " + in.read());
+      } catch (SocketTimeoutException quiet) {
+        // as expected
+      }
+      socket.setSoTimeout(10_000);
+      frame(out, "{\"type\":\"ping\"}");
+      assertThat(frame(in)).contains("pong");
+    }
+  }
+
+  /** Writes a masked text frame, as a client must. */
+  private static void frame(OutputStream out, String text) throws IOException {
+    byte[] payload = bytes(text);
+    byte[] mask = {1, 2, 3, 4};
+    out.write(0x81);
+    out.write(0x80 | payload.length); // the messages here are under 126 bytes
+    out.write(mask);
+    for (int i = 0; i < payload.length; i++) {
+      out.write(payload[i] ^ mask[i % 4]);
+    }
+    out.flush();
+  }
+
+  /** Reads one unmasked frame from the server and returns its payload as text. */
+  private static String frame(InputStream in) throws IOException {
+    in.read();
+    int length = in.read() & 0x7F;
+    if (length == 126) {
+      length = (in.read() << 8) | in.read();
+    }
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
   /**
