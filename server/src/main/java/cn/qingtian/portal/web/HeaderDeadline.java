@@ -25,7 +25,9 @@ import reactor.netty.NettyPipeline;
  * with the first byte after the request's last content. Bytes of the next request that arrive in
  * the same read as the end of the previous one start no deadline until more arrive; the idle
  * timeout ({@code server.netty.idle-timeout}) covers such a connection that then goes silent. Once
- * the connection is no longer HTTP/1.1 (a WebSocket upgrade removes the codec), it steps aside.
+ * the connection is no longer HTTP/1.1 (a WebSocket upgrade removes the codec), it steps aside. A
+ * connection that has no HTTP/1.1 codec when it becomes active (HTTP/2 negotiated over TLS adds it
+ * later) cannot be told apart mid-headers, so for it only silence is bounded, as before.
  *
  * <p>All state is touched on the connection's event loop only.
  */
