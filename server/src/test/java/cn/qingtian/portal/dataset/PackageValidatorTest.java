@@ -121,4 +121,23 @@ class PackageValidatorTest {
 
     assertThat(PackageValidator.validate(fine.directory()).problems()).isEmpty();
   }
+
+  /** The descriptor's strings are input too: a control character in a title is refused. */
+  @Test
+  void refusesAControlCharacterInTheDescriptor() {
+    PackageFixture broken =
+        PackageFixture.copyOfBundled(temp)
+            .edit(
+                "datapackage.json",
+                text -> text.replaceFirst("\"title\": \"", "\"title\": \"\\\\u000B"));
+
+    assertThat(
+            PackageValidator.validate(broken.directory()).problems().stream()
+                .map(Problem::toString))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("datapackage.json")
+                    .contains("/title", "控制字符 U+000B", "control character U+000B"));
+  }
 }
