@@ -41,6 +41,7 @@ public final class DescriptorReader {
         return null;
       }
       JsonNode root = JSON.readTree(text);
+      controlCharacters(root, "", problems);
       return parse(directory, root, problems);
     } catch (JacksonException e) {
       var location = e.getLocation();
@@ -222,6 +223,40 @@ public final class DescriptorReader {
       throw new IllegalArgumentException("missing \"" + name + "\" in " + node);
     }
     return value;
+  }
+
+  /**
+   * Reports every string of the descriptor (titles, descriptions, names...) that holds a control
+   * character other than tab, CR and LF, with its JSON path: as in the tables' cells, such a
+   * character is invisible, some spreadsheets split on it, and XML cannot hold it (titles reach the
+   * XLSX "about" sheet and the DCAT catalogue).
+   */
+  private static void controlCharacters(JsonNode node, String path, List<Problem> problems) {
+    if (node.isString()) {
+      String value = node.asString();
+      int at = PackageValidator.controlCharacter(value);
+      if (at >= 0) {
+        String code = String.format("U+%04X", (int) value.charAt(at));
+        String where = path.isEmpty() ? "/" : path;
+        problems.add(
+            descriptorProblem(
+                where + " 的值在第 " + (at + 1) + " 个字符处含有控制字符 " + code + "（除制表符、回车、换行外不允许）。请删除该字符",
+                where
+                    + " holds the control character "
+                    + code
+                    + " at character "
+                    + (at + 1)
+                    + " (none is allowed but tab, carriage return and line feed). Remove it"));
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        controlCharacters(node.get(i), path + "/" + i, problems);
+      }
+    } else if (node.isObject()) {
+      for (var property : node.properties()) {
+        controlCharacters(property.getValue(), path + "/" + property.getKey(), problems);
+      }
+    }
   }
 
   private static Problem descriptorProblem(String zh, String en) {

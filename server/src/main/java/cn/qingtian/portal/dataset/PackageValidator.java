@@ -22,25 +22,6 @@ import org.jspecify.annotations.Nullable;
 public final class PackageValidator {
 
   /**
-   * The first characters that make a spreadsheet run a cell as a formula (OWASP's CSV injection
-   * guidance): a text value may not start with one of them.
-   */
-  static final String FORMULA_STARTS = "=+-@\t\r";
-
-  private static final List<String> FORMULA_START_NAMES_ZH =
-      List.of("“=”", "“+”", "“-”", "“@”", "制表符", "回车符");
-  private static final List<String> FORMULA_START_NAMES_EN =
-      List.of("\"=\"", "\"+\"", "\"-\"", "\"@\"", "a tab", "a carriage return");
-
-  /**
-   * The characters spreadsheets split a line into cells on: Excel and LibreOffice Calc read a CSV
-   * with the comma or, in locales whose list separator it is, the semicolon; text import and paste
-   * also split on tab and {@code |}; a line break starts a new row. A formula start right after one
-   * of them (optionally after a quote) starts a cell too ({@code note;+1+1}, finding 13b).
-   */
-  static final String CELL_SEPARATORS = ",;\t|\r\n";
-
-  /**
    * The tables whose {@code code} becomes a file name of the static site ({@code
    * indicators/{code}/index.html} and so on): their codes must be {@linkplain SafePaths#isSafeName
    * safe names}, whatever the package's own schema allows.
@@ -400,6 +381,37 @@ public final class PackageValidator {
       Field field,
       String raw,
       List<Problem> problems) {
+    int control = controlCharacter(raw);
+    if (control >= 0) {
+      String code = String.format("U+%04X", (int) raw.charAt(control));
+      String shown = shown(raw);
+      problems.add(
+          new Problem(
+              file,
+              row,
+              column,
+              "“"
+                  + field.name()
+                  + "” 的值 “"
+                  + shown
+                  + "” 在第 "
+                  + (control + 1)
+                  + " 个字符处含有控制字符 "
+                  + code
+                  + "（除制表符、回车、换行外，文本不得含有控制字符：它们不可见，电子表格会把其中一些当作分隔符，XML 无法容纳）。请删除该字符",
+              "\""
+                  + shown
+                  + "\" in \""
+                  + field.name()
+                  + "\" holds the control character "
+                  + code
+                  + " at character "
+                  + (control + 1)
+                  + " (text may hold no control characters but tab, carriage return and line feed:"
+                  + " they are invisible, spreadsheets split cells on some of them, and XML cannot"
+                  + " hold them). Remove it"));
+      return null;
+    }
     if (schema.missingValues().contains(raw)) {
       if (field.required() || schema.primaryKey().contains(field.name())) {
         problems.add(
@@ -450,64 +462,10 @@ public final class PackageValidator {
                   + rangeEn));
       return null;
     }
-    if (field.type() == FieldType.STRING && startsLikeAFormula(raw)) {
-      String shown = shown(raw);
-      problems.add(
-          new Problem(
-              file,
-              row,
-              column,
-              "“"
-                  + field.name()
-                  + "”"
-                  + " 的值 “"
-                  + shown
-                  + "” 以 "
-                  + FORMULA_START_NAMES_ZH.get(FORMULA_STARTS.indexOf(raw.charAt(0)))
-                  + " 开头，电子表格会把它当作公式执行（公式注入规则：文本不得以 = + - @ 制表符 回车 开头）。"
-                  + "请改写该文本，例如在前面加上说明文字",
-              "\""
-                  + shown
-                  + "\" in \""
-                  + field.name()
-                  + "\" starts with "
-                  + FORMULA_START_NAMES_EN.get(FORMULA_STARTS.indexOf(raw.charAt(0)))
-                  + ", which spreadsheets run as a formula (formula injection rule: text must not"
-                  + " start with = + - @, a tab or a carriage return). Reword the text, e.g. put"
-                  + " words before it"));
-    }
-    int hidden = field.type() == FieldType.STRING ? formulaAfterSeparator(raw) : -1;
-    if (hidden > 0 && !startsLikeAFormula(raw)) {
-      String shown = shown(raw);
-      int at = raw.charAt(hidden - 1) == '"' && hidden >= 2 ? hidden - 2 : hidden - 1;
-      String separator = shown(String.valueOf(raw.charAt(at)));
-      String start = String.valueOf(raw.charAt(hidden));
-      problems.add(
-          new Problem(
-              file,
-              row,
-              column,
-              "“"
-                  + field.name()
-                  + "” 的值 “"
-                  + shown
-                  + "” 在分隔符 “"
-                  + separator
-                  + "” 之后以 “"
-                  + shown(start)
-                  + "” 开始，按该分隔符拆分单元格的电子表格会把它当作公式执行（公式注入规则：分隔符 , ; | 制表符 换行 之后"
-                  + "不得紧跟 = + - @）。请改写该文本，例如在分隔符后加一个空格",
-              "\""
-                  + shown
-                  + "\" in \""
-                  + field.name()
-                  + "\" has \""
-                  + shown(start)
-                  + "\" right after the separator \""
-                  + separator
-                  + "\", which spreadsheets that split cells on it run as a formula (formula"
-                  + " injection rule: no = + - @ right after , ; | a tab or a line break). Reword"
-                  + " the text, e.g. put a space after the separator"));
+    FormulaCells.Formula formula =
+        field.type() == FieldType.STRING ? FormulaCells.first(raw) : null;
+    if (formula != null) {
+      problems.add(formulaProblem(file, row, column, field, raw, formula));
     }
     if (field.enumValues() != null && !field.enumValues().contains(raw)) {
       String shown = shown(raw);
@@ -659,35 +617,115 @@ public final class PackageValidator {
     }
   }
 
-  static boolean startsLikeAFormula(String text) {
-    return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
-  }
-
-  /**
-   * Where a formula starts after a cell separator in {@code text} (the index of its {@code = +
-   * - @}), or -1: a spreadsheet that splits the line on that separator reads a cell starting there.
-   * One quote between the separator and the formula is skipped, as a quoted cell is still run.
-   */
-  static int formulaAfterSeparator(String text) {
-    for (int i = 0; i < text.length() - 1; i++) {
-      if (CELL_SEPARATORS.indexOf(text.charAt(i)) < 0) {
-        continue;
-      }
-      int start = i + 1;
-      if (text.charAt(start) == '"' && start + 1 < text.length()) {
-        start++;
-      }
-      if ("=+-@".indexOf(text.charAt(start)) >= 0) {
-        return start;
+  /** The index of the first control character text may not hold, or -1. */
+  static int controlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (FormulaCells.isForbiddenControl(text.charAt(i))) {
+        return i;
       }
     }
     return -1;
   }
 
-  /** A value as a problem quotes it: control characters visible, a long value cut short. */
+  /**
+   * The problem of text a spreadsheet would run ({@link FormulaCells}): it starts with a formula
+   * sign or a tab or carriage return, or has one behind spaces or invisible characters, or right
+   * after a separator. The diagnostic names the character and how to reword the text.
+   */
+  private static Problem formulaProblem(
+      String file, int row, int column, Field field, String raw, FormulaCells.Formula formula) {
+    String shown = shown(raw);
+    String sign = String.valueOf(raw.charAt(formula.sign()));
+    String signZh =
+        switch (sign) {
+          case "\t" -> "制表符";
+          case "\r" -> "回车符";
+          default -> "“" + sign + "”";
+        };
+    String signEn =
+        switch (sign) {
+          case "\t" -> "a tab";
+          case "\r" -> "a carriage return";
+          default -> "\"" + sign + "\"";
+        };
+    String hiddenZh = formula.sign() > formula.cell() ? "（在空格或不可见字符之后）" : "";
+    String hiddenEn =
+        formula.sign() > formula.cell()
+            ? " behind spaces or invisible characters spreadsheets skip"
+            : "";
+    String ruleZh =
+        "（公式注入规则：文本不得以 = + - @、其全角形式 ＝ ＋ － ＠、制表符或回车开头，空格和不可见字符之后也不行；分隔符 , ; | 制表符"
+            + " 换行等之后同样不得紧跟这些符号）";
+    String ruleEn =
+        " (formula injection rule: text must not start with = + - @, their fullwidth forms ＝ ＋ － ＠,"
+            + " a tab or a carriage return, not even behind spaces or invisible characters, nor"
+            + " have such a sign right after a separator such as , ; | a tab or a line break)";
+    if (formula.cell() == 0) {
+      return new Problem(
+          file,
+          row,
+          column,
+          "“"
+              + field.name()
+              + "” 的值 “"
+              + shown
+              + "” 以 "
+              + signZh
+              + " 开头"
+              + hiddenZh
+              + "，电子表格会把它当作公式执行"
+              + ruleZh
+              + "。请改写该文本，例如在前面加上说明文字",
+          "\""
+              + shown
+              + "\" in \""
+              + field.name()
+              + "\" starts with "
+              + signEn
+              + hiddenEn
+              + ", which spreadsheets run as a formula"
+              + ruleEn
+              + ". Reword the text, e.g. put words before it");
+    }
+    String separator = shown(String.valueOf(raw.charAt(formula.cell() - 1)));
+    return new Problem(
+        file,
+        row,
+        column,
+        "“"
+            + field.name()
+            + "” 的值 “"
+            + shown
+            + "” 在分隔符 “"
+            + separator
+            + "” 之后以 "
+            + signZh
+            + " 开始"
+            + hiddenZh
+            + "，按该分隔符拆分单元格的电子表格会把它当作公式执行"
+            + ruleZh
+            + "。请改写该文本，例如在分隔符后加上文字",
+        "\""
+            + shown
+            + "\" in \""
+            + field.name()
+            + "\" has "
+            + signEn
+            + hiddenEn
+            + " right after the separator \""
+            + separator
+            + "\", which spreadsheets that split cells on it run as a formula"
+            + ruleEn
+            + ". Reword the text, e.g. put a word after the separator");
+  }
+
+  /**
+   * A value as a problem quotes it: control, invisible and separator characters visible ({@link
+   * FormulaCells#visible}), a long value cut short.
+   */
   private static String shown(String raw) {
     String cut = raw.length() > SHOWN_CHARS ? raw.substring(0, SHOWN_CHARS) + "…" : raw;
-    return cut.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
+    return FormulaCells.visible(cut);
   }
 
   /** The values of the key's fields, or null when any is missing (such keys are not checked). */

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * shared-string table, which would hold every distinct string in memory. A table longer than a
  * sheet's {@value #SHEET_ROWS} rows continues on a second sheet, with the header repeated. Text
  * that starts like a formula gets a leading apostrophe ({@link TableWriter#neutralized}), numbers
- * are numbers.
+ * are numbers. No character is lost: one XML cannot hold is written as OOXML's {@code _xHHHH_}
+ * escape ({@link #escaped}).
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -36,6 +37,7 @@ final class XlsxTableWriter implements TableWriter {
   static final int SHEET_ROWS = 1_048_576;
 
   private static final int FLUSH_EVERY = 1_000;
+  private static final Pattern ESCAPE = Pattern.compile("_x[0-9A-Fa-f]{4}_");
   private static final Pattern CREATED =
       Pattern.compile("(<dcterms:created [^>]*>)[^<]*(</dcterms:created>)");
 
@@ -62,7 +64,7 @@ final class XlsxTableWriter implements TableWriter {
     Worksheet next = workbook.newWorksheet(sheets == 1 ? "data" : "data " + sheets);
     List<Field> fields = metadata.fields();
     for (int c = 0; c < fields.size(); c++) {
-      next.inlineString(0, c, fields.get(c).name());
+      next.inlineString(0, c, escaped(fields.get(c).name()));
       next.style(0, c).bold().set();
       next.width(c, Math.max(10, Math.min(40, fields.get(c).name().length() + 4)));
     }
@@ -100,8 +102,48 @@ final class XlsxTableWriter implements TableWriter {
       sheet.value(row, column, date);
       sheet.style(row, column).format("yyyy-mm-dd").set();
     } else {
-      sheet.inlineString(row, column, TableWriter.neutralized(value.toString()));
+      sheet.inlineString(row, column, escaped(TableWriter.neutralized(value.toString())));
     }
+  }
+
+  /**
+   * Text as an XLSX string that keeps every character. fastexcel silently drops characters XML 1.0
+   * cannot hold (control characters other than tab, CR and LF, U+FFFE, U+FFFF, unpaired
+   * surrogates), so a value lost them without a word (finding E of the second outside review). They
+   * are written as OOXML's escape {@code _xHHHH_} (ECMA-376 Part 1, 22.9.2.19 ST_Xstring), which
+   * Excel and LibreOffice read back as the character; an underscore that would itself read as such
+   * an escape is written as {@code _x005F_}, so text holding {@code _x0041_} keeps it literally.
+   * Escaping, not refusing, because the importer already refuses control characters: one that
+   * reaches a download came another way, and a download that fails helps no reader.
+   */
+  static String escaped(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean unpaired =
+          Character.isHighSurrogate(c)
+                  && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+              || Character.isLowSurrogate(c)
+                  && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+      boolean invalid =
+          c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+              || c == '\uFFFE'
+              || c == '\uFFFF'
+              || unpaired;
+      boolean literalEscape = c == '_' && ESCAPE.matcher(text).region(i, text.length()).lookingAt();
+      if ((invalid || literalEscape) && out == null) {
+        out = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      if (out == null) {
+        continue;
+      }
+      if (invalid || literalEscape) {
+        out.append(String.format("_x%04X_", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /**
@@ -153,9 +195,9 @@ final class XlsxTableWriter implements TableWriter {
       {"demo", metadata.demo() ? TableMetadata.DEMO_NOTE : "no DEMO data"},
     };
     for (int r = 0; r < lines.length; r++) {
-      about.inlineString(r, 0, lines[r][0]);
+      about.inlineString(r, 0, escaped(lines[r][0]));
       about.style(r, 0).bold().set();
-      about.inlineString(r, 1, lines[r][1]);
+      about.inlineString(r, 1, escaped(lines[r][1]));
     }
     about.width(0, 14);
     about.width(1, 100);

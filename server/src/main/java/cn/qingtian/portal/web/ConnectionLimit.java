@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -36,8 +34,10 @@ import reactor.netty.http.server.HttpServer;
  * Trusted proxies speak for many people (as a carrier's NAT does) and are held to the total bound
  * only.
  *
- * <p>A connection that sends nothing within {@code firstRequestTimeout} of being accepted is
- * closed: idle connections opened to hold slots are given back quickly. Between requests of a
+ * <p>A connection whose first request's headers are not complete within {@code firstRequestTimeout}
+ * of being accepted is closed, whether it sends nothing or trickles a header line now and then
+ * (slowloris); a later request's headers get the same time from its first byte ({@link
+ * HeaderDeadline}). Connections opened to hold slots are given back quickly. Between requests of a
  * kept-alive connection, the server's {@code server.netty.idle-timeout} applies.
  */
 final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
@@ -52,7 +52,8 @@ final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
   /**
    * @param max open connections in all
    * @param maxPerAddress open connections from one address that is not a trusted proxy
-   * @param firstRequestTimeout how long a new connection may stay silent
+   * @param firstRequestTimeout how long after accept the first request's headers may take to
+   *     arrive, and a later request's after its first byte
    * @param trustedProxies the addresses held to {@code max} only
    */
   ConnectionLimit(
@@ -160,7 +161,7 @@ final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
                   // The server is stopping: there is nothing to resume.
                 }
               });
-      accepted.pipeline().addFirst(new FirstRequestTimeout());
+      accepted.pipeline().addFirst(new HeaderDeadline(firstRequestTimeoutNanos));
       context.fireChannelRead(accepted);
     }
 
@@ -168,49 +169,6 @@ final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
       if (paused && open.get() < max) {
         paused = false;
         server.config().setAutoRead(true);
-      }
-    }
-  }
-
-  /**
-   * Closes a connection that has sent nothing within the first-request timeout of becoming active,
-   * and steps aside at its first bytes.
-   */
-  private final class FirstRequestTimeout extends ChannelInboundHandlerAdapter {
-
-    private @Nullable ScheduledFuture<?> timeout;
-
-    @Override
-    public void channelActive(ChannelHandlerContext context) throws Exception {
-      timeout =
-          context
-              .executor()
-              .schedule(
-                  () -> {
-                    context.channel().close();
-                  },
-                  firstRequestTimeoutNanos,
-                  TimeUnit.NANOSECONDS);
-      super.channelActive(context);
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext context, Object message) {
-      cancel();
-      context.pipeline().remove(this);
-      context.fireChannelRead(message);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext context) throws Exception {
-      cancel();
-      super.channelInactive(context);
-    }
-
-    private void cancel() {
-      if (timeout != null) {
-        timeout.cancel(false);
-        timeout = null;
       }
     }
   }

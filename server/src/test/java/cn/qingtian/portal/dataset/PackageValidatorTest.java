@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The validator on the bundled package and on several problems at once. Each kind of broken input
@@ -64,5 +66,78 @@ class PackageValidatorTest {
                 assertThat(p)
                     .startsWith("measure_departments.csv:2:4: ")
                     .contains("does not exist in departments.csv"));
+  }
+
+  /**
+   * A control character other than tab, CR and LF (finding E of the second outside review): it was
+   * accepted, then silently dropped from XLSX downloads, and some are separators a spreadsheet
+   * splits cells on. It is refused wherever it is, in text as in a number, with its code point.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      chars = {
+        '\u0001', '\u0008', '\u000B', '\u000C', '\u001B', '\u001C', '\u001F', '\u007F', '\u0085',
+        '\u009F'
+      })
+  void refusesAControlCharacterInTextOrNumberWithItsCodePoint(char control) {
+    String code = String.format("U+%04X", (int) control);
+    PackageFixture broken =
+        PackageFixture.copyOfBundled(temp)
+            .replace(
+                "sources.csv",
+                "County agriculture and rural affairs bureau's review",
+                "County agriculture" + control + "and rural affairs bureau's review")
+            .replace("plans.csv", ",2021,2025,COUNTY,", ",20" + control + "21,2025,COUNTY,");
+
+    List<String> problems =
+        PackageValidator.validate(broken.directory()).problems().stream()
+            .map(Problem::toString)
+            .toList();
+
+    assertThat(problems)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("sources.csv:2:7: ")
+                    .contains("控制字符 " + code, "control character " + code, "character 19")
+                    .contains("County agriculture<" + code + ">and"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("plans.csv:2:8: ")
+                    .contains("控制字符 " + code, "control character " + code));
+    assertThat(problems).as("one problem per cell, not a type error too").hasSize(2);
+  }
+
+  /** Tab, CR and LF inside text (not before a formula sign) stay valid. */
+  @Test
+  void acceptsTabAndLineBreaksInsideText() {
+    PackageFixture fine =
+        PackageFixture.copyOfBundled(temp)
+            .replace(
+                "sources.csv",
+                "County agriculture and rural affairs bureau's review of 2016-2020.",
+                "\"County agriculture\tand rural affairs\r\nbureau's review of 2016-2020.\"");
+
+    assertThat(PackageValidator.validate(fine.directory()).problems()).isEmpty();
+  }
+
+  /** The descriptor's strings are input too: a control character in a title is refused. */
+  @Test
+  void refusesAControlCharacterInTheDescriptor() {
+    PackageFixture broken =
+        PackageFixture.copyOfBundled(temp)
+            .edit(
+                "datapackage.json",
+                text -> text.replaceFirst("\"title\": \"", "\"title\": \"\\\\u000B"));
+
+    assertThat(
+            PackageValidator.validate(broken.directory()).problems().stream()
+                .map(Problem::toString))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("datapackage.json")
+                    .contains("/title", "控制字符 U+000B", "control character U+000B"));
   }
 }

@@ -74,7 +74,10 @@ class TableWritersTest {
           "-2+3",
           "@SUM(A1)",
           "\tleading tab",
-          "\rleading return");
+          "\rleading return",
+          "＝1+1",
+          " =1+1",
+          "\u200B@SUM(1)");
 
   @Test
   void csvAndExcelCsvWriteFormulaLikeTextWithALeadingApostropheAndNumbersAsTheyAre()
@@ -98,6 +101,9 @@ class TableWritersTest {
               "'@SUM(A1),-3.5,,",
               "\"'\tleading tab\",-3.5,,",
               "\"'\rleading return\",-3.5,,",
+              "'＝1+1,-3.5,,",
+              "' =1+1,-3.5,,",
+              "'\u200B@SUM(1),-3.5,,",
               "\"a = b, not a formula\",-3.5,,");
     }
   }
@@ -126,5 +132,19 @@ class TableWritersTest {
 
   private static Field field(String name, FieldType type) {
     return new Field(name, type, false, false, null, null, null, null, null);
+  }
+
+  /**
+   * XLSX keeps every character: those XML cannot hold become OOXML's {@code _xHHHH_}, and text that
+   * looks like such an escape has its underscore escaped, so Excel reads back what was written.
+   */
+  @Test
+  void xlsxEscapesWhatXmlCannotHoldInsteadOfDroppingIt() {
+    assertThat(XlsxTableWriter.escaped("plain 青田")).isEqualTo("plain 青田");
+    assertThat(XlsxTableWriter.escaped("a\u000Bb\u001Fc\uFFFF"))
+        .isEqualTo("a_x000B_b_x001F_c_xFFFF_");
+    assertThat(XlsxTableWriter.escaped("id_x0041_ and _x12_"))
+        .isEqualTo("id_x005F_x0041_ and _x12_");
+    assertThat(XlsxTableWriter.escaped("tab\tand\r\nlines")).isEqualTo("tab\tand\r\nlines");
   }
 }
