@@ -214,6 +214,14 @@ public final class DescriptorReader {
 
   private static @Nullable String text(JsonNode node, String name) {
     JsonNode value = node.get(name);
+    if (value != null && value.isContainer()) {
+      // Jackson's own words for this name its internals ("'ArrayNode' method asString()...").
+      throw new IllegalArgumentException(
+          "\""
+              + name
+              + "\" must be a text value, not "
+              + (value.isArray() ? "an array" : "an object"));
+    }
     return value == null || value.isNull() ? null : value.asString();
   }
 

@@ -140,4 +140,23 @@ class PackageValidatorTest {
                     .startsWith("datapackage.json")
                     .contains("/title", "控制字符 U+000B", "control character U+000B"));
   }
+
+  /** A version that is no text is named as such, not in the JSON library's internal words. */
+  @Test
+  void aVersionThatIsAnArrayIsNamedAsSuch() {
+    PackageFixture broken =
+        PackageFixture.copyOfBundled(temp)
+            .edit(
+                "datapackage.json",
+                text -> text.replaceFirst("\"version\": \"1\\.6\\.0\"", "\"version\": [1, 6]"));
+
+    assertThat(
+            PackageValidator.validate(broken.directory()).problems().stream()
+                .map(Problem::toString))
+        .singleElement()
+        .asString()
+        .startsWith("datapackage.json")
+        .contains("\"version\" must be a text value, not an array")
+        .doesNotContain("ArrayNode", "asString");
+  }
 }
