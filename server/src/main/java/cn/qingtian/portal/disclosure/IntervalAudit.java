@@ -202,7 +202,9 @@ public final class IntervalAudit {
     }
     List<LinearConstraint> constraints = new ArrayList<>();
     if (stronger) {
-      // A published 0 is exact and stays a constant; every other published count is an unknown.
+      // A published 0 is exact and stays a constant; every other published count is an unknown,
+      // entered as its excess over the lower end of its interval (so its lower bound is the
+      // solver's non-negativity and only the upper one is a row of the program).
       for (int entry = 0; entry < size; entry++) {
         if (reasons[entry] == null && known[entry][1] > 0) {
           column[entry] = unknowns.size();
@@ -213,8 +215,8 @@ public final class IntervalAudit {
         if (reasons[entry] == null && column[entry] >= 0) {
           double[] a = new double[unknowns.size()];
           a[column[entry]] = 1;
-          constraints.add(new LinearConstraint(a, Relationship.GEQ, known[entry][0]));
-          constraints.add(new LinearConstraint(a, Relationship.LEQ, known[entry][1]));
+          constraints.add(
+              new LinearConstraint(a, Relationship.LEQ, known[entry][1] - known[entry][0]));
         }
       }
     }
@@ -230,6 +232,10 @@ public final class IntervalAudit {
         if (column[entry] >= 0) {
           coefficients[column[entry]] += a;
           any = true;
+          if (reasons[entry] == null) {
+            knownLow += a * known[entry][0];
+            knownHigh += a * known[entry][0];
+          }
         } else {
           double[] range = known[entry];
           knownLow += a > 0 ? a * range[0] : a * range[1];
@@ -254,7 +260,8 @@ public final class IntervalAudit {
     double[] low = new double[n];
     double[] high = new double[n];
     for (int k = 0; k < n; k++) {
-      low[k] = truth[unknowns.get(k)];
+      int entry = unknowns.get(k);
+      low[k] = truth[entry] - (reasons[entry] == null ? known[entry][0] : 0);
       high[k] = low[k];
     }
     List<Bound> bounds = new ArrayList<>();
