@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The unknowns are the suppressed entries only; each line's published members enter as the
  * interval of their sum. This is exact without rounding; with rounding it ignores that a published
  * cell's rounding error is shared by its row and its column, which can only widen an interval by a
- * few households.
+ * few households. Where that matters, for the means and medians ({@link #auditJointly}), published
+ * counts are unknowns of their own: a township's total taken at 57 in its mean and at 53 in its
+ * row's line left a cell of one household room up to 11.9, where 10.9 is all there is (issue 21,
+ * second round).
  */
 public final class IntervalAudit {
 
