@@ -89,7 +89,7 @@ public final class Disclosure {
         cells.addAll(cells(year, name, table, true));
         previous.put(name, suppressed(table));
       }
-      statistics.addAll(statistics(households, year, tables.get("TOWNSHIP")));
+      statistics.addAll(statistics(households, year, tables.get("TOWNSHIP"), tables.get("AREA")));
     }
     return new Result(List.copyOf(cells), List.copyOf(reports), List.copyOf(statistics));
   }
@@ -99,26 +99,51 @@ public final class Disclosure {
    * finding 5): a published mean or median narrows its row's bracket counts, so the township table
    * is audited again with what the figures say ({@link StatisticRelations}), and the figures of the
    * rows whose withheld counts come out too narrow are withheld, until the audit passes. When the
-   * narrowed entry's own row has no figure left to withhold (the narrowing came through a column),
-   * the figures of every row with a withheld count go; as a last resort all of them, which leaves
-   * the table's own audit, already passed.
+   * narrowed entry's own row has no figure left to withhold (the narrowing came through a column,
+   * or it is an entry of the AREA table), the figures of every row with a withheld count go; as a
+   * last resort all of them.
+   *
+   * <p>The audit is the stronger one of issue 21's second round ({@link
+   * IntervalAudit#auditJointly}): the AREA table solved with the township table, each published
+   * count one unknown shared by all its relations, bounds read as whole numbers. It is several
+   * times slower than the township table's own audit, whose intervals can only be wider (the same
+   * program with fewer relations and looser unknowns), so the loop first withholds what that one
+   * finds and then goes on with the joint audit until it passes. With every figure withheld it asks
+   * only what the two count tables say together; should even that narrow a count (each table passed
+   * its own audit, but not the joint one), the release is refused rather than published.
    */
   static List<IncomeStatistics.Figure> statistics(
-      List<Household> households, int year, CountTable township) {
+      List<Household> households, int year, CountTable township, CountTable area) {
     long cap = IncomeStatistics.cap(households, year);
     Set<String> narrowing = new HashSet<>();
     List<String> everyRow = new ArrayList<>(township.rows());
     everyRow.add("_T");
+    boolean jointly = false;
     while (true) {
       List<IncomeStatistics.Figure> figures =
           IncomeStatistics.of(households, year, township, narrowing);
+      List<IntervalAudit.Relation> relations = StatisticRelations.of(township, figures, cap);
       IntervalAudit.Result audit =
-          IntervalAudit.audit(township, StatisticRelations.of(township, figures, cap));
+          jointly
+              ? IntervalAudit.auditJointly(township, area, relations)
+              : IntervalAudit.audit(township, relations);
       if (audit.passed()) {
-        return figures;
+        if (jointly) {
+          return figures;
+        }
+        jointly = true;
+        continue;
+      }
+      if (jointly && narrowing.containsAll(everyRow)) {
+        throw new Protection.RefusedException(
+            "TOWNSHIP and AREA " + year + " fail the joint audit without any mean or median");
       }
       Set<String> rows = new HashSet<>();
-      audit.failures().forEach(failure -> rows.add(rowOf(township, failure.entry())));
+      for (IntervalAudit.Bound failure : audit.failures()) {
+        if (failure.entry() < township.size()) {
+          rows.add(rowOf(township, failure.entry()));
+        }
+      }
       if (narrowing.containsAll(rows)) {
         for (String row : everyRow) {
           if (hasWithheldEntry(township, row)) {

@@ -13,6 +13,7 @@ import org.apache.commons.math3.optim.linear.Relationship;
 import org.apache.commons.math3.optim.linear.SimplexSolver;
 import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an attacker can learn about each suppressed entry from what is published: the smallest and
@@ -32,7 +33,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * <p>The unknowns are the suppressed entries only; each line's published members enter as the
  * interval of their sum. This is exact without rounding; with rounding it ignores that a published
  * cell's rounding error is shared by its row and its column, which can only widen an interval by a
- * few households.
+ * few households. Where that matters, for the means and medians ({@link #auditJointly}), published
+ * counts are unknowns of their own: a township's total taken at 57 in its mean and at 53 in its
+ * row's line left a cell of one household room up to 11.9, where 10.9 is all there is (issue 21,
+ * second round).
  */
 public final class IntervalAudit {
 
@@ -95,23 +99,131 @@ public final class IntervalAudit {
   }
 
   private static Result audit(CountTable table, List<Relation> extra, boolean rounded) {
-    List<Integer> unknowns = new ArrayList<>();
-    int[] column = new int[table.size()];
-    for (int entry = 0; entry < table.size(); entry++) {
-      column[entry] = -1;
-      if (table.isSuppressed(entry)) {
-        column[entry] = unknowns.size();
-        unknowns.add(entry);
-      }
+    int size = table.size();
+    long[] truth = new long[size];
+    @Nullable Reason[] reasons = new Reason[size];
+    double[][] known = new double[size][];
+    for (int entry = 0; entry < size; entry++) {
+      truth[entry] = table.trueValue(entry);
+      reasons[entry] = table.reason(entry);
+      known[entry] = table.isSuppressed(entry) ? null : range(table, entry, rounded);
     }
-    if (unknowns.isEmpty()) {
-      return new Result(List.of());
-    }
-    int n = unknowns.size();
     List<Relation> relations = new ArrayList<>();
     table.lines().forEach(line -> relations.add(Relation.of(line)));
     relations.addAll(extra);
+    return solve(truth, reasons, known, relations, false);
+  }
+
+  /**
+   * The audit of the township table with what its means and medians say, against the stronger
+   * attacker of issue 21's second round, who solves more than the one table:
+   *
+   * <ul>
+   *   <li>the TOWNSHIP and AREA tables together: they break down the same households, so their
+   *       bracket totals and grand total are one and the same entry, and the urban/rural rows
+   *       constrain the townships through them;
+   *   <li>every published count as one unknown within its rounding interval, shared by every
+   *       relation it is in: a township's published total is the same number in its row's line and
+   *       in its mean, where the single-table audit lets each relation place it anywhere in its
+   *       interval (an outside reviewer pinned three cells of one household at most 10 that way);
+   *   <li>counts are whole numbers: an upper bound means its floor and a lower bound its ceiling,
+   *       so a secondary entry is disclosed when its interval holds one whole number, even if it is
+   *       a unit wide ([2.5, 3.5] says 3).
+   * </ul>
+   *
+   * Bounds of AREA entries are numbered after the township table's: {@code township.size() +
+   * entry}.
+   *
+   * @param figures what the published means and medians say (entries of the township table)
+   */
+  public static Result auditJointly(CountTable township, CountTable area, List<Relation> figures) {
+    if (!township.columns().equals(area.columns())) {
+      throw new IllegalArgumentException("TOWNSHIP and AREA must have the same brackets");
+    }
+    int offset = township.size();
+    int size = offset + area.size();
+    long[] truth = new long[size];
+    @Nullable Reason[] reasons = new Reason[size];
+    double[][] known = new double[size][];
+    for (int i = 0; i < size; i++) {
+      CountTable table = i < offset ? township : area;
+      int entry = i < offset ? i : i - offset;
+      truth[i] = table.trueValue(entry);
+      reasons[i] = table.reason(entry);
+      known[i] = table.isSuppressed(entry) ? null : range(table, entry, true);
+    }
+    List<Relation> relations = new ArrayList<>();
+    township.lines().forEach(line -> relations.add(Relation.of(line)));
+    for (CountTable.Line line : area.lines()) {
+      Relation relation = Relation.of(line);
+      int[] entries = relation.entries().clone();
+      for (int i = 0; i < entries.length; i++) {
+        entries[i] += offset;
+      }
+      relations.add(new Relation(entries, relation.coefficients(), 0, 0));
+    }
+    for (int column = 0; column <= township.columns().size(); column++) {
+      int inTownship =
+          column < township.columns().size() ? township.columnTotal(column) : township.grandTotal();
+      int inArea = column < area.columns().size() ? area.columnTotal(column) : area.grandTotal();
+      relations.add(
+          new Relation(new int[] {inTownship, offset + inArea}, new double[] {1, -1}, 0, 0));
+    }
+    relations.addAll(figures);
+    return solve(truth, reasons, known, relations, true);
+  }
+
+  /**
+   * The programs of an audit.
+   *
+   * @param reasons why each entry is withheld, null where it is published
+   * @param known the interval an attacker knows a published entry in (null for a withheld one)
+   * @param stronger whether every published count is an unknown of its own within its interval,
+   *     shared by the relations (rather than an interval each relation takes on its own), and
+   *     bounds are read as whole numbers
+   */
+  private static Result solve(
+      long[] truth,
+      @Nullable Reason[] reasons,
+      double[][] known,
+      List<Relation> relations,
+      boolean stronger) {
+    int size = truth.length;
+    List<Integer> unknowns = new ArrayList<>();
+    int[] column = new int[size];
+    int withheld = 0;
+    for (int entry = 0; entry < size; entry++) {
+      column[entry] = -1;
+      if (reasons[entry] != null) {
+        column[entry] = unknowns.size();
+        unknowns.add(entry);
+        withheld++;
+      }
+    }
+    if (withheld == 0) {
+      return new Result(List.of());
+    }
     List<LinearConstraint> constraints = new ArrayList<>();
+    if (stronger) {
+      // A published 0 is exact and stays a constant; every other published count is an unknown,
+      // entered as its excess over the lower end of its interval (so its lower bound is the
+      // solver's non-negativity and only the upper one is a row of the program).
+      for (int entry = 0; entry < size; entry++) {
+        if (reasons[entry] == null && known[entry][1] > 0) {
+          column[entry] = unknowns.size();
+          unknowns.add(entry);
+        }
+      }
+      for (int entry = 0; entry < size; entry++) {
+        if (reasons[entry] == null && column[entry] >= 0) {
+          double[] a = new double[unknowns.size()];
+          a[column[entry]] = 1;
+          constraints.add(
+              new LinearConstraint(a, Relationship.LEQ, known[entry][1] - known[entry][0]));
+        }
+      }
+    }
+    int n = unknowns.size();
     for (Relation relation : relations) {
       double[] coefficients = new double[n];
       boolean any = false;
@@ -123,8 +235,12 @@ public final class IntervalAudit {
         if (column[entry] >= 0) {
           coefficients[column[entry]] += a;
           any = true;
+          if (reasons[entry] == null) {
+            knownLow += a * known[entry][0];
+            knownHigh += a * known[entry][0];
+          }
         } else {
-          double[] range = range(table, entry, rounded);
+          double[] range = known[entry];
           knownLow += a > 0 ? a * range[0] : a * range[1];
           knownHigh += a > 0 ? a * range[1] : a * range[0];
         }
@@ -147,30 +263,44 @@ public final class IntervalAudit {
     double[] low = new double[n];
     double[] high = new double[n];
     for (int k = 0; k < n; k++) {
-      low[k] = table.trueValue(unknowns.get(k));
+      int entry = unknowns.get(k);
+      low[k] = truth[entry] - (reasons[entry] == null ? known[entry][0] : 0);
       high[k] = low[k];
     }
     List<Bound> bounds = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < withheld; k++) {
       int entry = unknowns.get(k);
-      long value = table.trueValue(entry);
-      boolean secondary = table.reason(entry) == Reason.SECONDARY;
-      if (!(secondary ? high[k] - low[k] >= 1 - 1e-6 : high[k] >= value + PROTECTION - 1e-6)) {
+      long value = truth[entry];
+      boolean secondary = reasons[entry] == Reason.SECONDARY;
+      if (!(secondary ? wide(low[k], high[k], stronger) : high[k] >= value + PROTECTION - 1e-6)) {
         widen(optimize(constraints, n, k, GoalType.MAXIMIZE), low, high);
       }
       if (!(secondary
-          ? high[k] - low[k] >= 1 - 1e-6
+          ? wide(low[k], high[k], stronger)
           : low[k] <= Math.max(0, value - PROTECTION) + 1e-6)) {
         widen(optimize(constraints, n, k, GoalType.MINIMIZE), low, high);
       }
       boolean safe =
           secondary
-              ? high[k] - low[k] >= 1 - 1e-6
+              ? wide(low[k], high[k], stronger)
               : high[k] >= value + PROTECTION - 1e-6
                   && low[k] <= Math.max(0, value - PROTECTION) + 1e-6;
       bounds.add(new Bound(entry, low[k], high[k], safe));
     }
     return new Result(List.copyOf(bounds));
+  }
+
+  /**
+   * Whether an interval leaves a secondary entry undetermined: a unit wide, or (read as whole
+   * numbers, the floor of the upper bound and the ceiling of the lower, with a tolerance for the
+   * simplex's arithmetic) holding two whole numbers. A primary entry's test needs no rounding: its
+   * value is whole, so an upper bound reaches value + 10 exactly when its floor does.
+   */
+  private static boolean wide(double low, double high, boolean integral) {
+    if (integral) {
+      return Math.floor(high + 1e-6) - Math.ceil(low - 1e-6) >= 1;
+    }
+    return high - low >= 1 - 1e-6;
   }
 
   /** What an attacker knows of a published entry. */

@@ -7,9 +7,12 @@ import cn.qingtian.portal.disclosure.Township;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -31,6 +34,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * withheld entry and judges the interval against the true count: a cell of 1–9 households, a total
  * of 1–9, or a group all in one cell must keep 10 households of doubt above and below (down to 0);
  * any other withheld entry must not be exact.
+ *
+ * <p>The stronger attacker of issue 21's second round solves several tables of a year in one
+ * program (TOWNSHIP and AREA share their totals row), keeps each published count as one unknown
+ * within its rounding interval that all its relations share, and reads bounds as whole numbers.
  */
 final class IncomeAttacker {
 
@@ -44,45 +51,90 @@ final class IncomeAttacker {
   private final List<String> rows;
   private final List<String> columns;
   private final Map<String, Disclosure.Cell> published = new HashMap<>();
+
+  /** The program's variables: the withheld entries, and the shared published ones. */
   private final Map<String, Integer> unknowns = new LinkedHashMap<>();
+
+  private final Set<String> withheld = new HashSet<>();
   private final List<LinearConstraint> constraints = new ArrayList<>();
 
   /** The attacker's program for one published table of one year, with its additive lines. */
   IncomeAttacker(List<Disclosure.Cell> cells, int year, String table) {
+    this(cells, year, List.of(table), false);
+  }
+
+  /**
+   * The attacker's program for several published tables of one year solved jointly, each with its
+   * additive lines. The tables must share no row but the totals row {@code _T}: TOWNSHIP and AREA
+   * both break down the county's households, so their bracket totals and grand total are one and
+   * the same entry, through which the urban/rural rows constrain the townships.
+   *
+   * @param shared whether a published count is one variable of the program, within its rounding
+   *     interval, that every relation shares (the stronger attacker: a row's published total is the
+   *     same number in the row's line and in its mean), rather than an interval each relation may
+   *     place anywhere on its own
+   */
+  IncomeAttacker(List<Disclosure.Cell> cells, int year, List<String> tables, boolean shared) {
     List<String> rowCodes = new ArrayList<>();
     List<String> columnCodes = new ArrayList<>();
+    Map<String, List<String>> rowsOf = new LinkedHashMap<>();
     for (Disclosure.Cell cell : cells) {
-      if (cell.year() != year || !cell.table().equals(table)) {
+      if (cell.year() != year || !tables.contains(cell.table())) {
         continue;
       }
-      published.put(key(cell.row(), cell.column()), cell);
-      if (!cell.row().equals(TOTAL) && !rowCodes.contains(cell.row())) {
+      String key = key(cell.row(), cell.column());
+      Disclosure.Cell before = published.put(key, cell);
+      if (before != null && !before.table().equals(cell.table())) {
+        if (!cell.row().equals(TOTAL) || !Objects.equals(before.count(), cell.count())) {
+          throw new IllegalArgumentException("tables " + tables + " disagree on " + key);
+        }
+      }
+      List<String> tableRows = rowsOf.computeIfAbsent(cell.table(), t -> new ArrayList<>());
+      if (!cell.row().equals(TOTAL) && !tableRows.contains(cell.row())) {
+        if (rowCodes.contains(cell.row())) {
+          throw new IllegalArgumentException("tables " + tables + " share row " + cell.row());
+        }
+        tableRows.add(cell.row());
         rowCodes.add(cell.row());
       }
       if (!cell.column().equals(TOTAL) && !columnCodes.contains(cell.column())) {
         columnCodes.add(cell.column());
       }
+      if ((cell.count() == null || (shared && cell.count() != 0)) && !unknowns.containsKey(key)) {
+        unknowns.put(key, unknowns.size());
+      }
       if (cell.count() == null) {
-        unknowns.put(key(cell.row(), cell.column()), unknowns.size());
+        withheld.add(key);
+      }
+    }
+    for (String key : unknowns.keySet()) {
+      if (!withheld.contains(key)) {
+        long shown = published.get(key).count();
+        double[] a = new double[unknowns.size()];
+        a[unknowns.get(key)] = 1;
+        constraints.add(new LinearConstraint(a, Relationship.GEQ, Math.max(10, shown - 2)));
+        constraints.add(new LinearConstraint(a, Relationship.LEQ, shown + 2));
       }
     }
     rows = List.copyOf(rowCodes);
     columns = List.copyOf(columnCodes);
-    List<String> allRows = new ArrayList<>(rows);
-    allRows.add(TOTAL);
     List<String> allColumns = new ArrayList<>(columns);
     allColumns.add(TOTAL);
-    for (String row : allRows) {
-      Map<String, Double> line = new HashMap<>();
-      columns.forEach(column -> line.put(key(row, column), 1.0));
-      line.put(key(row, TOTAL), -1.0);
-      relation(line, 0, 0);
-    }
-    for (String column : allColumns) {
-      Map<String, Double> line = new HashMap<>();
-      rows.forEach(row -> line.put(key(row, column), 1.0));
-      line.put(key(TOTAL, column), -1.0);
-      relation(line, 0, 0);
+    for (List<String> tableRows : rowsOf.values()) {
+      List<String> allRows = new ArrayList<>(tableRows);
+      allRows.add(TOTAL);
+      for (String row : allRows) {
+        Map<String, Double> line = new HashMap<>();
+        columns.forEach(column -> line.put(key(row, column), 1.0));
+        line.put(key(row, TOTAL), -1.0);
+        relation(line, 0, 0);
+      }
+      for (String column : allColumns) {
+        Map<String, Double> line = new HashMap<>();
+        tableRows.forEach(row -> line.put(key(row, column), 1.0));
+        line.put(key(TOTAL, column), -1.0);
+        relation(line, 0, 0);
+      }
     }
   }
 
@@ -103,7 +155,7 @@ final class IncomeAttacker {
   }
 
   boolean isWithheld(String key) {
-    return unknowns.containsKey(key);
+    return withheld.contains(key);
   }
 
   /**
@@ -175,7 +227,7 @@ final class IncomeAttacker {
           withheld + other.withheld,
           exact + other.exact,
           narrowed + other.narrowed,
-          all.subList(0, Math.min(all.size(), 5)));
+          all.subList(0, Math.min(all.size(), 10)));
     }
   }
 
@@ -188,6 +240,16 @@ final class IncomeAttacker {
    * such point.
    */
   Outcome judge(String label, Map<String, Long> truth) {
+    return judge(label, truth, false);
+  }
+
+  /**
+   * {@link #judge(String, Map)}, and with {@code integral} the attacker also uses that counts are
+   * whole numbers: an upper bound is rounded down and a lower bound up (a tolerance of 10⁻⁶ for the
+   * simplex's arithmetic keeps the rounding sound), so [2.5, 3.5] says 3 exactly and an upper bound
+   * of 10.9 says at most 10.
+   */
+  Outcome judge(String label, Map<String, Long> truth, boolean integral) {
     List<String> keys = new ArrayList<>(unknowns.keySet());
     int n = keys.size();
     double[] low = new double[n];
@@ -212,33 +274,51 @@ final class IncomeAttacker {
     int exact = 0;
     int narrowed = 0;
     List<String> examples = new ArrayList<>();
+    int judged = 0;
     for (int k = 0; k < n; k++) {
       String key = keys.get(k);
+      if (!withheld.contains(key)) {
+        continue;
+      }
+      judged++;
       long value = truth.getOrDefault(key, 0L);
       boolean primary = primary(key, truth);
-      double needHigh = primary ? value + 10 - 1e-6 : low[k] + 0.5;
-      if (high[k] < needHigh) {
+      if (!(primary
+          ? up(high[k], integral) >= value + 10 - 1e-6
+          : up(high[k], integral) >= down(low[k], integral) + 0.5)) {
         widen(optimize(k, GoalType.MAXIMIZE), low, high);
       }
-      double needLow = primary ? Math.max(0, value - 10) + 1e-6 : high[k] - 0.5;
-      if (low[k] > needLow) {
+      if (!(primary
+          ? down(low[k], integral) <= Math.max(0, value - 10) + 1e-6
+          : down(low[k], integral) <= up(high[k], integral) - 0.5)) {
         widen(optimize(k, GoalType.MINIMIZE), low, high);
       }
-      boolean isExact = high[k] - low[k] < 0.5;
+      double lower = down(low[k], integral);
+      double upper = up(high[k], integral);
+      boolean isExact = upper - lower < 0.5;
       boolean safe =
           primary
-              ? low[k] <= Math.max(0, value - 10) + 1e-6 && high[k] >= value + 10 - 1e-6
+              ? lower <= Math.max(0, value - 10) + 1e-6 && upper >= value + 10 - 1e-6
               : !isExact;
       exact += isExact ? 1 : 0;
       if (!safe) {
         narrowed++;
-        if (examples.size() < 5) {
-          examples.add(
-              "%s %s: [%.1f, %.1f], true %d".formatted(label, key, low[k], high[k], value));
+        if (examples.size() < 10) {
+          examples.add("%s %s: [%.1f, %.1f], true %d".formatted(label, key, lower, upper, value));
         }
       }
     }
-    return new Outcome(n, exact, narrowed, examples);
+    return new Outcome(judged, exact, narrowed, examples);
+  }
+
+  /** An upper bound as the attacker reads it: rounded down to a whole count if integral. */
+  private static double up(double bound, boolean integral) {
+    return integral && Double.isFinite(bound) ? Math.floor(bound + 1e-6) : bound;
+  }
+
+  /** A lower bound as the attacker reads it: rounded up to a whole count if integral. */
+  private static double down(double bound, boolean integral) {
+    return integral ? Math.ceil(bound - 1e-6) : bound;
   }
 
   private static void widen(double[] point, double[] low, double[] high) {
