@@ -35,6 +35,11 @@ public class BlockHoundSession implements LauncherSessionListener {
                     "org.springframework.web.reactive.resource.PathResourceResolver", "getResource")
                 .allowBlockingCallsInside(
                     "org.springframework.core.io.buffer.DataBufferUtils$ReadableByteChannelGenerator",
-                    "accept"));
+                    "accept")
+                // A SCRAM login (the embedded server asks for a password) draws its nonce from
+                // SecureRandom, which reads a few bytes of /dev/urandom: it never waits.
+                .allowBlockingCallsInside(
+                    "io.r2dbc.postgresql.authentication.SASLAuthenticationHandler",
+                    "handleAuthenticationSASL"));
   }
 }
