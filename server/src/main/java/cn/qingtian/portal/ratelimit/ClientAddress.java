@@ -26,6 +26,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * Otherwise one client behind a proxy that passes such spellings on could mint a fresh bucket per
  * spelling. A value that is not an address at all ({@code unknown}, garbage) counts as the proxy's
  * own address: all such requests share one bucket, and it is logged once.
+ *
+ * <p>An IPv6 client's bucket is its /64 network, as a host is usually given a whole /64 and could
+ * otherwise take a fresh bucket for each of its 2^64 addresses (outside review of issue 21).
  */
 record ClientAddress(String header, Set<String> trustedProxies) {
 
@@ -46,7 +49,21 @@ record ClientAddress(String header, Set<String> trustedProxies) {
     return new ClientAddress(properties.clientHeader(), Set.copyOf(properties.trustedProxies()));
   }
 
+  /** The bucket the request's client is counted in: its address, an IPv6 client's /64. */
   String of(ServerHttpRequest request) {
+    return bucket(address(request));
+  }
+
+  /** An IPv6 address's /64 network ({@code 2001:db8:0:0::/64}); any other address as it is. */
+  static String bucket(String address) {
+    String[] groups = address.split(":");
+    if (groups.length != 8 || address.equals("0:0:0:0:0:0:0:1")) {
+      return address; // IPv4, loopback, or no address at all
+    }
+    return String.join(":", java.util.Arrays.copyOf(groups, 4)) + "::/64";
+  }
+
+  private String address(ServerHttpRequest request) {
     InetSocketAddress remote = request.getRemoteAddress();
     String peer =
         remote == null

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.ratelimit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,14 @@ import org.slf4j.LoggerFactory;
  * not parse or validate, too deep, too large, too expensive) costs no points but is counted in the
  * window: past {@link RateLimitProperties#refusedPerWindow()} of them the client is refused too.
  * How many queries each client has running is counted here as well ({@link #tryStart}).
+ *
+ * <p>What a window's queries cost beyond its limit is carried into the client's next windows (a
+ * window's worth paid off by each one that passes), not forgiven at the reset: queries are admitted
+ * on their estimate and charged their server time afterwards, so a few slow queries started at once
+ * can spend several windows (outside review of issue 21: four 10-second queries charged 4,192 of
+ * 1,000 points, and the next window started at 0). With the carry-over a client's server time over
+ * any run of windows stays within a window's worth per window, plus one burst of at most {@link
+ * RateLimitProperties#maxConcurrentPerClient()} queries.
  */
 public final class RateLimiter {
 
@@ -34,9 +43,12 @@ public final class RateLimiter {
   public RateLimitStatus peek(String client) {
     Instant now = clock.instant();
     Window window = windows.get(client);
-    return (window == null || window.endedBy(now))
-        ? new RateLimitStatus(properties.costPerWindow(), 0, now.plus(properties.window()))
-        : window.status(properties.costPerWindow());
+    if (window == null || window.endedBy(now)) {
+      int carried = window == null ? 0 : carriedInto(window, now);
+      return new RateLimitStatus(
+          properties.costPerWindow(), carried, now.plus(properties.window()));
+    }
+    return window.status(properties.costPerWindow());
   }
 
   /**
@@ -95,7 +107,7 @@ public final class RateLimiter {
   private Window update(String client, int cost, int refused) {
     Instant now = clock.instant();
     if (windows.size() >= properties.maxClients() && !windows.containsKey(client)) {
-      windows.values().removeIf(w -> w.endedBy(now));
+      windows.values().removeIf(w -> w.endedBy(now) && carriedInto(w, now) == 0);
       if (windows.size() >= properties.maxClients()) {
         log.warn("{} clients in their window: {} is not counted", windows.size(), client);
         RateLimitStatus status = peek(client);
@@ -106,11 +118,31 @@ public final class RateLimiter {
         client,
         (key, current) ->
             current == null || current.endedBy(now)
-                ? new Window(now.plus(properties.window()), cost, refused)
+                ? new Window(
+                    now.plus(properties.window()),
+                    (int)
+                        Math.min(
+                            Integer.MAX_VALUE,
+                            (long) (current == null ? 0 : carriedInto(current, now)) + cost),
+                    refused)
                 : new Window(
                     current.resetAt(),
                     (int) Math.min(Integer.MAX_VALUE, (long) current.used() + cost),
                     current.refused() + refused));
+  }
+
+  /**
+   * The points an ended window overspent that a window starting {@code now} still owes: its excess
+   * over the limit, less a limit's worth for every whole window that has passed since it ended.
+   */
+  private int carriedInto(Window ended, Instant now) {
+    long limit = properties.costPerWindow();
+    long excess = ended.used() - limit;
+    if (excess <= 0) {
+      return 0;
+    }
+    long idle = Duration.between(ended.resetAt(), now).toNanos() / properties.window().toNanos();
+    return (int) Math.max(0, excess - Math.min(idle, Integer.MAX_VALUE) * limit);
   }
 
   /** How many queries one client may have running at once. */

@@ -52,6 +52,17 @@ class ClientAddressTest {
         .isEqualTo(clients.of(from("10.0.0.1", "0:0:0:0:0:0:0:1")));
   }
 
+  /** A host is usually given a whole /64: each of its addresses would be a fresh bucket. */
+  @Test
+  void anIpv6ClientIsCountedByItsSlash64() {
+    String network = clients.of(from("10.0.0.1", "2001:db8::2"));
+    assertThat(network).isEqualTo("2001:db8:0:0::/64");
+    assertThat(clients.of(from("10.0.0.1", "2001:db8::3"))).isEqualTo(network);
+    assertThat(clients.of(from("10.0.0.1", "2001:db8::ffff:ffff:ffff:ffff"))).isEqualTo(network);
+    assertThat(clients.of(from("10.0.0.1", "2001:db8:0:1::2"))).isNotEqualTo(network);
+    assertThat(clients.of(from("10.0.0.1", "::1"))).isEqualTo("0:0:0:0:0:0:0:1");
+  }
+
   @Test
   void aValueThatIsNotAnAddressCountsAsTheProxysOwn() {
     for (String garbage :

@@ -93,4 +93,26 @@ class RateLimiterTest {
     limiter.finish(client);
     assertThat(limiter.tryStart(client)).isTrue();
   }
+
+  /**
+   * Slow queries admitted together can overspend a window (they are charged their server time once
+   * they end): the excess is owed by the next windows, not forgiven at the reset.
+   */
+  @Test
+  void whatAWindowOverspentIsOwedByTheNextWindows() {
+    limiter.charge("203.0.113.9", 35); // four slow queries of one burst: 35 of 10 points
+
+    now = START.plus(Duration.ofMinutes(1));
+    RateLimitStatus next = limiter.peek("203.0.113.9");
+    assertThat(next.used()).as("the next window starts owing the excess").isEqualTo(25);
+    assertThat(next.remaining()).isZero();
+    assertThat(limiter.charge("203.0.113.9", 1).used()).isEqualTo(26);
+
+    now = START.plus(Duration.ofMinutes(2)).plusSeconds(30); // that window ended owing 16
+    assertThat(limiter.peek("203.0.113.9").used()).isEqualTo(16);
+
+    now = START.plus(Duration.ofMinutes(3)).plusSeconds(1); // one whole idle window paid off 10
+    assertThat(limiter.peek("203.0.113.9").used()).isEqualTo(6);
+    assertThat(limiter.charge("203.0.113.9", 1).remaining()).isEqualTo(3);
+  }
 }
