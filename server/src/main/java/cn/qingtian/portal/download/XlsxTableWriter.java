@@ -197,7 +197,8 @@ final class XlsxTableWriter implements TableWriter {
     for (int r = 0; r < lines.length; r++) {
       about.inlineString(r, 0, escaped(lines[r][0]));
       about.style(r, 0).bold().set();
-      about.inlineString(r, 1, escaped(lines[r][1]));
+      // Titles and descriptions come from the package's descriptor: input like any cell.
+      about.inlineString(r, 1, escaped(TableWriter.neutralized(lines[r][1])));
     }
     about.width(0, 14);
     about.width(1, 100);

@@ -130,6 +130,34 @@ class TableWritersTest {
     }
   }
 
+  /** The about sheet's title and description come from the descriptor (outside re-check, E). */
+  @Test
+  void xlsxWritesAFormulaLikeTitleOrDescriptionOnTheAboutSheetWithALeadingApostrophe()
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TableMetadata metadata =
+        new TableMetadata(
+            "t",
+            "=HYPERLINK(\"http://evil.example/\",\"click\")",
+            "\u200B+1+1",
+            "1.0",
+            "2026-11-29T00:00:00Z",
+            "l",
+            "p",
+            false,
+            0,
+            FIELDS);
+    new XlsxTableWriter(out, metadata).close();
+    try (ReadableWorkbook workbook =
+        new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      List<Row> about = workbook.getSheets().toList().get(1).read();
+      assertThat(about.get(1).getCellText(1))
+          .isEqualTo("'=HYPERLINK(\"http://evil.example/\",\"click\")");
+      assertThat(about.get(2).getCellText(1)).isEqualTo("'\u200B+1+1");
+      assertThat(about.get(3).getCellText(1)).as("plain text unchanged").isEqualTo("1.0");
+    }
+  }
+
   private static Field field(String name, FieldType type) {
     return new Field(name, type, false, false, null, null, null, null, null);
   }
