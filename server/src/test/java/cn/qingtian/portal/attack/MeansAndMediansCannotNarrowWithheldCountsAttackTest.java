@@ -155,26 +155,7 @@ class MeansAndMediansCannotNarrowWithheldCountsAttackTest {
       attacker.relation(below, Double.NEGATIVE_INFINITY, 0);
       attacker.relation(above, 0, Double.POSITIVE_INFINITY);
     }
-    Long median = figures.get("MEDIAN");
-    if (median != null) {
-      Map<String, Double> whollyBelow = new HashMap<>();
-      Map<String, Double> whollyAbove = new HashMap<>();
-      for (int b = 0; b < columns.size(); b++) {
-        String cell = IncomeAttacker.key(row, columns.get(b));
-        if (upper[b] <= median - 500) {
-          whollyBelow.put(cell, 1.0);
-        }
-        if (lower[b] > median + 500) {
-          whollyAbove.put(cell, 1.0);
-        }
-      }
-      for (Map<String, Double> side : List.of(whollyBelow, whollyAbove)) {
-        if (!side.isEmpty()) {
-          side.put(count, -0.5);
-          attacker.relation(side, Double.NEGATIVE_INFINITY, 0);
-        }
-      }
-    }
+    constrainByMedian(attacker, row, figures.get("MEDIAN"), lower, upper);
   }
 
   private static void constrain(IncomeAttacker attacker, String row, Map<String, Long> figures) {
@@ -202,24 +183,41 @@ class MeansAndMediansCannotNarrowWithheldCountsAttackTest {
         attacker.relation(above, 0, Double.POSITIVE_INFINITY);
       }
     }
-    Long median = figures.get("MEDIAN");
-    if (median != null) {
-      Map<String, Double> whollyBelow = new HashMap<>();
-      Map<String, Double> whollyAbove = new HashMap<>();
-      for (int b = 0; b < columns.size(); b++) {
-        String cell = IncomeAttacker.key(row, columns.get(b));
-        if (IncomeAttacker.UPPER[b] <= median - 500) {
-          whollyBelow.put(cell, 1.0);
-        }
-        if (IncomeAttacker.LOWER[b] > median + 500) {
-          whollyAbove.put(cell, 1.0);
-        }
+    double[] lower = new double[columns.size()];
+    double[] upper = new double[columns.size()];
+    for (int b = 0; b < columns.size(); b++) {
+      lower[b] = IncomeAttacker.LOWER[b];
+      upper[b] = IncomeAttacker.UPPER[b];
+    }
+    constrainByMedian(attacker, row, figures.get("MEDIAN"), lower, upper);
+  }
+
+  /**
+   * A median (± 500 for its rounding) says at most half the row lies in the brackets wholly below
+   * it, and at most half in those wholly above.
+   */
+  private static void constrainByMedian(
+      IncomeAttacker attacker, String row, Long median, double[] lower, double[] upper) {
+    if (median == null) {
+      return;
+    }
+    String count = IncomeAttacker.key(row, IncomeAttacker.TOTAL);
+    List<String> columns = attacker.columns();
+    Map<String, Double> whollyBelow = new HashMap<>();
+    Map<String, Double> whollyAbove = new HashMap<>();
+    for (int b = 0; b < columns.size(); b++) {
+      String cell = IncomeAttacker.key(row, columns.get(b));
+      if (upper[b] <= median - 500) {
+        whollyBelow.put(cell, 1.0);
       }
-      for (Map<String, Double> side : List.of(whollyBelow, whollyAbove)) {
-        if (!side.isEmpty()) {
-          side.put(count, -0.5);
-          attacker.relation(side, Double.NEGATIVE_INFINITY, 0);
-        }
+      if (lower[b] > median + 500) {
+        whollyAbove.put(cell, 1.0);
+      }
+    }
+    for (Map<String, Double> side : List.of(whollyBelow, whollyAbove)) {
+      if (!side.isEmpty()) {
+        side.put(count, -0.5);
+        attacker.relation(side, Double.NEGATIVE_INFINITY, 0);
       }
     }
   }
