@@ -34,11 +34,11 @@ import reactor.netty.http.server.HttpServer;
  * Trusted proxies speak for many people (as a carrier's NAT does) and are held to the total bound
  * only.
  *
- * <p>A connection whose first request's headers are not complete within {@code firstRequestTimeout}
- * of being accepted is closed, whether it sends nothing or trickles a header line now and then
- * (slowloris); a later request's headers get the same time from its first byte ({@link
- * HeaderDeadline}). Connections opened to hold slots are given back quickly. Between requests of a
- * kept-alive connection, the server's {@code server.netty.idle-timeout} applies.
+ * <p>A connection whose first request is not received completely, headers and body, within {@code
+ * firstRequestTimeout} of being accepted is closed, whether it sends nothing or trickles a header
+ * line or a body byte now and then (slowloris); a later request gets the same time from its first
+ * byte ({@link RequestDeadline}). Connections opened to hold slots are given back quickly. Between
+ * requests of a kept-alive connection, the server's {@code server.netty.idle-timeout} applies.
  */
 final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
 
@@ -52,8 +52,8 @@ final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
   /**
    * @param max open connections in all
    * @param maxPerAddress open connections from one address that is not a trusted proxy
-   * @param firstRequestTimeout how long after accept the first request's headers may take to
-   *     arrive, and a later request's after its first byte
+   * @param firstRequestTimeout how long after accept the first request may take to arrive
+   *     completely, headers and body, and a later request after its first byte
    * @param trustedProxies the addresses held to {@code max} only
    */
   ConnectionLimit(
@@ -161,7 +161,7 @@ final class ConnectionLimit implements NettyServerCustomizer, MeterBinder {
                   // The server is stopping: there is nothing to resume.
                 }
               });
-      accepted.pipeline().addFirst(new HeaderDeadline(firstRequestTimeoutNanos));
+      accepted.pipeline().addFirst(new RequestDeadline(firstRequestTimeoutNanos));
       context.fireChannelRead(accepted);
     }
 
