@@ -8,7 +8,10 @@ import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The integration tests would catch a blocking call on an event-loop thread (decision D14). */
+/**
+ * The integration tests would catch a blocking call on an event-loop thread (decision D14,
+ * docs/decisions/0014-tests.md).
+ */
 class BlockHoundTest {
 
   @Test

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opaque global IDs built from a type and a stable code, independent of releases (decision D5):
- * base64url of {@code Type:part:part}.
+ * Opaque global IDs built from a type and a stable code, independent of releases (decision D5,
+ * docs/decisions/0005-identifiers.md): base64url of {@code Type:part:part}.
  */
 public record GlobalId(String type, List<String> parts) {
 

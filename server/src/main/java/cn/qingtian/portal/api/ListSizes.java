@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The most items each plain list of the schema (one that is not a connection) may hold, derived
  * from the data model, so that the cost model can count a list by its size before anything runs
- * (decision D17): a list without a declared maximum counted as one item is what let 700 aliased
- * {@code incomeDistribution} tables cost one point. {@code ListSizesTest} fails when a list field
- * of the schema has no entry here, when an entry names no field, and when a top-level list is
- * declared larger than {@value #MAX_TOP_LEVEL}.
+ * (decision D17, docs/decisions/0017-query-cost.md): a list without a declared maximum counted as
+ * one item is what let 700 aliased {@code incomeDistribution} tables cost one point. {@code
+ * ListSizesTest} fails when a list field of the schema has no entry here, when an entry names no
+ * field, and when a top-level list is declared larger than {@value #MAX_TOP_LEVEL}.
  *
  * <p>Where the bound follows from the model (enums, the 32 townships, the five income brackets, the
  * eight areas) it is exact; where it depends on the data (a charity's grants, an observation's

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A text in Chinese, with an optional English translation. Asking for English where there is none
- * gives the Chinese, and {@link #lang} says so: never an empty string (decision D10).
+ * gives the Chinese, and {@link #lang} says so: never an empty string (decision D10,
+ * docs/decisions/0010-languages.md).
  */
 public record LocalizedText(String zh, @Nullable String en) {
 

@@ -10,9 +10,10 @@ import java.util.OptionalInt;
 
 /**
  * What a query asks of the server, computed before it runs from its normalized form (fragments and
- * aliases expanded, so neither can hide anything), every list counted by its size (decision D17): a
- * connection by its page ({@code first} or {@code last}, 100 when neither is given), a plain list
- * by the maximum {@link ListSizes} declares for it.
+ * aliases expanded, so neither can hide anything), every list counted by its size (decision D17,
+ * docs/decisions/0017-query-cost.md, as extended by issue 21): a connection by its page ({@code
+ * first} or {@code last}, 100 when neither is given), a plain list by the maximum {@link ListSizes}
+ * declares for it.
  *
  * @param depth the deepest field, counting the top level as 1
  * @param nodes the items all its lists may return together, each list's size times the items of the

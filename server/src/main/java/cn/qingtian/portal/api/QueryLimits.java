@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The most a single query may ask for; every client meets them, the site generator too (D12).
+ * The most a single query may ask for; every client meets them, the site generator too (decision
+ * D12, docs/decisions/0012-generator-limits.md).
  *
  * @param maxDepth the deepest field, counting the top level as 1
  * @param maxNodes the items all its lists may return together ({@link QueryCost#nodes()}): the

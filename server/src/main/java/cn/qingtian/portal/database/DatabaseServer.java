@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL server the portal uses: an external one, or a real embedded PostgreSQL started and
  * stopped with the application (zonky; as root it runs through {@code unshare -U}).
  *
- * <p>The embedded server is durable by default (decision D20): zonky starts PostgreSQL with {@code
- * -F} (fsync off) and {@code synchronous_commit=off}, test settings under which a power loss can
- * corrupt the only copy of the release history; the portal turns both on again. While it runs, the
- * portal holds its data directory ({@link EmbeddedDataDirectory}), so a restart after {@code kill
- * -9} stops the server the killed portal left behind and a second portal refuses to start on it.
- * Every connection to it gives a password only the portal's user can read ({@link
- * EmbeddedPassword}).
+ * <p>The embedded server is durable by default (decision D20, docs/decisions/0020-durability.md):
+ * zonky starts PostgreSQL with {@code -F} (fsync off) and {@code synchronous_commit=off}, test
+ * settings under which a power loss can corrupt the only copy of the release history; the portal
+ * turns both on again. While it runs, the portal holds its data directory ({@link
+ * EmbeddedDataDirectory}), so a restart after {@code kill -9} stops the server the killed portal
+ * left behind and a second portal refuses to start on it. Every connection to it gives a password
+ * only the portal's user can read ({@link EmbeddedPassword}).
  */
 public final class DatabaseServer implements AutoCloseable {
 

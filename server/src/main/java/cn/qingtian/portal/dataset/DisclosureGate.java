@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one place where a release's public tables are derived (decisions D18, D25): every step runs
- * here, during the import, on the validated package and what the previous release published. The
- * API, downloads, site, search and feeds read only what this writes to the public schema, so no
- * route can re-derive a published figure from unprotected rows. Steps run in their order, each
- * seeing the outputs of those before it (the income shares are computed from the protected income
- * table, not from microdata).
+ * The one place where a release's public tables are derived (decisions D18, D25:
+ * docs/decisions/0018-disclosure-gate-history.md, 0025-disclosure-words.md): every step runs here,
+ * during the import, on the validated package and what the previous release published. The API,
+ * downloads, site, search and feeds read only what this writes to the public schema, so no route
+ * can re-derive a published figure from unprotected rows. Steps run in their order, each seeing the
+ * outputs of those before it (the income shares are computed from the protected income table, not
+ * from microdata).
  */
 public final class DisclosureGate {
 

@@ -10,9 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Content hashes (decision D4): a row's hash depends only on its typed values, and a package's hash
- * only on its name and the set of rows of each table, so re-saving a file or reordering its rows
- * makes no new release.
+ * Content hashes (decision D4, docs/decisions/0004-releases.md): a row's hash depends only on its
+ * typed values, and a package's hash only on its name and the set of rows of each table, so
+ * re-saving a file or reordering its rows makes no new release.
  */
 public final class RowHash {
 

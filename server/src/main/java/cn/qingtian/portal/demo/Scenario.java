@@ -2,7 +2,8 @@ package cn.qingtian.portal.demo;
 
 /**
  * How a demo series is meant to end: the progress ratio R it is built to show and its last observed
- * year (decision D8: some series end in 2023 or 2024).
+ * year (decision D8, docs/decisions/0008-time-and-final-evaluation.md: some series end in 2023 or
+ * 2024).
  */
 enum Scenario {
   ACHIEVED_2025(Double.NaN, 2025),

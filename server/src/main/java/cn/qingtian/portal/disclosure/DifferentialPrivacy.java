@@ -8,11 +8,11 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The differential-privacy option (methods.md §2, rule 5). Each household falls into exactly one
- * cell of a histogram, so noising every cell with two-sided geometric noise of parameter ε costs ε
- * once per histogram. Post-processing (free of budget) makes the cells non-negative integers that
- * add up to the noisy total: clamp at 0, rescale to the total, round by largest remainders. Margins
- * are then sums of the published cells, never noised again.
+ * The differential-privacy option (docs/decisions/methods.md §2, rule 5). Each household falls into
+ * exactly one cell of a histogram, so noising every cell with two-sided geometric noise of
+ * parameter ε costs ε once per histogram. Post-processing (free of budget) makes the cells
+ * non-negative integers that add up to the noisy total: clamp at 0, rescale to the total, round by
+ * largest remainders. Margins are then sums of the published cells, never noised again.
  *
  * <p>In production the noise is {@link KeyedNoise}: each cell's draw is a function of a secret and
  * the cell's identity (its place and a hash of the rows in it), so the same data always publish the

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The rules every published figure about persons, households or donors obeys (decision D25,
- * methods.md §2): at least {@value #MINIMUM_CONTRIBUTORS} contributors behind it, and for a sum or
- * mean the dominance rules (1, 50) and (2, 67).
+ * docs/decisions/0025-disclosure-words.md; docs/decisions/methods.md §2): at least {@value
+ * #MINIMUM_CONTRIBUTORS} contributors behind it, and for a sum or mean the dominance rules (1, 50)
+ * and (2, 67).
  */
 public final class DisclosureRules {
 

@@ -2,9 +2,9 @@ package cn.qingtian.portal.disclosure;
 
 /**
  * Fixed, non-overlapping brackets of annual household disposable income with edges at 0, 10, 20, 50
- * and 60 万元 (methods.md §2). The plan's overlapping brackets are unions of these: 10–50万 = {@link
- * #FROM_10_TO_20} + {@link #FROM_20_TO_50}; 20–60万 = {@link #FROM_20_TO_50} + {@link
- * #FROM_50_TO_60}. Lower edges are inclusive.
+ * and 60 万元 (docs/decisions/methods.md §2). The plan's overlapping brackets are unions of these:
+ * 10–50万 = {@link #FROM_10_TO_20} + {@link #FROM_20_TO_50}; 20–60万 = {@link #FROM_20_TO_50} +
+ * {@link #FROM_50_TO_60}. Lower edges are inclusive.
  */
 public enum IncomeBracket {
   UNDER_10(0, 100_000),

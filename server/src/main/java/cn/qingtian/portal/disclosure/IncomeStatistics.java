@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Mean and median household income per township and for the county (magnitude statistics,
- * methods.md §2 rule 2). Incomes are top-coded at the year's 99th percentile first, so no single
- * household's income can drive a figure; a figure is published only with at least 10 households,
- * when the township's count is published in the count table (count × mean = sum links the tables),
- * and when the dominance rules (1, 50) and (2, 67) hold: the largest income is at most 50 % of the
- * township's total, the two largest at most 67 %. A single withheld township would be recovered
- * from the county total, so a second one (the smallest published) is withheld with it. Means are
- * rounded to 100 yuan, medians to 1,000.
+ * docs/decisions/methods.md §2 rule 2). Incomes are top-coded at the year's 99th percentile first,
+ * so no single household's income can drive a figure; a figure is published only with at least 10
+ * households, when the township's count is published in the count table (count × mean = sum links
+ * the tables), and when the dominance rules (1, 50) and (2, 67) hold: the largest income is at most
+ * 50 % of the township's total, the two largest at most 67 %. A single withheld township would be
+ * recovered from the county total, so a second one (the smallest published) is withheld with it.
+ * Means are rounded to 100 yuan, medians to 1,000.
  *
  * <p>A withheld figure is published with the one reason {@link Withheld#WITHHELD}: "fewer than 10"
  * would tell the township's count is 0–9 (issue 21, finding 4). Published means and medians narrow

@@ -62,7 +62,7 @@ public final class IncomeTables {
 
   /**
    * County-level households with a sensitive flag (低收入农户, 低保 or 侨眷) by bracket, one row: sensitive
-   * flags are never crossed with townships (methods.md §2, rule 4).
+   * flags are never crossed with townships (docs/decisions/methods.md §2, rule 4).
    */
   public static CountTable withFlag(
       List<Household> households, int year, String flag, Predicate<Household> hasFlag) {

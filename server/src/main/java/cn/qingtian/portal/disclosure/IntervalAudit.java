@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an attacker can learn about each suppressed entry from what is published: the smallest and
- * largest value it can take, by linear programming over every line of the table (methods.md §2). A
- * published count is known only as its rounded value ± 2 (and at least 10 when it is not zero); a
- * suppressed one only as non-negative, because every withheld entry is published with the one
- * reason {@link Reason#WITHHELD} (a specific reason would say more: "fewer than 10" is 1–9, "a
- * whole group" is the row total, and a withheld entry may be 0, since a partner can be an empty
- * cell). What else is published about the table's rows, a mean or a median, enters as further
- * {@link Relation}s, so the audit covers it too (issue 21, findings 4 and 5).
+ * largest value it can take, by linear programming over every line of the table
+ * (docs/decisions/methods.md §2). A published count is known only as its rounded value ± 2 (and at
+ * least 10 when it is not zero); a suppressed one only as non-negative, because every withheld
+ * entry is published with the one reason {@link Reason#WITHHELD} (a specific reason would say more:
+ * "fewer than 10" is 1–9, "a whole group" is the row total, and a withheld entry may be 0, since a
+ * partner can be an empty cell). What else is published about the table's rows, a mean or a median,
+ * enters as further {@link Relation}s, so the audit covers it too (issue 21, findings 4 and 5).
  *
  * <p>A primary entry (fewer than 10 households, or a group all in one cell) is protected when the
  * attacker's interval reaches {@link #PROTECTION} households above its value and below it (or to

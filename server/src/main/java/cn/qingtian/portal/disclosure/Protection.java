@@ -5,11 +5,11 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Protects a count table (methods.md §2): primary suppression (fewer than 10 households; a group
- * all in one cell), then secondary suppression until the interval audit passes. A partner is taken
- * from the line that needs one: first an entry suppressed in the previous year's pattern (so
- * patterns stay stable and years cannot be differenced), then the smallest published cell, then a
- * total. A table that cannot be protected is refused.
+ * Protects a count table (docs/decisions/methods.md §2): primary suppression (fewer than 10
+ * households; a group all in one cell), then secondary suppression until the interval audit passes.
+ * A partner is taken from the line that needs one: first an entry suppressed in the previous year's
+ * pattern (so patterns stay stable and years cannot be differenced), then the smallest published
+ * cell, then a total. A table that cannot be protected is refused.
  */
 public final class Protection {
 

@@ -3,9 +3,9 @@ package cn.qingtian.portal.disclosure;
 import java.util.List;
 
 /**
- * The 32 townships of Qingtian (4 街道, 10 镇, 18 乡; facts.md). The codes are the portal's own
- * (T01…T32), not administrative codes; {@code weight} is the synthetic generator's relative size,
- * not a population figure.
+ * The 32 townships of Qingtian (4 街道, 10 镇, 18 乡; docs/decisions/methods.md §5). The codes are the
+ * portal's own (T01…T32), not administrative codes; {@code weight} is the synthetic generator's
+ * relative size, not a population figure.
  */
 public record Township(String code, String nameZh, String kind, double weight) {
 
@@ -42,6 +42,7 @@ public record Township(String code, String nameZh, String kind, double weight) {
           new Township("T29", "仁宫乡", "TOWNSHIP", 0.2),
           new Township("T30", "章旦乡", "TOWNSHIP", 0.2),
           new Township("T31", "阜山乡", "TOWNSHIP", 0.4),
-          // Two secondary sources disagree on this one name (facts.md); both are given.
+          // Two secondary sources disagree on this one name (docs/decisions/methods.md §5);
+          // both are given.
           new Township("T32", "章村乡／岭根乡", "TOWNSHIP", 0.12));
 }

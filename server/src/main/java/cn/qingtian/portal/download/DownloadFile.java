@@ -1,9 +1,9 @@
 package cn.qingtian.portal.download;
 
 /**
- * One file of a release's downloads, as written: its name (stable across releases, decision D7),
- * format, media type, size and SHA-256 checksum, and whether a gzip copy ({@code name.gz}) was
- * written beside it.
+ * One file of a release's downloads, as written: its name (stable across releases, decision D7,
+ * docs/decisions/0007-demo-package.md), format, media type, size and SHA-256 checksum, and whether
+ * a gzip copy ({@code name.gz}) was written beside it.
  */
 public record DownloadFile(
     String name, Format format, String mediaType, long byteSize, String sha256, boolean gzipped) {

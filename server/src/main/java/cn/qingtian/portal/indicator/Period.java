@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An SDMX {@code TIME_PERIOD} (decision D9): a calendar year ({@code 2024}), a quarter ({@code
- * 2024-Q3}) or a period from a start date ({@code 2024-01-01/P9M}, January–September 2024). Only
- * whole calendar years enter annual rates.
+ * An SDMX {@code TIME_PERIOD} (decision D9, docs/decisions/0009-periods-and-places.md): a calendar
+ * year ({@code 2024}), a quarter ({@code 2024-Q3}) or a period from a start date ({@code
+ * 2024-01-01/P9M}, January–September 2024). Only whole calendar years enter annual rates.
  */
 public record Period(String code, int year, boolean annual) {
 

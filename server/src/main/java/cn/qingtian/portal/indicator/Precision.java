@@ -8,8 +8,9 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * How precisely a number is written in a sentence (decision D27): values to the decimals of the
- * latest observation, projections to at most three significant figures and never finer than the
+ * How precisely a number is written in a sentence (decision D27,
+ * docs/decisions/0027-early-attainment-and-precision.md): values to the decimals of the latest
+ * observation, projections to at most three significant figures and never finer than the
  * observation (a count of 个 or 人次 is never fractional).
  */
 final class Precision {

@@ -1,10 +1,10 @@
 package cn.qingtian.portal.indicator;
 
 /**
- * Progress toward a target, from the least to the most favourable (decisions D2, D8, D27): a target
- * met before its target year is observed ({@code ACHIEVED_AHEAD}, provisional) ranks above one on
- * track and below one finally achieved. The two "cannot say" statuses come last and count only when
- * nothing else can be said.
+ * Progress toward a target, from the least to the most favourable (decisions D2, D8, D27 in
+ * docs/decisions/): a target met before its target year is observed ({@code ACHIEVED_AHEAD},
+ * provisional) ranks above one on track and below one finally achieved. The two "cannot say"
+ * statuses come last and count only when nothing else can be said.
  */
 public enum ProgressStatus {
   NOT_ACHIEVED,

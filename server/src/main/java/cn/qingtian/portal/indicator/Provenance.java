@@ -3,11 +3,11 @@ package cn.qingtian.portal.indicator;
 import java.util.Collection;
 
 /**
- * Where a value comes from (decision D6): {@code OFFICIAL}, {@code SECONDARY} and {@code DEMO},
- * from the strongest to the weakest. A value derived from others takes the weakest provenance of
- * its inputs. {@code NO_DATA} is not on that scale: it marks a judgement that used no observation
- * at all (a target without data, a roll-up of such targets), so it never weakens nor strengthens
- * anything it is combined with.
+ * Where a value comes from (decision D6, docs/decisions/0006-provenance.md): {@code OFFICIAL},
+ * {@code SECONDARY} and {@code DEMO}, from the strongest to the weakest. A value derived from
+ * others takes the weakest provenance of its inputs. {@code NO_DATA} is not on that scale: it marks
+ * a judgement that used no observation at all (a target without data, a roll-up of such targets),
+ * so it never weakens nor strengthens anything it is combined with.
  */
 public enum Provenance {
   OFFICIAL,

@@ -4,7 +4,10 @@ import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.api.LocalizedText;
 import org.jspecify.annotations.Nullable;
 
-/** An indicator: what is measured. It carries one or more targets (decision D2). */
+/**
+ * An indicator: what is measured. It carries one or more targets (decision D2,
+ * docs/decisions/0002-indicators-and-targets.md).
+ */
 public record Indicator(
     String code,
     String planCode,

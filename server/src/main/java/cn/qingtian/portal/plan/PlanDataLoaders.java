@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The DataLoaders behind nested connections. {@code @BatchMapping} methods take no arguments
- * (stack-notes item 15), so each loader answers all parents of a level with one SQL statement and
- * the controller pages each parent's list with that field's arguments.
+ * (docs/decisions/stack-notes.md, note 15), so each loader answers all parents of a level with one
+ * SQL statement and the controller pages each parent's list with that field's arguments.
  */
 @Configuration(proxyBeanMethods = false)
 class PlanDataLoaders {

@@ -18,7 +18,8 @@ class PlanRepository {
 
   /**
    * The deprecated role of a unit, as the API has always answered it: the portal's guess from the
-   * document's order (the first listed "LEAD"). The data package no longer carries it (D16).
+   * document's order (the first listed "LEAD"). The data package no longer carries it (decision
+   * D16, docs/decisions/0016-schema-changes.md).
    */
   private static final String GUESSED_ROLE =
       "(case when md.seq = 1 then 'LEAD' else 'SUPPORT' end)";

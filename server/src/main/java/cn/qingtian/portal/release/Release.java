@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A published release: immutable, identified by its content hash, with its version and time from
- * the package metadata (decision D4). {@link #NONE} stands for "nothing published yet".
+ * the package metadata (decision D4, docs/decisions/0004-releases.md). {@link #NONE} stands for
+ * "nothing published yet".
  *
  * @param publishedAt the time the package states (its {@code created}), an RFC 3339 instant
  * @param committedAt when the release was committed to this database, an RFC 3339 instant in whole

@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The links of the actuator's discovery page ({@code /actuator}) start with the portal's public
- * address (D15): the configured base URL, or with none the bound address {@code
- * http://localhost:{port}}. Spring builds them from the request's URI, whose host is the client's
- * {@code Host} header: anyone could otherwise make the portal hand out links to a host of their
- * choosing (to a monitoring tool, or into a shared cache). The page's request is handed on with its
- * scheme, host and port replaced, its path kept.
+ * address (decision D15, docs/decisions/0015-addresses.md): the configured base URL, or with none
+ * the bound address {@code http://localhost:{port}}. Spring builds them from the request's URI,
+ * whose host is the client's {@code Host} header: anyone could otherwise make the portal hand out
+ * links to a host of their choosing (to a monitoring tool, or into a shared cache). The page's
+ * request is handed on with its scheme, host and port replaced, its path kept.
  */
 final class ActuatorLinks implements WebFilter, Ordered {
 

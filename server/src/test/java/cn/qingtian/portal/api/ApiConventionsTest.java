@@ -13,7 +13,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The API conventions of methods.md §3, as a client meets them over HTTP. */
+/** The API conventions of docs/decisions/methods.md §3, as a client meets them over HTTP. */
 @ApiIntegrationTest
 class ApiConventionsTest extends SharedDatabase {
 
@@ -37,7 +37,8 @@ class ApiConventionsTest extends SharedDatabase {
 
   @Test
   void answersTheReadmeQueryOverPlainHttp() {
-    // If the schema were not packaged into the jar, /graphql would be a 404 (stack-notes item 2).
+    // If the schema were not packaged into the jar, /graphql would be a 404
+    // (docs/decisions/stack-notes.md, note 2).
     assertThat(new ClassPathResource("graphql/schema.graphqls").exists()).isTrue();
     web.post()
         .uri("/graphql")

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.test.StepVerifier;
 
-/** Decision D11: the API's connections can read public tables and nothing else. */
+/**
+ * Decision D11 (docs/decisions/0011-database-roles.md): the API's connections can read public
+ * tables and nothing else.
+ */
 @ApiIntegrationTest
 class ReadOnlyApiRoleTest extends SharedDatabase {
 

@@ -80,10 +80,11 @@ class PlanPackageFaithfulnessTest {
   }
 
   /**
-   * Decision D26 as far as words can show it: from 主要目标 on, every sentence that states a quantity
-   * (a number with a unit, 全覆盖, 清零, 倍增, 三分之二, 两位数) or uses the document's milestone words (出台, 建成,
-   * 创成, 创建, 争创) is the quote of a target, unless it is one of the sentences judged not to be a
-   * target (docs/data.md, "How a target is recognised", says why).
+   * Decision D26 (docs/decisions/0026-checkable-target.md) as far as words can show it: from 主要目标
+   * on, every sentence that states a quantity (a number with a unit, 全覆盖, 清零, 倍增, 三分之二, 两位数) or
+   * uses the document's milestone words (出台, 建成, 创成, 创建, 争创) is the quote of a target, unless it is
+   * one of the sentences judged not to be a target (docs/data.md, "How a target is recognised",
+   * says why).
    */
   @Test
   void everySentenceStatingAQuantityOrAMilestoneIsATargetOrAJudgedExclusion() {
