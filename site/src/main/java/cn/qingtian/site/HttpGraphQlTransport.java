@@ -90,17 +90,11 @@ public final class HttpGraphQlTransport implements GraphQlTransport {
             "QUERY_TOO_DEEP",
             "RESPONSE_TOO_LARGE");
 
-    private final int status;
     private final String code;
 
-    Refused(int status, String code, String message) {
+    Refused(String code, String message) {
       super(message);
-      this.status = status;
       this.code = code;
-    }
-
-    public int status() {
-      return status;
     }
 
     public String code() {
@@ -113,9 +107,7 @@ public final class HttpGraphQlTransport implements GraphQlTransport {
         String code = error.path("extensions").path("code").asString("");
         if (CODES.contains(code)) {
           throw new Refused(
-              status,
-              code,
-              "HTTP " + status + " " + code + " from " + from + ": " + error.path("message"));
+              code, "HTTP " + status + " " + code + " from " + from + ": " + error.path("message"));
         }
       }
     }

@@ -53,15 +53,11 @@ class DatabaseConfiguration {
     }
     // The embedded server requires a password of every login: the API's gets the server's own,
     // which only the portal's user can read.
-    String role = properties.apiUsername();
     String password = Objects.requireNonNull(address.password(), "the embedded server's password");
-    if (!role.matches("[a-z_][a-z0-9_]*") || !password.matches("[A-Za-z0-9_-]+")) {
-      throw new IllegalStateException("portal.database.api-username must be a plain role name");
-    }
     try (Connection connection =
             DriverManager.getConnection(address.jdbcUrl(), address.username(), password);
         Statement statement = connection.createStatement()) {
-      statement.execute("alter role " + role + " password '" + password + "'");
+      EmbeddedPassword.alterRole(statement, properties.apiUsername(), password);
     }
     return new MigratedDatabase(address, password);
   }

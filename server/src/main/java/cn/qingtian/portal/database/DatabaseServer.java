@@ -115,7 +115,7 @@ public final class DatabaseServer implements AutoCloseable {
     try (Connection connection =
             DriverManager.getConnection(address.jdbcUrl(), "postgres", password.value());
         Statement statement = connection.createStatement()) {
-      statement.execute("alter role postgres password '" + password.value() + "'");
+      EmbeddedPassword.alterRole(statement, "postgres", password.value());
       password.store();
       password.requireIt(dataDirectory);
       statement.execute("select pg_reload_conf()");

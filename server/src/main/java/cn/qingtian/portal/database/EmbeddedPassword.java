@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,7 @@ final class EmbeddedPassword {
   static final String HOST_BASED_AUTHENTICATION = "pg_hba.conf";
 
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{32,128}");
+  private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;
@@ -100,6 +103,20 @@ final class EmbeddedPassword {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the embedded database's password to " + file, e);
     }
+  }
+
+  /**
+   * Gives {@code role} the password {@code value} (SQL cannot bind either as a parameter: both are
+   * checked to be plain, so inlining them is safe).
+   */
+  static void alterRole(Statement statement, String role, String value) throws SQLException {
+    if (!ROLE.matcher(role).matches() || !VALID.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          "not a plain role name (portal.database.api-username) or not a password the portal"
+              + " wrote: "
+              + role);
+    }
+    statement.execute("alter role " + role + " password '" + value + "'");
   }
 
   /**

@@ -130,7 +130,8 @@ public final class FormulaCells {
 
   /**
    * A character as a diagnostic names it where it would not be seen: {@code \t \r \n} as escapes,
-   * other control, format, separator and non-ASCII space characters as {@code U+XXXX}.
+   * other control, format, separator and non-ASCII space characters as their code point, e.g.
+   * {@code <U+200B>}.
    */
   public static String visible(String text) {
     StringBuilder out = new StringBuilder(text.length());

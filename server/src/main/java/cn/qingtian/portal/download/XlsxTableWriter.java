@@ -195,7 +195,7 @@ final class XlsxTableWriter implements TableWriter {
       {"demo", metadata.demo() ? TableMetadata.DEMO_NOTE : "no DEMO data"},
     };
     for (int r = 0; r < lines.length; r++) {
-      about.inlineString(r, 0, escaped(lines[r][0]));
+      about.inlineString(r, 0, lines[r][0]);
       about.style(r, 0).bold().set();
       // Titles and descriptions come from the package's descriptor: input like any cell.
       about.inlineString(r, 1, escaped(TableWriter.neutralized(lines[r][1])));

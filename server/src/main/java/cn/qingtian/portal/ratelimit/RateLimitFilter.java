@@ -117,9 +117,7 @@ class RateLimitFilter implements WebFilter, Ordered {
   private void chargeCancelled(Charge charge, long started) {
     if (charge.after() == null) {
       long points = Math.max(1, properties.pointsFor(System.nanoTime() - started));
-      charge.settled(
-          Charge.Outcome.CHARGED,
-          limiter.charge(charge.client(), (int) Math.min(Integer.MAX_VALUE, points)));
+      charge.settled(Charge.Outcome.CHARGED, limiter.charge(charge.client(), points));
     }
   }
 

@@ -80,9 +80,7 @@ class RateLimitInterceptor implements WebGraphQlInterceptor, Ordered {
       charge.settled(Charge.Outcome.REFUSED, limiter.refused(client));
     } else {
       long points = Math.max(cost(response), properties.pointsFor(nanos));
-      charge.settled(
-          Charge.Outcome.CHARGED,
-          limiter.charge(client, (int) Math.min(Integer.MAX_VALUE, points)));
+      charge.settled(Charge.Outcome.CHARGED, limiter.charge(client, points));
     }
   }
 

@@ -60,8 +60,9 @@ public final class RateLimiter {
   }
 
   /** Spends {@code cost} of the client's window and returns its standing after that. */
-  public RateLimitStatus charge(String client, int cost) {
-    return update(client, cost, 0).status(properties.costPerWindow());
+  public RateLimitStatus charge(String client, long cost) {
+    return update(client, (int) Math.min(Integer.MAX_VALUE, cost), 0)
+        .status(properties.costPerWindow());
   }
 
   /**
