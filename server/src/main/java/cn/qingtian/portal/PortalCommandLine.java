@@ -11,10 +11,10 @@ import cn.qingtian.portal.dataset.Validation;
 import cn.qingtian.portal.demo.DemoGenerator;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
-import cn.qingtian.portal.site.SitePublishing;
+import cn.qingtian.portal.site.SiteBuildScheduler;
 import cn.qingtian.site.HttpGraphQlTransport;
 import cn.qingtian.site.MirroredDownloads;
-import cn.qingtian.site.SitePublisher;
+import cn.qingtian.site.SiteGenerator;
 import cn.qingtian.site.SiteSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -283,8 +283,8 @@ public final class PortalCommandLine {
             + " / 读取运行中门户的当前版本");
     long started = System.nanoTime();
     HttpGraphQlTransport transport = new HttpGraphQlTransport(endpoint, token);
-    SitePublisher.Result result =
-        new SitePublisher(transport, SiteSettings.defaults(), out::println)
+    SiteGenerator.Result result =
+        new SiteGenerator(transport, SiteSettings.defaults(), out::println)
             .withExtraFiles(new MirroredDownloads(transport, endpoint.resolve("./")))
             .publish(directory);
     out.println(
@@ -406,8 +406,8 @@ public final class PortalCommandLine {
         "publishing release #" + release.number() + " (" + release.version() + ") from " + source);
     for (int run = 1; run <= repeat; run++) {
       // --repeat measures the publish step in a warm process (benchmarks).
-      SitePublisher.Result result =
-          context.getBean(SitePublishing.class).publish(release, directory, out::println);
+      SiteGenerator.Result result =
+          context.getBean(SiteBuildScheduler.class).publish(release, directory, out::println);
       out.println(
           "结果 / result: "
               + result.pages()

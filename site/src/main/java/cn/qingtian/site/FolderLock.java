@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * it a writer may delete whatever half-written work it finds there: its author is gone. Blocks; not
  * reentrant across channels, so a holder must not acquire the same lock again.
  */
-public final class FolderLock implements AutoCloseable {
+final class FolderLock implements AutoCloseable {
 
   private static final Map<Path, ReentrantLock> IN_THIS_PROCESS = new ConcurrentHashMap<>();
 
@@ -27,7 +27,7 @@ public final class FolderLock implements AutoCloseable {
   }
 
   /** Waits for the lock file {@code file} (created if missing); close to release it. */
-  public static FolderLock acquire(Path file) throws IOException {
+  static FolderLock acquire(Path file) throws IOException {
     Path key = file.toAbsolutePath().normalize();
     // The OS lock is per process: threads of this one queue on a Java lock first.
     ReentrantLock local = IN_THIS_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());

@@ -3,8 +3,9 @@ package cn.qingtian.site;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a county configures about its site: the plan shown, the public address (for share cards and
- * the sitemap), the footer fields Chinese government sites carry, and where readers report errors.
+ * The site module's input about the county's site (plain values; the server fills them from its
+ * {@code portal.site.*} configuration): the plan shown, the public address (for share cards and the
+ * sitemap), the footer fields Chinese government sites carry, and where readers report errors.
  *
  * @param baseUrl the public address of the site root, e.g. {@code https://progress.example.cn/};
  *     when empty, links stay relative and the sitemap lists paths

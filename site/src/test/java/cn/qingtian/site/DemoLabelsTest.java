@@ -109,7 +109,7 @@ class DemoLabelsTest {
         demo,
         d -> {
           Path out = temp.resolve(d ? "demo" : "plain");
-          new SitePublisher(
+          new SiteGenerator(
                   (document, variables) -> answer(document, (String) variables.get("lang"), d),
                   SiteSettings.defaults(),
                   message -> {})

@@ -1,9 +1,12 @@
 package cn.qingtian.portal.api;
 
-import cn.qingtian.portal.dataset.RowHash;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +67,7 @@ public class PersistedQueries {
           ? new Found(known)
           : refused("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
     }
-    if (!RowHash.sha256(query).equals(hash)) {
+    if (!sha256(query).equals(hash)) {
       return refused(
           "PERSISTED_QUERY_HASH_MISMATCH",
           "sha256Hash 与查询文本的 SHA-256 不符 / sha256Hash is not the SHA-256 of the query");
@@ -83,5 +86,19 @@ public class PersistedQueries {
             .message(message)
             .extensions(Map.of("code", code))
             .build());
+  }
+
+  /**
+   * The SHA-256 of a text's UTF-8 bytes in lowercase hex, as the protocol's {@code sha256Hash}
+   * writes it (the same function as {@code dataset.RowHash.sha256}, which the API layer does not
+   * import: the dataset layer sits above it).
+   */
+  static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.charity;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import cn.qingtian.portal.indicator.Provenance;
 import cn.qingtian.portal.release.Release;
 import java.util.List;
@@ -17,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its provenance as a classification, and the package title and description say when DEMO grants
  * are in it.
  */
+@FeatureInterface
 @Component
 public class GrantsPackage {
 

@@ -1,7 +1,5 @@
 package cn.qingtian.portal.database;
 
-import cn.qingtian.portal.dataset.ImportLock;
-import cn.qingtian.portal.dataset.JdbcConnections;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;

@@ -1,5 +1,7 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.database.ImportLock;
+import cn.qingtian.portal.database.JdbcConnections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

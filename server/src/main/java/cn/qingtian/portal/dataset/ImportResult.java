@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.release.TableChange;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

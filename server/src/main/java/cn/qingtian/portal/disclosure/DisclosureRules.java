@@ -1,5 +1,6 @@
 package cn.qingtian.portal.disclosure;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import java.util.Arrays;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Arrays;
  * #MINIMUM_CONTRIBUTORS} contributors behind it, and for a sum or mean the dominance rules (1, 50)
  * and (2, 67).
  */
+@FeatureInterface
 public final class DisclosureRules {
 
   /** The fewest contributors behind a published figure. */

@@ -1,10 +1,10 @@
 package cn.qingtian.portal.disclosure;
 
+import cn.qingtian.portal.database.JdbcConnections;
 import cn.qingtian.portal.dataset.DerivedTables;
 import cn.qingtian.portal.dataset.Field;
 import cn.qingtian.portal.dataset.FieldType;
 import cn.qingtian.portal.dataset.ImportRefusedException;
-import cn.qingtian.portal.dataset.JdbcConnections;
 import cn.qingtian.portal.dataset.Problem;
 import cn.qingtian.portal.dataset.ReleaseTables;
 import cn.qingtian.portal.dataset.Resource;

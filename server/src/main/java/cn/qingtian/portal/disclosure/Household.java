@@ -1,11 +1,14 @@
 package cn.qingtian.portal.disclosure;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
+
 /**
  * One household in one year: private microdata. Only the disclosure step reads it; no route, query,
  * log line or download carries a household or its exact income.
  *
  * @param income annual disposable income of the household, in yuan
  */
+@FeatureInterface
 public record Household(
     String id,
     String township,

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.disclosure;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,6 +21,7 @@ import java.util.SplittableRandom;
  *       of those and 1 % of the others; 侨眷: 15 %.
  * </ul>
  */
+@FeatureInterface
 public final class MicrodataGenerator {
 
   public static final long SEED = 20251231L;

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.indicator;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import cn.qingtian.portal.dataset.ReleaseTables;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * published in the observations table like typed-in ones, so the API and every download serve the
  * same rows.
  */
+@FeatureInterface
 public interface ComputedSeries {
 
   /** The {@code computed_from} value this series answers. */

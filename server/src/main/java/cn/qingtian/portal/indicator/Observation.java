@@ -1,8 +1,10 @@
 package cn.qingtian.portal.indicator;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import org.jspecify.annotations.Nullable;
 
 /** An observed value of an indicator for a geography and period, with its provenance and source. */
+@FeatureInterface
 public record Observation(
     String indicatorCode,
     String geography,

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.indicator;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import cn.qingtian.portal.release.ReleaseCache;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
  * Every observation of a release, typed in or computed by the disclosure gate at import ({@link
  * DerivedObservations}): the rows of its observations table.
  */
+@FeatureInterface
 @Component
 public class ObservationSource {
 

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.indicator;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
  * year ({@code 2024}), a quarter ({@code 2024-Q3}) or a period from a start date ({@code
  * 2024-01-01/P9M}, January–September 2024). Only whole calendar years enter annual rates.
  */
+@FeatureInterface
 public record Period(String code, int year, boolean annual) {
 
   private static final Pattern FORMAT =

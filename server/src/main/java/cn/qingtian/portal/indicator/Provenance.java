@@ -1,5 +1,6 @@
 package cn.qingtian.portal.indicator;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import java.util.Collection;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Collection;
  * a judgement that used no observation at all (a target without data, a roll-up of such targets),
  * so it never weakens nor strengthens anything it is combined with.
  */
+@FeatureInterface
 public enum Provenance {
   OFFICIAL,
   SECONDARY,

@@ -1,9 +1,11 @@
 package cn.qingtian.portal.indicator;
 
 import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.architecture.FeatureInterface;
 import org.jspecify.annotations.Nullable;
 
 /** Where an observation was published. */
+@FeatureInterface
 public record Source(
     String code,
     String title,

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.indicator;
 
 import cn.qingtian.portal.api.BatchResults;
+import cn.qingtian.portal.architecture.FeatureInterface;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** The sources of a release, for any feature whose records cite one. */
+@FeatureInterface
 @Component
 public class Sources {
 

@@ -1,22 +1,19 @@
 package cn.qingtian.portal.operations;
 
-import cn.qingtian.portal.release.CurrentRelease;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
- * The actuator's view of the portal: the {@code database} and {@code release} health components (a
- * bean's name less {@code HealthIndicator} names its component), the info contributor, the release
- * gauge and the GraphQL operation tag. Not limited to the web server: Boot creates the health
- * endpoint in a command's context too and checks there that the readiness group's members exist;
- * none of these does anything until it is asked.
+ * The actuator's view of the portal, the parts that know no release: the {@code database} health
+ * component (a bean's name less {@code HealthIndicator} names its component), the meter filter and
+ * the GraphQL operation tag. The {@code release} component, the info contributor and the release
+ * gauge are in {@code release.ReleaseActuatorConfiguration}, beside what they read. Not limited to
+ * the web server: Boot creates the health endpoint in a command's context too and checks there that
+ * the readiness group's members exist; none of these does anything until it is asked.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
@@ -28,30 +25,10 @@ class OperationsConfiguration {
     return new DatabaseHealthIndicator(connectionFactory, timeout);
   }
 
-  @Bean
-  ReleaseHealthIndicator releaseHealthIndicator(CurrentRelease current) {
-    return new ReleaseHealthIndicator(current);
-  }
-
-  @Bean
-  PortalInfoContributor portalInfoContributor(
-      Environment environment, ObjectProvider<BuildProperties> build, CurrentRelease current) {
-    return new PortalInfoContributor(
-        environment.getProperty("spring.application.name", "qingtian-portal"),
-        environment.getProperty("spring.application.version"),
-        build.getIfAvailable(),
-        current);
-  }
-
   /** Boot's disk-space meters carry the working directory's absolute path as a tag: not public. */
   @Bean
   MeterFilter noFileSystemPaths() {
     return MeterFilter.denyNameStartsWith("disk.");
-  }
-
-  @Bean
-  ReleaseMetrics releaseMetrics(CurrentRelease current) {
-    return new ReleaseMetrics(current);
   }
 
   @Bean

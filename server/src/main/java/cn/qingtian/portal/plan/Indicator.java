@@ -2,12 +2,14 @@ package cn.qingtian.portal.plan;
 
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.api.LocalizedText;
+import cn.qingtian.portal.architecture.FeatureInterface;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An indicator: what is measured. It carries one or more targets (decision D2,
  * docs/decisions/0002-indicators-and-targets.md).
  */
+@FeatureInterface
 public record Indicator(
     String code,
     String planCode,

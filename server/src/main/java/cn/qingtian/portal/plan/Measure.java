@@ -2,9 +2,11 @@ package cn.qingtian.portal.plan;
 
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.api.LocalizedText;
+import cn.qingtian.portal.architecture.FeatureInterface;
 import org.jspecify.annotations.Nullable;
 
 /** A numbered measure: an implementation path, a target-group incentive or a safeguard. */
+@FeatureInterface
 public record Measure(
     String planCode,
     String code,

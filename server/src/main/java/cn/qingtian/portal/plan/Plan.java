@@ -2,10 +2,12 @@ package cn.qingtian.portal.plan;
 
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.api.LocalizedText;
+import cn.qingtian.portal.architecture.FeatureInterface;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** An action plan; the model is generic, so province, city and county plans live side by side. */
+@FeatureInterface
 public record Plan(
     String code,
     LocalizedText titleText,

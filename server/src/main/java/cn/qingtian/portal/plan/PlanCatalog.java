@@ -1,5 +1,6 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import cn.qingtian.portal.release.ReleaseCache;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What other features read of a release's plan structure: all plans, indicators and targets. */
+@FeatureInterface
 @Component
 public class PlanCatalog {
 

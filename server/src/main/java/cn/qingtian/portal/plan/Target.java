@@ -2,9 +2,11 @@ package cn.qingtian.portal.plan;
 
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.api.LocalizedText;
+import cn.qingtian.portal.architecture.FeatureInterface;
 import org.jspecify.annotations.Nullable;
 
 /** A target of an indicator for the plan's target year, of a kind from decision D2. */
+@FeatureInterface
 public record Target(
     String code,
     String indicatorCode,

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Where a target sits in its plan, for progress roll-ups: its indicator's plan, area and measure,
  * the measure's target group and every unit the document lists as responsible for the measure.
  */
+@FeatureInterface
 public record TargetPlacement(
     String targetCode,
     String indicatorCode,

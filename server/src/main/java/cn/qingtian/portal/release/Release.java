@@ -1,6 +1,5 @@
 package cn.qingtian.portal.release;
 
-import cn.qingtian.portal.dataset.TableChange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,6 +1,5 @@
 package cn.qingtian.portal.release;
 
-import cn.qingtian.portal.dataset.TableChange;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SiteHealthIndicator implements HealthIndicator {
 
-  private final SitePublishing publishing;
+  private final SiteBuildScheduler publishing;
 
-  SiteHealthIndicator(SitePublishing publishing) {
+  SiteHealthIndicator(SiteBuildScheduler publishing) {
     this.publishing = publishing;
   }
 

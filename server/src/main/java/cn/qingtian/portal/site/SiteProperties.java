@@ -1,5 +1,6 @@
 package cn.qingtian.portal.site;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
 import cn.qingtian.site.SiteSettings;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -7,12 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The public progress site the portal builds and serves.
+ * The server's settings of the public progress site it builds and serves, bound from {@code
+ * portal.site.*} (a {@code …Properties} record binds configuration, as everywhere in the server):
+ * where the builds go and when, plus the site module's own {@link SiteSettings}, which {@link
+ * #settings()} hands to the generator.
  *
  * @param directory where the current build is linked ({@code PORTAL_SITE_DIRECTORY})
  * @param publishOnRelease whether {@code serve} rebuilds the site on every new release
  * @param baseUrl the public address of the site, for share cards and the sitemap
  */
+@FeatureInterface
 @ConfigurationProperties("portal.site")
 public record SiteProperties(
     @DefaultValue("portal-data/site") Path directory,

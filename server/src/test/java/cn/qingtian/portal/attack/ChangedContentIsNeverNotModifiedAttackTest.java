@@ -132,7 +132,7 @@ class ChangedContentIsNeverNotModifiedAttackTest {
     var transport =
         new cn.qingtian.site.HttpGraphQlTransport(
             java.net.URI.create("http://localhost:" + port + "/graphql"));
-    new cn.qingtian.site.SitePublisher(
+    new cn.qingtian.site.SiteGenerator(
             transport, cn.qingtian.site.SiteSettings.defaults(), message -> {})
         .publish(site);
     String feed = java.nio.file.Files.readString(site.resolve("feeds/releases.xml"));

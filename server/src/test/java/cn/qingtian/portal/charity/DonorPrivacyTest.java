@@ -9,7 +9,7 @@ import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.dataset.PackageImporter;
 import cn.qingtian.portal.dataset.PackageValidator;
 import cn.qingtian.portal.release.CurrentRelease;
-import cn.qingtian.portal.site.SitePublishing;
+import cn.qingtian.portal.site.SiteBuildScheduler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class DonorPrivacyTest {
   @Autowired HttpGraphQlTester graphQl;
   @Autowired WebTestClient web;
   @Autowired DatabaseClient apiDatabase;
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
 
   @BeforeAll
   void importDonationsWithNames(@TempDir Path packages) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
-import cn.qingtian.portal.dataset.JdbcConnections;
 import io.r2dbc.spi.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.database.JdbcConnections;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

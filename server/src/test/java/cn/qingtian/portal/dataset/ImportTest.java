@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.PortalCommandLine;
 import cn.qingtian.portal.TestDatabases;
+import cn.qingtian.portal.database.JdbcConnections;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

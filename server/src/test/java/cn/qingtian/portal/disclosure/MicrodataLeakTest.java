@@ -8,7 +8,7 @@ import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.dataset.PackageImporter;
 import cn.qingtian.portal.dataset.PackageValidator;
 import cn.qingtian.portal.release.CurrentRelease;
-import cn.qingtian.portal.site.SitePublishing;
+import cn.qingtian.portal.site.SiteBuildScheduler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,7 @@ class MicrodataLeakTest {
   @Autowired PackageImporter importer;
   @Autowired CurrentRelease currentRelease;
   @Autowired WebTestClient web;
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
   @Autowired org.springframework.r2dbc.core.DatabaseClient apiDatabase;
 
   @BeforeAll

@@ -9,7 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.release.CurrentRelease;
-import cn.qingtian.portal.site.SitePublishing;
+import cn.qingtian.portal.site.SiteBuildScheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +93,7 @@ class HttpFuzzTest extends SharedDatabase {
   }
 
   @LocalServerPort int port;
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;
 
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();

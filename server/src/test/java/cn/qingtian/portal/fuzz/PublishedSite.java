@@ -2,7 +2,7 @@ package cn.qingtian.portal.fuzz;
 
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
-import cn.qingtian.portal.site.SitePublishing;
+import cn.qingtian.portal.site.SiteBuildScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,7 @@ final class PublishedSite {
 
   private PublishedSite() {}
 
-  static void publish(SitePublishing publishing, CurrentRelease current, Path directory)
+  static void publish(SiteBuildScheduler publishing, CurrentRelease current, Path directory)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     Release release = current.refresh().block(Duration.ofSeconds(60));

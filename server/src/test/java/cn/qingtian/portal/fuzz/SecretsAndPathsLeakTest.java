@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.release.CurrentRelease;
-import cn.qingtian.portal.site.SitePublishing;
+import cn.qingtian.portal.site.SiteBuildScheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ class SecretsAndPathsLeakTest {
   }
 
   @LocalServerPort int port;
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;
 
   @Test

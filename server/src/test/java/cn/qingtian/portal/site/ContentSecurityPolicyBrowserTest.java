@@ -73,7 +73,7 @@ class ContentSecurityPolicyBrowserTest extends SharedDatabase {
     registry.add("portal.site.directory", SITE::toString);
   }
 
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;
   @LocalServerPort int port;
 

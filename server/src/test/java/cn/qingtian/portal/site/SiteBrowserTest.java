@@ -52,7 +52,7 @@ class SiteBrowserTest extends SharedDatabase {
     registry.add("portal.site.directory", SITE::toString);
   }
 
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;
   @Autowired HttpGraphQlTester graphQl;
   @LocalServerPort int port;

@@ -33,7 +33,7 @@ class SiteEscapingTest {
   @TempDir Path temp;
   @Autowired PackageImporter importer;
   @Autowired CurrentRelease currentRelease;
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
 
   @Test
   void markupAndQuotesInTheDataAreShownAsText() throws Exception {

@@ -8,7 +8,7 @@ import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.site.ExtraFiles;
 import cn.qingtian.site.Newsroom;
-import cn.qingtian.site.SitePublisher;
+import cn.qingtian.site.SiteGenerator;
 import cn.qingtian.site.SiteSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SitePublishTest extends SharedDatabase {
 
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;
   @Autowired HttpGraphQlTester graphQl;
   @Autowired ExecutionGraphQlService executionGraphQl;
@@ -213,7 +213,7 @@ class SitePublishTest extends SharedDatabase {
             })
         .publish(out);
     assertThat(out.resolve("datasets/catalog.ttl")).hasContent("# catalogue");
-    SitePublisher failing =
+    SiteGenerator failing =
         publisher(
             build -> {
               throw new IOException("disk full");
@@ -222,8 +222,8 @@ class SitePublishTest extends SharedDatabase {
     assertThat(out.resolve("datasets/catalog.ttl")).hasContent("# catalogue");
   }
 
-  private SitePublisher publisher(ExtraFiles extraFiles) {
-    return new SitePublisher(
+  private SiteGenerator publisher(ExtraFiles extraFiles) {
+    return new SiteGenerator(
             new InProcessGraphQlTransport(executionGraphQl, currentRelease.get()),
             SiteSettings.defaults(),
             message -> {})

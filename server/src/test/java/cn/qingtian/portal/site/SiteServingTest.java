@@ -55,7 +55,7 @@ class SiteServingTest extends SharedDatabase {
     var transport =
         new cn.qingtian.site.HttpGraphQlTransport(
             URI.create("http://localhost:" + port + "/graphql"));
-    new cn.qingtian.site.SitePublisher(
+    new cn.qingtian.site.SiteGenerator(
             transport, cn.qingtian.site.SiteSettings.defaults(), message -> {})
         .withExtraFiles(
             new cn.qingtian.site.MirroredDownloads(
@@ -70,7 +70,7 @@ class SiteServingTest extends SharedDatabase {
   void aFailedBuildLeavesThePublishedSiteAsItWas() {
     var before = SiteFiles.digests(SITE);
     var failing =
-        new cn.qingtian.site.SitePublisher(
+        new cn.qingtian.site.SiteGenerator(
             (document, variables) -> {
               throw new cn.qingtian.site.SiteException("the API went away");
             },

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
-import cn.qingtian.portal.dataset.JdbcConnections;
+import cn.qingtian.portal.database.JdbcConnections;
 import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
-import cn.qingtian.portal.site.SitePublishing;
+import cn.qingtian.portal.site.SiteBuildScheduler;
 import cn.qingtian.portal.surface.Violation.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,7 +76,7 @@ class PublicSurfacesTest extends SharedDatabase {
           "This page shows DEMO data (synthetic). ",
           "Its data include DEMO data (synthetic). ");
 
-  @Autowired SitePublishing publishing;
+  @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;
   @Autowired JdbcConnections database;
   @Autowired WebTestClient web;

@@ -1,6 +1,6 @@
 package cn.qingtian.portal.surface;
 
-import cn.qingtian.portal.dataset.JdbcConnections;
+import cn.qingtian.portal.database.JdbcConnections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

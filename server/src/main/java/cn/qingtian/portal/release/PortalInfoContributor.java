@@ -1,7 +1,5 @@
-package cn.qingtian.portal.operations;
+package cn.qingtian.portal.release;
 
-import cn.qingtian.portal.release.CurrentRelease;
-import cn.qingtian.portal.release.Release;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package cn.qingtian.portal.dataset;
+package cn.qingtian.portal.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
-package cn.qingtian.portal.operations;
+package cn.qingtian.portal.release;
 
-import cn.qingtian.portal.release.CurrentRelease;
+import cn.qingtian.portal.operations.PortalMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -1,4 +1,4 @@
-package cn.qingtian.portal.dataset;
+package cn.qingtian.portal.release;
 
 /** What an import changes in one table: rows added, changed and removed. */
 public record TableChange(String table, int added, int changed, int removed) {

@@ -22,12 +22,13 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Builds the whole site for every language into a fresh folder, then switches it in atomically:
- * {@code out} is a symbolic link to the latest complete build, replaced by one rename. A failed
- * build leaves the previous site untouched. Pages are rendered in parallel; output is deterministic
- * (no clock, stable order), so the same release gives byte-identical files.
+ * The site module's generator (no Spring, no server): builds the whole site for every language into
+ * a fresh folder, then switches it in atomically: {@code out} is a symbolic link to the latest
+ * complete build, replaced by one rename. A failed build leaves the previous site untouched. Pages
+ * are rendered in parallel; output is deterministic (no clock, stable order), so the same release
+ * gives byte-identical files.
  */
-public final class SitePublisher {
+public final class SiteGenerator {
 
   static final List<String> LANGUAGES = List.of("zh", "en");
   private static final List<String> ASSETS =
@@ -46,7 +47,7 @@ public final class SitePublisher {
   private final ExtraFiles extraFiles;
   private final SiteRenderer renderer = new SiteRenderer();
 
-  public SitePublisher(
+  public SiteGenerator(
       GraphQlTransport transport, SiteSettings settings, Consumer<String> progress) {
     this(transport, settings, progress, ExtraFiles.NONE);
   }
@@ -55,7 +56,7 @@ public final class SitePublisher {
    * @param extraFiles called by {@link #publish} with each build folder once the site is written
    *     into it and before it is switched live
    */
-  public SitePublisher(
+  public SiteGenerator(
       GraphQlTransport transport,
       SiteSettings settings,
       Consumer<String> progress,
@@ -67,8 +68,8 @@ public final class SitePublisher {
   }
 
   /** This publisher, adding {@code extraFiles} to every build before switching it live. */
-  public SitePublisher withExtraFiles(ExtraFiles extraFiles) {
-    return new SitePublisher(transport, settings, progress, extraFiles);
+  public SiteGenerator withExtraFiles(ExtraFiles extraFiles) {
+    return new SiteGenerator(transport, settings, progress, extraFiles);
   }
 
   private static SiteData join(CompletableFuture<SiteData> future) {
@@ -473,7 +474,7 @@ public final class SitePublisher {
 
   private static void writeAssets(Path build) {
     for (String asset : ASSETS) {
-      try (InputStream in = SitePublisher.class.getResourceAsStream("/assets/" + asset)) {
+      try (InputStream in = SiteGenerator.class.getResourceAsStream("/assets/" + asset)) {
         if (in == null) {
           throw new SiteException("missing asset " + asset);
         }
@@ -546,7 +547,7 @@ public final class SitePublisher {
               .filter(p -> p.getFileName().toString().startsWith(BUILD_PREFIX))
               .filter(p -> !p.equals(current) && !isSameFile(p, previous))
               .toList();
-      old.forEach(SitePublisher::deleteQuietly);
+      old.forEach(SiteGenerator::deleteQuietly);
     } catch (IOException e) {
       // old builds only take space; the new site is in place
     }

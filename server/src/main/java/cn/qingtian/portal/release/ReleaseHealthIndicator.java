@@ -1,7 +1,5 @@
-package cn.qingtian.portal.operations;
+package cn.qingtian.portal.release;
 
-import cn.qingtian.portal.release.CurrentRelease;
-import cn.qingtian.portal.release.Release;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import reactor.core.publisher.Mono;

@@ -1,6 +1,8 @@
-package cn.qingtian.portal.api;
+package cn.qingtian.portal.release;
 
-import cn.qingtian.portal.release.Release;
+import cn.qingtian.portal.api.GlobalId;
+import cn.qingtian.portal.api.InvalidInputException;
+import cn.qingtian.portal.api.NodeResolver;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;

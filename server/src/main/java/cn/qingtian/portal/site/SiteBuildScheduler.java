@@ -4,7 +4,7 @@ import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
 import cn.qingtian.site.ExtraFiles;
-import cn.qingtian.site.SitePublisher;
+import cn.qingtian.site.SiteGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,14 +25,15 @@ import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the public site for a release, with the files every {@link SiteExtras} adds (the
- * downloads): on every new release while serving (one build at a time, the newest release wins),
- * and on demand for the {@code publish} command. A build that fails is tried again later.
+ * The server's side of the site: decides when the site module's {@link SiteGenerator} builds the
+ * public site for a release, with the files every {@link SiteExtras} adds (the downloads): on every
+ * new release while serving (one build at a time, the newest release wins), and on demand for the
+ * {@code publish} command. A build that fails is tried again later.
  */
 @Component
-public class SitePublishing implements DisposableBean {
+public class SiteBuildScheduler implements DisposableBean {
 
-  private static final Logger log = LoggerFactory.getLogger(SitePublishing.class);
+  private static final Logger log = LoggerFactory.getLogger(SiteBuildScheduler.class);
   private static final Duration MAX_RETRY = Duration.ofMinutes(10);
 
   private final ExecutionGraphQlService graphQl;
@@ -47,7 +48,7 @@ public class SitePublishing implements DisposableBean {
   private Duration nextRetry;
   private volatile SiteBuildState state = SiteBuildState.NONE;
 
-  SitePublishing(
+  SiteBuildScheduler(
       ExecutionGraphQlService graphQl,
       SiteProperties properties,
       List<SiteExtras> extras,
@@ -60,9 +61,9 @@ public class SitePublishing implements DisposableBean {
   }
 
   /** Builds the site of a release into {@code out}; runs on the calling thread. */
-  public SitePublisher.Result publish(
+  public SiteGenerator.Result publish(
       Release release, Path out, java.util.function.Consumer<String> progress) {
-    return new SitePublisher(
+    return new SiteGenerator(
             new InProcessGraphQlTransport(graphQl, release), properties.settings(), progress)
         .withExtraFiles(build -> extras.forEach(e -> write(e.forRelease(release), build)))
         .publish(out);
@@ -100,7 +101,7 @@ public class SitePublishing implements DisposableBean {
     Release release = pending.get();
     long start = System.nanoTime();
     try {
-      SitePublisher.Result result =
+      SiteGenerator.Result result =
           publish(release, properties.directory(), message -> log.info("site: {}", message));
       PortalMetrics.releaseBuilt(PortalMetrics.Part.SITE, start, true);
       log.info(
