@@ -3,6 +3,7 @@ package cn.qingtian.portal.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.dataset.JdbcConnections;
 import io.r2dbc.spi.ConnectionFactory;
@@ -18,6 +19,7 @@ import reactor.test.StepVerifier;
  * tables and nothing else.
  */
 @ApiIntegrationTest
+@DatabaseTest
 class ReadOnlyApiRoleTest extends SharedDatabase {
 
   @Autowired ConnectionFactory apiConnections;

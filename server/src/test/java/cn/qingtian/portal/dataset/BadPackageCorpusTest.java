@@ -3,6 +3,7 @@ package cn.qingtian.portal.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (default 1,000,000 rows).
  */
 @ApiIntegrationTest
+@DatabaseTest
 class BadPackageCorpusTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();
