@@ -36,5 +36,6 @@ import org.springframework.context.annotation.Import;
       "spring.test.webtestclient.timeout=PT30S"
     })
 @AutoConfigureHttpGraphQlTester
+@IntegrationTest
 @Import(SlowMachineTimeouts.class)
 public @interface ApiIntegrationTest {}

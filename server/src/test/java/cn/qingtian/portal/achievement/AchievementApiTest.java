@@ -3,6 +3,7 @@ package cn.qingtian.portal.achievement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * measure-level targets they count toward, and department scorecards.
  */
 @ApiIntegrationTest
+@DatabaseTest
 class AchievementApiTest extends SharedDatabase {
 
   private static final ParameterizedTypeReference<Map<String, Object>> MAP =

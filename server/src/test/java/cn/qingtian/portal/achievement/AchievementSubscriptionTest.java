@@ -3,6 +3,7 @@ package cn.qingtian.portal.achievement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.dataset.PackageImporter;
@@ -33,6 +34,7 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
  * reaches both subscribers, resolved against the release that published it.
  */
 @ApiIntegrationTest
+@DatabaseTest
 class AchievementSubscriptionTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

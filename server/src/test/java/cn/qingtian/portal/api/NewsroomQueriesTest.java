@@ -3,6 +3,7 @@ package cn.qingtian.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.site.Newsroom;
@@ -31,6 +32,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * release over real HTTP, and its curl, fetch and Python examples send one of them.
  */
 @ApiIntegrationTest
+@DatabaseTest
 class NewsroomQueriesTest extends SharedDatabase {
 
   private static final Path DOCUMENT = Path.of("..", "docs", "api.md");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.database.DatabaseAddress;
 import cn.qingtian.portal.database.JdbcConnections;
@@ -44,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("attack")
 @ApiIntegrationTest
+@DatabaseTest
 class ApiLoginCannotBlockImportsAttackTest {
 
   /** The advisory lock key imports used to serialize on (public in the source code). */

@@ -3,6 +3,7 @@ package cn.qingtian.portal.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.PackageFixture;
@@ -38,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("attack")
 @ApiIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DatabaseTest
 class ChangedContentIsNeverNotModifiedAttackTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

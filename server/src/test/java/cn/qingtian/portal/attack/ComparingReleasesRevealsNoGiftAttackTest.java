@@ -3,6 +3,7 @@ package cn.qingtian.portal.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.dataset.PackageImporter;
@@ -39,6 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Tag("attack")
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DatabaseTest
 class ComparingReleasesRevealsNoGiftAttackTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

@@ -3,6 +3,7 @@ package cn.qingtian.portal.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.database.DatabaseAddress;
 import cn.qingtian.portal.database.DatabaseServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * local user would.
  */
 @Tag("attack")
+@IntegrationTest
 class EmbeddedDatabaseRefusesOtherLocalUsersAttackTest {
 
   @TempDir Path temp;

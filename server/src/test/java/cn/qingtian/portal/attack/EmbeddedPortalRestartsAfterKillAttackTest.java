@@ -2,6 +2,7 @@ package cn.qingtian.portal.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.database.DatabaseProperties;
 import cn.qingtian.portal.database.DatabaseServer;
 import java.io.BufferedReader;
@@ -46,6 +47,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * server itself.
  */
 @Tag("attack")
+@LongTest
 class EmbeddedPortalRestartsAfterKillAttackTest {
 
   private static final Pattern PORT = Pattern.compile("started on port (\\d+)");

@@ -2,6 +2,7 @@ package cn.qingtian.portal.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.dataset.PackageValidator;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * accepted at import and silently dropped from XLSX cells.
  */
 @Tag("attack")
+@IntegrationTest
 class FormulaAfterASeparatorIsNeutralizedAttackTest {
 
   /** Text that starts a formula after a separator, as OWASP's CSV injection guidance warns. */

@@ -2,6 +2,7 @@ package cn.qingtian.portal.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.dataset.PackageValidator;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Names are now refused at import and checked again where each path is built.
  */
 @Tag("attack")
+@IntegrationTest
 class PackageVersionCannotEscapeOutputAttackTest {
 
   @TempDir Path temp;

@@ -2,6 +2,7 @@ package cn.qingtian.portal.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * database of its own.
  */
 @Tag("attack")
+@DatabaseTest
 class PublishNeverWritesToTheDatabaseAttackTest {
 
   @TempDir Path temp;

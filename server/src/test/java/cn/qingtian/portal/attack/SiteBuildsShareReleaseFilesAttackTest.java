@@ -2,6 +2,7 @@ package cn.qingtian.portal.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it carries (hard links: same bytes, no copy), so a rebuild writes only its pages.
  */
 @Tag("attack")
+@IntegrationTest
 class SiteBuildsShareReleaseFilesAttackTest {
 
   @TempDir Path temp;

@@ -3,6 +3,7 @@ package cn.qingtian.portal.charity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The charity registry over HTTP: filters, paging, provenance, and the count the plan targets. */
 @ApiIntegrationTest
+@DatabaseTest
 class CharityApiTest extends SharedDatabase {
 
   @Autowired HttpGraphQlTester graphQl;

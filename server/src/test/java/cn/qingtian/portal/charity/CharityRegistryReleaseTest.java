@@ -1,6 +1,7 @@
 package cn.qingtian.portal.charity;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.dataset.PackageImporter;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The charity count is computed from the registry: a new release that changes it changes the count.
  */
 @ApiIntegrationTest
+@DatabaseTest
 class CharityRegistryReleaseTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

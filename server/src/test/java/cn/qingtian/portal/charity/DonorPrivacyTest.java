@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.PackageFixture;
 import cn.qingtian.portal.dataset.PackageImporter;
@@ -34,6 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DatabaseTest
 class DonorPrivacyTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

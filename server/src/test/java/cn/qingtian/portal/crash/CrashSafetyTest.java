@@ -2,6 +2,7 @@ package cn.qingtian.portal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.PackageFixture;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * complete site behind the site link, every download folder complete or absent, the database at the
  * previous release or the new one in full, and the next run succeeds and cleans up.
  */
+@LongTest
 class CrashSafetyTest {
 
   @TempDir Path temp;

@@ -2,6 +2,7 @@ package cn.qingtian.portal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.PortalApplication;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.TestDatabases;
@@ -28,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * site build and downloads folder, both answering the same release with the same bytes, and both
  * moving to a new release within the release poll interval and its preparation once it is imported.
  */
+@LongTest
 class TwoInstancesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

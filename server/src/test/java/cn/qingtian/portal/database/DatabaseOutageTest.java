@@ -2,6 +2,7 @@ package cn.qingtian.portal.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.dataset.ImportResult;
 import cn.qingtian.portal.dataset.PackageFixture;
@@ -52,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "portal.site.retry-after=2s"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@LongTest
 class DatabaseOutageTest {
 
   private static final RestartablePostgres POSTGRES = RestartablePostgres.start();

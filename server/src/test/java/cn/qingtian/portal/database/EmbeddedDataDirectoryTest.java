@@ -3,6 +3,7 @@ package cn.qingtian.portal.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qingtian.portal.DatabaseTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * which must survive every case. The stale-server case itself is {@code
  * EmbeddedPortalRestartsAfterKillAttackTest}.
  */
+@DatabaseTest
 class EmbeddedDataDirectoryTest {
 
   private static final long THIS_JVM = ProcessHandle.current().pid();

@@ -2,6 +2,7 @@ package cn.qingtian.portal.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "portal.downloads.directory=target/test-downloads/embedded-default"
     })
 @AutoConfigureHttpGraphQlTester
+@IntegrationTest
 class EmbeddedDefaultTest {
 
   private static final Path DATA = createDataDirectory();

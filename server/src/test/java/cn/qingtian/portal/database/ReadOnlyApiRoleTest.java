@@ -3,6 +3,7 @@ package cn.qingtian.portal.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import io.r2dbc.spi.ConnectionFactory;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import reactor.test.StepVerifier;
  * tables and nothing else.
  */
 @ApiIntegrationTest
+@DatabaseTest
 class ReadOnlyApiRoleTest extends SharedDatabase {
 
   @Autowired ConnectionFactory apiConnections;

@@ -3,6 +3,7 @@ package cn.qingtian.portal.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.database.JdbcConnections;
 import java.io.BufferedWriter;
@@ -40,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (default 1,000,000 rows).
  */
 @ApiIntegrationTest
+@DatabaseTest
 class BadPackageCorpusTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.PortalCommandLine;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.database.JdbcConnections;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ApiIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DatabaseTest
 class ImportTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

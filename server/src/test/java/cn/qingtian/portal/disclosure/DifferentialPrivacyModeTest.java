@@ -3,6 +3,7 @@ package cn.qingtian.portal.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 /** With {@code portal.disclosure.epsilon} set, the income tables are noised, not suppressed. */
 @ApiIntegrationTest
 @TestPropertySource(properties = "portal.disclosure.epsilon=1/2")
+@DatabaseTest
 class DifferentialPrivacyModeTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

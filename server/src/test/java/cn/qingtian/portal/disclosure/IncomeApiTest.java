@@ -3,6 +3,7 @@ package cn.qingtian.portal.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * shares are computed from the published county counts.
  */
 @ApiIntegrationTest
+@DatabaseTest
 class IncomeApiTest extends SharedDatabase {
 
   private static final ParameterizedTypeReference<Map<String, Object>> MAP =

@@ -3,6 +3,7 @@ package cn.qingtian.portal.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.dataset.PackageValidator;
@@ -53,6 +54,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * download tools and caches rely on.
  */
 @ApiIntegrationTest
+@DatabaseTest
 class DownloadsTest extends SharedDatabase {
 
   private static final ObjectMapper JSON = new ObjectMapper();

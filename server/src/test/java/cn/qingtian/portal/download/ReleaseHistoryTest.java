@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.dataset.ImportRefusedException;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ApiIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DatabaseTest
 class ReleaseHistoryTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

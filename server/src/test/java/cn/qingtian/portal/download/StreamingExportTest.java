@@ -2,6 +2,7 @@ package cn.qingtian.portal.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.database.DatabaseAddress;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and XLSX by a JVM whose heap is capped at 128 MB: the export streams from a database cursor to
  * the file, so it completes, and each format's peak heap stays under the cap.
  */
+@LongTest
 class StreamingExportTest {
 
   private static final int ROWS = 1_000_000;

@@ -3,6 +3,7 @@ package cn.qingtian.portal.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.site.SiteBuildScheduler;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ApiIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
+@DatabaseTest
 class SecretsAndPathsLeakTest {
 
   static final String SECRET = "CANARY-PW-" + UUID.randomUUID().toString().substring(0, 8);

@@ -3,6 +3,7 @@ package cn.qingtian.portal.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Production: with the demo package switched off, nothing DEMO comes back from any query. */
 @ApiIntegrationTest
+@DatabaseTest
 class DemoSwitchedOffTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

@@ -3,6 +3,7 @@ package cn.qingtian.portal.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Observations and progress over real HTTP and PostgreSQL, with the demo package imported. */
 @ApiIntegrationTest
+@DatabaseTest
 class ProgressApiTest extends SharedDatabase {
 
   @Autowired HttpGraphQlTester graphQl;

@@ -2,6 +2,7 @@ package cn.qingtian.portal.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.TestDatabases;
 import cn.qingtian.portal.database.DatabaseAddress;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
@@ -22,6 +23,7 @@ import org.springframework.boot.health.contributor.Status;
  * when it answers, DOWN when it refuses connections or accepts them and never speaks, and never
  * with the database's address in what it shows.
  */
+@DatabaseTest
 class DatabaseHealthIndicatorTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(500);

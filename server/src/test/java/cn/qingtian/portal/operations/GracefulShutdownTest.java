@@ -3,6 +3,7 @@ package cn.qingtian.portal.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.PortalApplication;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.TestDatabases;
@@ -42,6 +43,7 @@ import reactor.core.publisher.Mono;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@IntegrationTest
 class GracefulShutdownTest {
 
   private static final Duration SLOW = Duration.ofSeconds(5);

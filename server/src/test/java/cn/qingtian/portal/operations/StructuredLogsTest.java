@@ -2,6 +2,7 @@ package cn.qingtian.portal.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
       "portal.site.publish-on-release=false",
       "portal.downloads.write-on-release=false"
     })
+@IntegrationTest
 class StructuredLogsTest extends SharedDatabase {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,7 @@ package cn.qingtian.portal.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The plan structure as users query it: over real HTTP, from real PostgreSQL. */
 @ApiIntegrationTest
+@DatabaseTest
 class PlanApiTest extends SharedDatabase {
 
   @Autowired HttpGraphQlTester graphQl;

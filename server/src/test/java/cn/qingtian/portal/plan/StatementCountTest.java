@@ -3,6 +3,7 @@ package cn.qingtian.portal.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.StatementCounter;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 @Import(StatementCounter.class)
 // Counted as the database sees them: an answer from the response cache makes no statements at all.
 @TestPropertySource(properties = "portal.api.response-cache.enabled=false")
+@DatabaseTest
 class StatementCountTest extends SharedDatabase {
 
   private static final String NESTED =

@@ -3,6 +3,7 @@ package cn.qingtian.portal.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.StatementCounter;
 import cn.qingtian.portal.TestDatabases;
@@ -32,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ApiIntegrationTest
 @Import(StatementCounter.class)
 @ExtendWith(OutputCaptureExtension.class)
+@DatabaseTest
 class ReleasePreparationTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();

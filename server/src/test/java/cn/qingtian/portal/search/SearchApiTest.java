@@ -3,6 +3,7 @@ package cn.qingtian.portal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
+import cn.qingtian.portal.DatabaseTest;
 import cn.qingtian.portal.SharedDatabase;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Search over HTTP: Chinese recall and ranking, English stemming, codes, filters, bad input. */
 @ApiIntegrationTest
+@DatabaseTest
 class SearchApiTest extends SharedDatabase {
 
   @Autowired HttpGraphQlTester graphQl;

@@ -2,6 +2,7 @@ package cn.qingtian.portal.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "portal.downloads.directory=target/test-downloads/${random.uuid}",
       "portal.datasets.directory=../datasets"
     })
+@IntegrationTest
 class ReleaseUnderLoadTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();
