@@ -4,6 +4,7 @@
 #
 #   bench/graphql-bench/run.sh                                  # full run, about 12 minutes
 #   RUNS=1 DURATION=5 WARMUP=3 bench/graphql-bench/run.sh       # a quick check, about 2 minutes
+#   SMOKE=1 bench/graphql-bench/run.sh                          # the smoke mode (bench/smoke)
 #
 # What it does:
 #   1. builds the portal jar if it is missing (REBUILD=1 rebuilds it) and installs PostGraphile and
@@ -32,9 +33,18 @@
 # PORT=18410 (uses PORT..PORT+2) JAVA_OPTS (extra JVM options for both portals, default none)
 # REBUILD=0 KEEP=0 (1 keeps the temporary folder with the logs) PORTAL_JAR (a jar to use instead of
 # server/target's) PORTAL_LABEL (what results call that jar) RESULTS (default results/ here).
+# SMOKE=1: checks the path, measures nothing: RUNS=1 DURATION=2 WARMUP=1 unless set, the results
+# in a temporary folder (printed, then removed), and a non-zero exit when a run counted no correct
+# answer or any wrong one or any HTTP error status.
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/../.." && pwd)
+SMOKE=${SMOKE:-0}
+if [ "$SMOKE" = 1 ]; then
+  : "${RUNS:=1}" "${DURATION:=2}" "${WARMUP:=1}"
+  SMOKE_RESULTS=$(mktemp -d /tmp/graphql-bench-smoke.XXXXXX)
+  : "${RESULTS:=$SMOKE_RESULTS}"
+fi
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
@@ -53,13 +63,13 @@ log() { echo "[$(date +%H:%M:%S)] $*"; }
 cd "$ROOT"
 if [ -z "${PORTAL_JAR:-}" ] && { [ "${REBUILD:-0}" = 1 ] || ! ls server/target/portal-server-*.jar >/dev/null 2>&1; }; then
   log "building the portal jar"
-  ./mvnw -B -q install -DskipTests
+  ./mvnw -B -q -pl server -am package -DskipTests
 fi
 if [ -n "${PORTAL_JAR:-}" ]; then
   JAR=$(realpath "$PORTAL_JAR")
   COMMIT=${PORTAL_LABEL:-"given jar $(basename "$JAR")"}
 else
-  JAR=$(realpath "$(ls server/target/portal-server-*.jar | grep -v -- '-plain' | head -1)")
+  JAR=$(realpath "$(ls server/target/portal-server-*.jar | grep -vE -- '-(classes|tests)\.jar$' | head -1)")
   COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)
   [ -z "$(git -C "$ROOT" status --porcelain -- server site pom.xml 2>/dev/null)" ] \
     || COMMIT="$COMMIT with uncommitted changes"
@@ -96,6 +106,7 @@ cleanup() {
   else
     rm -rf "$WORK"
   fi
+  [ -z "${SMOKE_RESULTS:-}" ] || rm -rf "$SMOKE_RESULTS"
   exit $status
 }
 trap cleanup EXIT
@@ -269,3 +280,10 @@ cat > "$WORK/meta.json" <<EOF
 EOF
 node "$BENCH/bench.js" summarize "$RESULTS/runs.csv" "$WORK/check-on.json" "$WORK/meta.json" "$RESULTS"
 log "written: $RESULTS/runs.csv, results.json, results.md"
+if [ "$SMOKE" = 1 ]; then
+  cat "$RESULTS/results.md"
+  # columns 11-13 of runs.csv: correct, wrong, non2xx
+  awk -F, 'NR > 1 && ($11 == 0 || $12 > 0 || $13 > 0) {
+    print "smoke: " $4 " counted " $11 " correct, " $12 " wrong, " $13 " non-2xx" > "/dev/stderr"; bad = 1
+  } END { exit bad }' "$RESULTS/runs.csv"
+fi

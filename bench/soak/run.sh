@@ -3,17 +3,18 @@
 #
 #   bench/soak/run.sh        # 10 minutes at 80% of the measured maximum (about 13 minutes in all)
 #   bench/soak/run.sh 2      # a short check
+#   SMOKE=1 bench/soak/run.sh  # the smoke mode (bench/smoke): the same path in about a minute
 #
 # What it does:
-#   1. builds the portal jar and the test classes (./mvnw -pl server -am package -DskipTests) unless
+#   1. builds the portal jar and the bench jar (./mvnw -pl bench -am package -DskipTests) unless
 #      REBUILD=0 and they are there; copies both aside so a build meanwhile cannot replace them;
 #   2. creates a fresh database soak_<pid> on the machine's PostgreSQL (PGHOST/PGPORT/PGUSER, default
 #      127.0.0.1:5432 postgres, trust authentication) and starts the portal on it as `serve`
 #      (bundled plan + demo packages from datasets/, the site published, downloads written, the
 #      response cache on as by default, the per-client rate limit off: all load comes from one
 #      address), on loopback port PORT;
-#   3. runs the load generator (cn.qingtian.portal.soak.SoakLoad, test classes on the jar's
-#      classpath): discovers the workload (site pages from sitemap.xml, downloads, the site's GraphQL
+#   3. runs the load generator (cn.qingtian.portal.soak.SoakLoad, from the bench module's jar,
+#      bench/target/portal-bench-*.jar): discovers the workload (site pages from sitemap.xml, downloads, the site's GraphQL
 #      documents, the newsroom queries, searches), checks every request once, measures the maximum
 #      throughput with a closed loop (CLIENTS clients, MAX_SECONDS s), then sends FRACTION of it as an
 #      open loop over CONNECTIONS connections (as wrk2: a late answer delays the requests behind it,
@@ -28,11 +29,18 @@
 # Settings (environment): PORT=18520 CLIENTS=24 MAX_SECONDS=20 FRACTION=0.8 CONNECTIONS=64
 # IMPORT_NICE=19 (0: the import at a fair share of the CPU) JAVA_OPTS (portal JVM)
 # REBUILD=1 KEEP=0 (1 keeps the temporary folder with the portal's log).
+# SMOKE=1: checks the path, measures nothing: 20 s of open loop after a 5 s + 5 s maximum with 4
+# clients, 8 connections, no release imported (too short for one: the CI step that runs
+# ReleaseUnderLoadTest covers it), REBUILD=0 by default, the report in the temporary folder, not
+# in results/; the exit code is the verdict's as above.
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/../.." && pwd)
+SMOKE=${SMOKE:-0}
 MINUTES=${1:-10}
-if ! [ "$MINUTES" -ge 2 ] 2>/dev/null; then
+if [ "$SMOKE" = 1 ]; then
+  : "${CLIENTS:=4}" "${MAX_SECONDS:=5}" "${CONNECTIONS:=8}" "${REBUILD:=0}"
+elif ! [ "$MINUTES" -ge 2 ] 2>/dev/null; then
   echo "MINUTES must be a whole number of at least 2: the release imported half-way needs 20-45 s" \
     "to commit and a few more to be served" >&2
   exit 2
@@ -56,13 +64,14 @@ SOURCE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 CHANGED=$(git status --porcelain --untracked-files=no 2>/dev/null | wc -l) || CHANGED="?"
 [ "$CHANGED" = 0 ] || SOURCE="$SOURCE with $CHANGED files changed and not committed"
 if [ "${REBUILD:-1}" = 1 ] || ! ls server/target/portal-server-*.jar >/dev/null 2>&1 \
-    || [ ! -d server/target/test-classes/cn/qingtian/portal/soak ]; then
-  log "building the portal jar and the test classes"
-  ./mvnw -B -q -pl server -am package -DskipTests -Djacoco.skip=true
+    || ! ls bench/target/portal-bench-*.jar >/dev/null 2>&1; then
+  log "building the portal jar and the bench jar"
+  ./mvnw -B -q -pl bench -am package -DskipTests
 else
-  SOURCE="jar and test classes built earlier (REBUILD=0; now $SOURCE)"
+  SOURCE="jars built earlier (REBUILD=0; now $SOURCE)"
 fi
-JAR=$(ls server/target/portal-server-*.jar | grep -v -- '-plain' | head -1)
+JAR=$(ls server/target/portal-server-*.jar | grep -vE -- '-(classes|tests)\.jar$' | head -1)
+BENCH_JAR=$(ls bench/target/portal-bench-*.jar | head -1)
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "port $PORT is in use; set PORT" >&2
   exit 1
@@ -70,8 +79,7 @@ fi
 
 WORK=$(mktemp -d /tmp/soak.XXXXXX)
 cp "$JAR" "$WORK/portal.jar"
-mkdir -p "$WORK/test-classes"
-cp -r server/target/test-classes/. "$WORK/test-classes/"
+cp "$BENCH_JAR" "$WORK/bench.jar"
 PORTAL_PID=
 cleanup() {
   local status=$?
@@ -83,7 +91,7 @@ cleanup() {
   dropdb --if-exists --force "$DATABASE" 2>/dev/null || log "could not drop database $DATABASE"
   if [ "${KEEP:-0}" = 1 ] || [ $status -gt 1 ]; then
     log "logs kept in $WORK"
-    rm -rf "$WORK/portal.jar" "$WORK/test-classes"
+    rm -rf "$WORK/portal.jar" "$WORK/bench.jar"
   else
     rm -rf "$WORK"
   fi
@@ -118,17 +126,20 @@ until curl -sf -m 5 "http://127.0.0.1:$PORT/sitemap.xml" -o /dev/null 2>/dev/nul
 done
 log "portal answering after $((SECONDS - start)) s (pid $PORTAL_PID)"
 
-mkdir -p "$BENCH/results"
-OUT="$BENCH/results/$(date -u +%Y%m%d-%H%M).md"
+if [ "$SMOKE" = 1 ]; then
+  OUT="$WORK/smoke.md"
+  LENGTH=(--seconds 20)
+else
+  mkdir -p "$BENCH/results"
+  OUT="$BENCH/results/$(date -u +%Y%m%d-%H%M).md"
+  LENGTH=(--minutes "$MINUTES" --import-nice "$IMPORT_NICE" --import-jar "$WORK/portal.jar"
+    --database-url "$DATABASE_URL")
+fi
 set +e
-java -Xmx1g -cp "$WORK/portal.jar" -Dloader.path="$WORK/test-classes" \
-  -Dloader.main=cn.qingtian.portal.soak.SoakLoad \
-  org.springframework.boot.loader.launch.PropertiesLauncher \
-  --url "http://127.0.0.1:$PORT" --pid "$PORTAL_PID" --minutes "$MINUTES" \
+java -Xmx1g -Dloader.main=cn.qingtian.portal.soak.SoakLoad -jar "$WORK/bench.jar" \
+  --url "http://127.0.0.1:$PORT" --pid "$PORTAL_PID" "${LENGTH[@]}" \
   --clients "$CLIENTS" --max-seconds "$MAX_SECONDS" --fraction "$FRACTION" \
-  --connections "$CONNECTIONS" --import-nice "$IMPORT_NICE" \
-  --datasets "$ROOT/datasets" --import-jar "$WORK/portal.jar" --database-url "$DATABASE_URL" \
-  --out "$OUT"
+  --connections "$CONNECTIONS" --datasets "$ROOT/datasets" --out "$OUT"
 STATUS=$?
 set -e
 {

@@ -20,7 +20,7 @@ final class SoakReport {
   private final LoadDriver.Capacity capacity;
   private final double rate;
   private final int connections;
-  private final int minutes;
+  private final int seconds;
   private final Recorder recorder;
   private final ReleaseSwitch release;
   private final long start;
@@ -34,7 +34,7 @@ final class SoakReport {
       LoadDriver.Capacity capacity,
       double rate,
       int connections,
-      int minutes,
+      int seconds,
       Recorder recorder,
       ReleaseSwitch release,
       long start) {
@@ -46,7 +46,7 @@ final class SoakReport {
     this.capacity = capacity;
     this.rate = rate;
     this.connections = connections;
-    this.minutes = minutes;
+    this.seconds = seconds;
     this.recorder = recorder;
     this.release = release;
     this.start = start;
@@ -67,6 +67,11 @@ final class SoakReport {
       }
     }
     return max == 0 ? null : (max - min) / (double) min;
+  }
+
+  /** "10 min" for whole minutes, else "20 s". */
+  static String length(int seconds) {
+    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
   }
 
   Long newReleaseSeen(String kind) {
@@ -120,16 +125,16 @@ final class SoakReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "- **Soak** (open loop, %.0f%% of it): %.0f req/s scheduled over %d connections for %d"
-                + " min; %d requests sent"
+            "- **Soak** (open loop, %.0f%% of it): %.0f req/s scheduled over %d connections for %s;"
+                + " %d requests sent"
                 + " (%.0f req/s), %d errors, %d mixed; latency from the scheduled time p50 %.1f ms,"
                 + " p99 %.1f ms, max %.0f ms%n",
             rate / capacity.perSecond() * 100,
             rate,
             connections,
-            minutes,
+            length(seconds),
             all.requests(),
-            all.requests() / (minutes * 60.0),
+            all.requests() / (double) seconds,
             all.errors(),
             all.mixed(),
             all.quantileMillis(0.5),

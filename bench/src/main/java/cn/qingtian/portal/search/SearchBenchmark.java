@@ -88,8 +88,11 @@ public final class SearchBenchmark {
           "growth");
   private static final int[] TERMS = {1, 2, 4};
   private static final int[] ENGLISH_TERMS_AND_TYPOS = {1, 2, 4, 0};
-  private static final int WARM_UP = 500;
-  private static final int MEASURED = 2_000;
+  // Queries per kind in-process (warm-up, then timed) and in the warm-up pass through /graphql;
+  // search-bench's smoke mode sets smaller counts with -Dsearch.bench.* (it measures nothing).
+  private static final int WARM_UP = Integer.getInteger("search.bench.warm-up", 500);
+  private static final int MEASURED = Integer.getInteger("search.bench.measured", 2_000);
+  private static final int HTTP_WARM_UP = Integer.getInteger("search.bench.http-warm-up", 300);
 
   private SearchBenchmark() {}
 
@@ -271,7 +274,7 @@ public final class SearchBenchmark {
       // its queries are not the timed ones (the typo queries would find their automata cached).
       for (boolean english : new boolean[] {false, true}) {
         for (int terms : english ? ENGLISH_TERMS_AND_TYPOS : TERMS) {
-          List<String> other = queries(english, terms, clients * requests + 300);
+          List<String> other = queries(english, terms, clients * requests + HTTP_WARM_UP);
           warmUp(
               client,
               graphql,

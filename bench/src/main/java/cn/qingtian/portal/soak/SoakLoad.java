@@ -26,11 +26,15 @@ import java.util.concurrent.locks.LockSupport;
  * report and ends with a PASS or FAIL line (exit code 0 or 1).
  *
  * <pre>
- * SoakLoad --url http://127.0.0.1:18520 [--pid N] [--minutes 10] [--fraction 0.8]
+ * SoakLoad --url http://127.0.0.1:18520 [--pid N] [--minutes 10 | --seconds 20] [--fraction 0.8]
  *          [--clients 24] [--max-seconds 20] [--connections 64] [--datasets datasets] [--no-pages]
  *          [--import-jar portal.jar --database-url postgresql://…] [--import-nice 19]
  *          [--out report.md]
  * </pre>
+ *
+ * <p>{@code --seconds} (bench/soak/run.sh's smoke mode) replaces {@code --minutes}. A load that is
+ * not whole minutes has no heap samples and no per-minute log lines, and a load under 2 minutes
+ * imports no release (ReleaseUnderLoadTest covers that path).
  */
 public final class SoakLoad {
 
@@ -42,6 +46,10 @@ public final class SoakLoad {
     Map<String, String> options = options(arguments);
     URI base = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
     int minutes = Integer.parseInt(options.getOrDefault("minutes", "10"));
+    int seconds =
+        options.containsKey("seconds")
+            ? Integer.parseInt(options.get("seconds"))
+            : Math.multiplyExact(minutes, 60);
     double fraction = Double.parseDouble(options.getOrDefault("fraction", "0.8"));
     int clients = Integer.parseInt(options.getOrDefault("clients", "24"));
     int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
@@ -51,10 +59,10 @@ public final class SoakLoad {
     String databaseUrl = options.get("database-url");
     String importJar = options.get("import-jar");
     String importNice = options.getOrDefault("import-nice", "19");
-    if (importJar != null && minutes < 2) {
+    if (importJar != null && seconds < 120) {
       // Imported at half time, a release takes 20–45 s to commit and a few more to be served.
       throw new IllegalArgumentException(
-          "--minutes " + minutes + ": at least 2 when a release is imported half-way");
+          seconds + " s of load: at least 2 minutes when a release is imported half-way");
     }
     Path work = Files.createTempDirectory("soak");
     Path out =
@@ -111,10 +119,10 @@ public final class SoakLoad {
     log(
         String.format(
             Locale.ROOT,
-            "open loop: %.0f req/s over %d connections for %d min",
+            "open loop: %.0f req/s over %d connections for %s",
             rate,
             connections,
-            minutes));
+            SoakReport.length(seconds)));
 
     long start = System.nanoTime() + 200_000_000L;
     Recorder recorder = new Recorder(start, current);
@@ -132,7 +140,7 @@ public final class SoakLoad {
       command.addAll(next.importArguments(databaseUrl));
       release = new ReleaseSwitch(command, work.resolve("import.log"), databaseUrl);
       ReleaseSwitch importing = release;
-      long half = start + Duration.ofMinutes(minutes).toNanos() / 2;
+      long half = start + Duration.ofSeconds(seconds).toNanos() / 2;
       Thread starter =
           new Thread(
               () -> {
@@ -144,9 +152,12 @@ public final class SoakLoad {
       starter.setDaemon(true);
       starter.start();
     }
-    Thread monitor = monitor(recorder, start, minutes, heap);
-    driver.openLoop(rate, Duration.ofMinutes(minutes), connections, recorder, start);
-    monitor.join(TimeUnit.SECONDS.toMillis(120));
+    // The monitor reports whole minutes only: none for a load of a few seconds.
+    Thread monitor = seconds % 60 == 0 ? monitor(recorder, start, seconds / 60, heap) : null;
+    driver.openLoop(rate, Duration.ofSeconds(seconds), connections, recorder, start);
+    if (monitor != null) {
+      monitor.join(TimeUnit.SECONDS.toMillis(120));
+    }
     if (release != null) {
       release.await(300);
       release.close();
@@ -161,7 +172,7 @@ public final class SoakLoad {
             capacity,
             rate,
             connections,
-            minutes,
+            seconds,
             recorder,
             release,
             start);
