@@ -2,7 +2,6 @@ package cn.qingtian.portal.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +35,6 @@ import org.springframework.test.context.DynamicPropertySource;
       "portal.downloads.directory=target/test-downloads/${random.uuid}",
       "portal.datasets.directory=../datasets"
     })
-@IntegrationTest
 class ReleaseUnderLoadTest {
 
   private static final String DATABASE = TestDatabases.newDatabaseUrl();
