@@ -73,10 +73,13 @@ public class PersistedQueries extends ApolloPersistedQuerySupport {
    * ({@code query} itself when none is, or the extension is refused: running it answers why).
    */
   public String documentToRun(String query, @Nullable Map<String, Object> extensions) {
-    if (refusal(query, extensions) != null || !withoutDocument(query)) {
+    if (extensions == null
+        || !(extensions.get("persistedQuery") instanceof Map<?, ?> persisted)
+        || refusal(query, extensions) != null
+        || !withoutDocument(query)) {
       return query;
     }
-    Object hash = ((Map<?, ?>) extensions.get("persistedQuery")).get("sha256Hash");
+    Object hash = persisted.get("sha256Hash");
     String known = registered.document(hash);
     return known != null ? known : query;
   }
