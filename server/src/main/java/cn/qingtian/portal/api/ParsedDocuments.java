@@ -1,5 +1,7 @@
 package cn.qingtian.portal.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -13,9 +15,9 @@ import org.springframework.stereotype.Component;
  * Parses and validates each distinct query document once: clients send the same few documents with
  * different variables, and parsing and validating them again cost as much as a search. The schema
  * never changes while the server runs, so an entry (the document, or its validation errors) stays
- * valid. Bounded: the most recently used documents of at most 10,000 characters. A request that
- * sends a persisted query's hash instead of its document runs the document registered under it
- * ({@link PersistedQueries}).
+ * valid. Bounded (Caffeine): {@value #MAX_DOCUMENTS} documents of at most 10,000 characters. A
+ * request with a persisted query's extension is left to {@link PersistedQueries}, which keeps its
+ * documents parsed under their hash.
  */
 @Component
 class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocumentProvider {
@@ -23,7 +25,8 @@ class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocume
   static final int MAX_DOCUMENTS = 1_000;
   static final int MAX_LENGTH = 10_000;
 
-  private final LruCache<String, PreparsedDocumentEntry> documents = new LruCache<>(MAX_DOCUMENTS);
+  private final Cache<String, PreparsedDocumentEntry> documents =
+      Caffeine.newBuilder().maximumSize(MAX_DOCUMENTS).build();
   private final PersistedQueries persisted;
 
   ParsedDocuments(PersistedQueries persisted) {
@@ -38,19 +41,14 @@ class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocume
   @Override
   public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
       ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-    PersistedQueries.Lookup lookup = persisted.lookup(input.getQuery(), input.getExtensions());
-    if (lookup instanceof PersistedQueries.Refused refused) {
-      return CompletableFuture.completedFuture(new PreparsedDocumentEntry(refused.error()));
+    if (PersistedQueries.asksFor(input)) {
+      return persisted.getDocumentAsync(input, parseAndValidate);
     }
-    ExecutionInput toRun =
-        lookup instanceof PersistedQueries.Found found && !found.document().equals(input.getQuery())
-            ? input.transform(builder -> builder.query(found.document()))
-            : input;
-    String query = toRun.getQuery();
+    String query = input.getQuery();
     if (query.length() > MAX_LENGTH) {
-      return CompletableFuture.completedFuture(parseAndValidate.apply(toRun));
+      return CompletableFuture.completedFuture(parseAndValidate.apply(input));
     }
-    PreparsedDocumentEntry entry = documents.get(query, q -> parseAndValidate.apply(toRun));
+    PreparsedDocumentEntry entry = documents.get(query, q -> parseAndValidate.apply(input));
     return CompletableFuture.completedFuture(entry);
   }
 }

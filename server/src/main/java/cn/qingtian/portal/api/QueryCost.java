@@ -15,6 +15,10 @@ import java.util.OptionalInt;
  * first} or {@code last}, 100 when neither is given), a plain list by the maximum {@link ListSizes}
  * declares for it.
  *
+ * <p>Ours rather than graphql-java's {@code MaxQueryComplexityInstrumentation}: that one sums one
+ * number per field and knows nothing of list sizes, so it cannot give the node and value counts the
+ * limits and the rate limiter charge by (D17), nor report them in {@code extensions.cost}.
+ *
  * @param depth the deepest field, counting the top level as 1
  * @param nodes the items all its lists may return together, each list's size times the items of the
  *     lists around it (GitHub's method, extended to plain lists)

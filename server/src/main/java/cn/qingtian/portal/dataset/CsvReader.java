@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * LF and CRLF line ends are both accepted, also mixed in one file.
+ *
+ * <p>Ours rather than a CSV library on purpose: these diagnostics, each at its spreadsheet {@code
+ * row:column}, are what a publisher fixes a package by, and a library would have to be wrapped to
+ * give them.
  */
 final class CsvReader implements Closeable {
 

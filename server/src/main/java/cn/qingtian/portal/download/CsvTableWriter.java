@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * UTF-8 as GBK (CKAN's {@code ?bom=true}). A text value that starts like a formula is written with
  * a leading apostrophe ({@link TableWriter#neutralized}), and so does one after a separator;
  * numbers, dates and booleans are written as they are.
+ *
+ * <p>Ours rather than commons-csv's printer because it is faster where it counts: the full export
+ * took 4.59 s instead of 5.28 s (docs/performance.md, "Exports").
  */
 final class CsvTableWriter implements TableWriter {
 

@@ -1,5 +1,8 @@
 package cn.qingtian.portal.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * 1,000 points, and the next window started at 0). With the carry-over a client's server time over
  * any run of windows stays within a window's worth per window, plus one burst of at most {@link
  * RateLimitProperties#maxConcurrentPerClient()} queries.
+ *
+ * <p>The windows are a Caffeine cache whose entries expire when they stop mattering: at the end of
+ * the window, or once what it overspent is paid off. Caffeine's own size bound is not used: it
+ * would drop some client's window (and so forgive that client) to make room, where here a client
+ * beyond {@link RateLimitProperties#maxClients()} is not counted and the others keep theirs.
  */
 public final class RateLimiter {
 
@@ -31,18 +39,24 @@ public final class RateLimiter {
 
   private final RateLimitProperties properties;
   private final Clock clock;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final Cache<String, Window> windows;
   private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
   public RateLimiter(RateLimitProperties properties, Clock clock) {
     this.properties = properties;
     this.clock = clock;
+    this.windows =
+        Caffeine.newBuilder()
+            .ticker(() -> nanos(clock.instant()))
+            .executor(Runnable::run)
+            .expireAfter(Expiry.<String, Window>writing((client, window) -> untilWorthless(window)))
+            .build();
   }
 
   /** The client's standing now, without spending anything. */
   public RateLimitStatus peek(String client) {
     Instant now = clock.instant();
-    Window window = windows.get(client);
+    Window window = windows.getIfPresent(client);
     if (window == null || window.endedBy(now)) {
       int carried = window == null ? 0 : carriedInto(window, now);
       return new RateLimitStatus(
@@ -74,7 +88,7 @@ public final class RateLimiter {
 
   /** Whether the client has sent as many refused queries as its window allows. */
   public boolean refusalsSpent(String client) {
-    Window window = windows.get(client);
+    Window window = windows.getIfPresent(client);
     return window != null
         && !window.endedBy(clock.instant())
         && window.refused() >= properties.refusedPerWindow();
@@ -107,29 +121,53 @@ public final class RateLimiter {
 
   private Window update(String client, int cost, int refused) {
     Instant now = clock.instant();
-    if (windows.size() >= properties.maxClients() && !windows.containsKey(client)) {
-      windows.values().removeIf(w -> w.endedBy(now) && carriedInto(w, now) == 0);
-      if (windows.size() >= properties.maxClients()) {
-        log.warn("{} clients in their window: {} is not counted", windows.size(), client);
+    if (windows.estimatedSize() >= properties.maxClients()
+        && windows.getIfPresent(client) == null) {
+      windows.cleanUp(); // drops the windows that no longer matter
+      if (windows.estimatedSize() >= properties.maxClients()) {
+        log.warn("{} clients in their window: {} is not counted", windows.estimatedSize(), client);
         RateLimitStatus status = peek(client);
         return new Window(status.resetAt(), status.used(), 0);
       }
     }
-    return windows.compute(
-        client,
-        (key, current) ->
-            current == null || current.endedBy(now)
-                ? new Window(
-                    now.plus(properties.window()),
-                    (int)
-                        Math.min(
-                            Integer.MAX_VALUE,
-                            (long) (current == null ? 0 : carriedInto(current, now)) + cost),
-                    refused)
-                : new Window(
-                    current.resetAt(),
-                    (int) Math.min(Integer.MAX_VALUE, (long) current.used() + cost),
-                    current.refused() + refused));
+    return windows
+        .asMap()
+        .compute(
+            client,
+            (key, current) ->
+                current == null || current.endedBy(now)
+                    ? new Window(
+                        now.plus(properties.window()),
+                        (int)
+                            Math.min(
+                                Integer.MAX_VALUE,
+                                (long) (current == null ? 0 : carriedInto(current, now)) + cost),
+                        refused)
+                    : new Window(
+                        current.resetAt(),
+                        (int) Math.min(Integer.MAX_VALUE, (long) current.used() + cost),
+                        current.refused() + refused));
+  }
+
+  /**
+   * How long until the window stops mattering: when it has ended and its overspending is paid off
+   * ({@link #carriedInto} is 0 from then on), a limit's worth for each window after its end.
+   */
+  private Duration untilWorthless(Window window) {
+    long limit = properties.costPerWindow();
+    long excess = window.used() - limit;
+    long windowsToPay = excess <= 0 ? 0 : (excess + limit - 1) / limit;
+    long windowNanos = properties.window().toNanos();
+    long after =
+        windowsToPay > Long.MAX_VALUE / 4 / windowNanos
+            ? Long.MAX_VALUE / 4
+            : windowsToPay * windowNanos;
+    long until = Duration.between(clock.instant(), window.resetAt()).toNanos();
+    return Duration.ofNanos(Math.max(0, Math.min(Long.MAX_VALUE / 4, until + after)));
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   /**

@@ -13,6 +13,11 @@ import reactor.core.publisher.Mono;
  * reused by every request on it. Callers that ask at the same time share one load; a load that
  * fails is not kept, so the next caller tries again (a database that was away is used again once it
  * is back).
+ *
+ * <p>Not a Caffeine cache on purpose: with room for two, Caffeine's admission policy (TinyLFU)
+ * keeps the more often used of two entries rather than the more recent, so the release served now
+ * could be dropped for one that was busy before it. The lock is held only to place a lazy {@link
+ * Mono}, never while loading.
  */
 public final class ReleaseCache<T> {
 

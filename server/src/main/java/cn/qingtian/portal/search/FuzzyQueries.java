@@ -1,6 +1,7 @@
 package cn.qingtian.portal.search;
 
-import cn.qingtian.portal.api.LruCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -11,8 +12,8 @@ import org.apache.lucene.util.automaton.Operations;
 /**
  * The typo-tolerant query of an English word: the terms of a field within one edit of it (two from
  * 8 letters; a swap of neighbours counts as one), best-scoring 50 blended. Building the automaton
- * is most of a fuzzy query's cost and depends only on the word, so the most recently used 1,000
- * queries are kept; a query does not depend on the index it runs on.
+ * is most of a fuzzy query's cost and depends only on the word, so 1,000 queries are kept (Caffeine
+ * picks which); a query does not depend on the index it runs on.
  */
 final class FuzzyQueries {
 
@@ -20,7 +21,8 @@ final class FuzzyQueries {
   private static final int EXPANSIONS = 50;
 
   private final String field;
-  private final LruCache<String, Query> queries = new LruCache<>(MAX_QUERIES);
+  private final Cache<String, Query> queries =
+      Caffeine.newBuilder().maximumSize(MAX_QUERIES).build();
 
   FuzzyQueries(String field) {
     this.field = field;

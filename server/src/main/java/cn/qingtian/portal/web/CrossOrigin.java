@@ -23,6 +23,12 @@ import reactor.core.publisher.Mono;
  * with {@code Access-Control-Request-Method}) is answered here with 204, before the rate limit, the
  * timeout or the empty-body check see it. The site's pages, GraphiQL and the actuator get no CORS
  * headers.
+ *
+ * <p>Ours rather than Spring's {@code CorsWebFilter}, whose answers differ from these: it adds
+ * nothing to a request without an {@code Origin} (so a shared cache would keep, and serve to a
+ * page, a copy without {@code Access-Control-Allow-Origin}), adds {@code Vary: Origin} to every
+ * answer (one cached copy per origin), answers a preflight 200 and allows only the headers it asked
+ * for, and refuses one that asks for another header with 403. {@code CorsTest} checks these.
  */
 class CrossOrigin implements WebFilter, Ordered {
 

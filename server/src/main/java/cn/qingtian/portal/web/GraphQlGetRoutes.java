@@ -4,10 +4,11 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import cn.qingtian.portal.api.GraphQlHttp;
-import cn.qingtian.portal.api.LruCache;
 import cn.qingtian.portal.api.PersistedQueries;
 import cn.qingtian.portal.dataset.RowHash;
 import cn.qingtian.portal.release.CurrentRelease;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -46,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * no-store}, without ETag, and never a {@code 304} ({@link PerClientAnswers}). A persisted query's
  * hash in {@code extensions} may stand in for {@code query}. Only queries: a mutation or
  * subscription over GET is a {@code 405}. The schema itself is at {@code /graphql/schema.graphqls}.
- * (spring-graphql answers GET with 405, so these are routes of their own, tried before its own.)
+ * (spring-graphql answers GET with 405, so these are routes of their own, tried before its own:
+ * ours on purpose, since GET is what lets browsers and CDNs cache public answers.)
  */
 @Configuration(proxyBeanMethods = false)
 // The commands (import, rollback, publish) run without a web server, and so without GraphQL's.
@@ -57,7 +59,8 @@ class GraphQlGetRoutes {
   private static final CacheControl PUBLIC =
       CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
   // Clients send the same few documents again and again: each is parsed here once.
-  private static final LruCache<String, Boolean> OPERATION_KINDS = new LruCache<>(1_000);
+  private static final Cache<String, Boolean> OPERATION_KINDS =
+      Caffeine.newBuilder().maximumSize(1_000).build();
   private static final ClassPathResource SCHEMA = new ClassPathResource("graphql/schema.graphqls");
 
   @Bean
@@ -105,8 +108,7 @@ class GraphQlGetRoutes {
             .queryParam("query")
             .filter(q -> !q.isBlank())
             .orElse(PersistedQuerySupport.PERSISTED_QUERY_MARKER);
-    PersistedQueries.Lookup lookup = persisted.lookup(query, extensionValues);
-    String document = lookup instanceof PersistedQueries.Found found ? found.document() : query;
+    String document = persisted.documentToRun(query, extensionValues);
     if (!isQuery(document, operationName)) {
       return error(
           HttpStatus.METHOD_NOT_ALLOWED,

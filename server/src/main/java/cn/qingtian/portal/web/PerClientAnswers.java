@@ -1,7 +1,8 @@
 package cn.qingtian.portal.web;
 
-import cn.qingtian.portal.api.LruCache;
 import cn.qingtian.portal.ratelimit.RateLimitStatus;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -38,7 +39,8 @@ final class PerClientAnswers implements WebGraphQlInterceptor, Ordered {
   private static final Set<String> FIELDS = Set.of("rateLimit");
 
   // Clients send the same few documents again and again: each is looked at once.
-  private static final LruCache<String, Boolean> DOCUMENTS = new LruCache<>(1_000);
+  private static final Cache<String, Boolean> DOCUMENTS =
+      Caffeine.newBuilder().maximumSize(1_000).build();
 
   @Override
   public int getOrder() {

@@ -20,6 +20,10 @@ import reactor.core.publisher.Mono;
  * started within the start timeout is answered with a 503 and {@code Retry-After} the same way: no
  * request is left waiting without end, whatever it waits for. Subscriptions (WebSocket, or an SSE
  * stream once it has started) and the actuator are not cut.
+ *
+ * <p>Ours rather than spring-graphql's {@code TimeoutWebGraphQlInterceptor}: that one answers 408
+ * with no body (or a status of our choice, still without {@code Retry-After} or an error code),
+ * covers {@code /graphql} only, and would change today's answer.
  */
 class RequestTimeout implements WebFilter, Ordered {
 

@@ -4,11 +4,10 @@ import cn.qingtian.portal.ratelimit.RateLimitStatus;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseChanged;
 import cn.qingtian.portal.release.ReleasePreparation;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the key is the release, the document, the operation, the variables and the extensions. Only whole
  * answers without errors are kept, never a subscription's, and never one about the caller (a
  * document that selects its {@code rateLimit}, or an answer that showed it: {@link
- * PerClientAnswers}). Bounded by the size of the answers' JSON, least recently used first; emptied
- * when another release is served, after the hottest were answered again for it ({@link #prepare}).
- * Runs inside the rate limiter, so an answer from here costs the client the same as any other.
+ * PerClientAnswers}). Bounded by the size of the answers' JSON (Caffeine, weighed in bytes; an
+ * answer above a sixteenth of the bound is not kept); emptied when another release is served, after
+ * the hottest were answered again for it ({@link #prepare}). Runs inside the rate limiter, so an
+ * answer from here costs the client the same as any other.
  */
 class ResponseCache implements WebGraphQlInterceptor, ReleasePreparation, Ordered {
 
@@ -41,12 +41,16 @@ class ResponseCache implements WebGraphQlInterceptor, ReleasePreparation, Ordere
   private final long maxBytes;
   private final int warmUpQueries;
   private final ObjectProvider<ExecutionGraphQlService> graphQl;
-  private final Map<Key, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
-  private long bytes;
+  private final Cache<Key, Answer> answers;
 
   ResponseCache(
       ResponseCacheProperties properties, ObjectProvider<ExecutionGraphQlService> graphQl) {
     this.maxBytes = properties.maxSize().toBytes();
+    this.answers =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .<Key, Answer>weigher((key, answer) -> (int) Math.min(Integer.MAX_VALUE, answer.size()))
+            .build();
     this.warmUpQueries = properties.warmUpQueries();
     this.graphQl = graphQl;
   }
@@ -97,13 +101,12 @@ class ResponseCache implements WebGraphQlInterceptor, ReleasePreparation, Ordere
    */
   @Override
   public Mono<Void> prepare(Release next) {
-    List<Key> hottest;
-    synchronized (answers) {
-      List<Key> keys = new ArrayList<>(answers.keySet()); // least recently used first
-      hottest =
-          new ArrayList<>(keys.subList(Math.max(0, keys.size() - warmUpQueries), keys.size()));
-      Collections.reverse(hottest); // most recently used first
-    }
+    List<Key> hottest =
+        answers
+            .policy()
+            .eviction()
+            .map(eviction -> List.copyOf(eviction.hottest(warmUpQueries).keySet()))
+            .orElseGet(List::of); // hottest first
     return Flux.fromIterable(hottest)
         .filter(key -> key.release() != next.number())
         .flatMap(key -> answerAgain(key, next), 2)
@@ -141,36 +144,17 @@ class ResponseCache implements WebGraphQlInterceptor, ReleasePreparation, Ordere
     if (size > maxBytes / 16) {
       return;
     }
-    synchronized (answers) {
-      Answer previous = answers.put(key, new Answer(result, size));
-      bytes += size - (previous == null ? 0 : previous.size());
-      var eldest = answers.entrySet().iterator();
-      while (bytes > maxBytes && eldest.hasNext()) {
-        bytes -= eldest.next().getValue().size();
-        eldest.remove();
-      }
-    }
+    answers.put(key, new Answer(result, size));
   }
 
   private @Nullable Answer find(Key key) {
-    synchronized (answers) {
-      return answers.get(key);
-    }
+    return answers.getIfPresent(key);
   }
 
   /** The answers of the release served before are not asked for again. */
   @EventListener
   void releaseChanged(ReleaseChanged changed) {
-    synchronized (answers) {
-      var kept = answers.entrySet().iterator();
-      while (kept.hasNext()) {
-        var entry = kept.next();
-        if (entry.getKey().release() != changed.release().number()) {
-          bytes -= entry.getValue().size();
-          kept.remove();
-        }
-      }
-    }
+    answers.asMap().keySet().removeIf(key -> key.release() != changed.release().number());
   }
 
   private record Key(

@@ -115,4 +115,29 @@ class RateLimiterTest {
     assertThat(limiter.peek("203.0.113.9").used()).isEqualTo(6);
     assertThat(limiter.charge("203.0.113.9", 1).remaining()).isEqualTo(3);
   }
+
+  @Test
+  void aFullTableForgetsOnlyWindowsThatNoLongerMatterAndNeverCountsAClientByForgettingAnother() {
+    limiter.charge("198.51.100.0", 25); // overspends by 15: owed for two windows after this one
+    for (int i = 1; i < 100; i++) {
+      limiter.charge("198.51.100." + i, 1);
+    }
+    assertThat(limiter.charge("203.0.113.1", 3).used())
+        .as("not counted: the table is full")
+        .isZero();
+    assertThat(limiter.peek("203.0.113.1").used()).isZero();
+    assertThat(limiter.peek("198.51.100.1").used()).as("no one was forgotten for it").isEqualTo(1);
+
+    now = START.plus(Duration.ofMinutes(1)); // every window ended; one still owes 15
+    limiter.charge("203.0.113.1", 3);
+    assertThat(limiter.peek("203.0.113.1").used())
+        .as("counted: ended windows made room")
+        .isEqualTo(3);
+    assertThat(limiter.peek("198.51.100.0").used()).as("still owing").isEqualTo(15);
+
+    now = START.plus(Duration.ofMinutes(2)).plusSeconds(30); // one idle window paid off 10 of 15
+    assertThat(limiter.peek("198.51.100.0").used()).isEqualTo(5);
+    now = START.plus(Duration.ofMinutes(3)); // two windows after its end: paid off
+    assertThat(limiter.peek("198.51.100.0").used()).isZero();
+  }
 }
