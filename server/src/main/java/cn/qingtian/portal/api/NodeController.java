@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.release.Release;
 import java.util.List;
 import java.util.Optional;
@@ -30,16 +31,7 @@ class NodeController {
   @QueryMapping
   Mono<List<Optional<Object>>> nodes(@Argument List<String> ids, @ContextValue Release release) {
     if (ids.size() > MAX_IDS) {
-      throw new InvalidInputException(
-          "ids 最多 "
-              + MAX_IDS
-              + " 个（收到 "
-              + ids.size()
-              + "）/ at most "
-              + MAX_IDS
-              + " ids (got "
-              + ids.size()
-              + ")");
+      throw new InvalidInputException(UserMessages.get("api.nodes.tooMany", MAX_IDS, ids.size()));
     }
     return Flux.fromIterable(ids)
         .map(GlobalId::parse)
