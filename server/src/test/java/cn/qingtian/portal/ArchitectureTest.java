@@ -36,7 +36,8 @@ class ArchitectureTest {
 
   /** The core, bottom to top: a layer may use the layers below it, never one above. */
   static final List<String> CORE =
-      List.of("operations", "database", "api", "release", "dataset", "ratelimit", "web");
+      List.of(
+          "messages", "operations", "database", "api", "release", "dataset", "ratelimit", "web");
 
   /** The features and, for each, the other features it may use (through their interfaces only). */
   static final Map<String, Set<String>> FEATURES =
@@ -79,6 +80,8 @@ class ArchitectureTest {
   static final ArchRule CORE_LAYERS =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
+          .layer("messages")
+          .definedBy(PORTAL + ".messages..")
           .layer("operations")
           .definedBy(PORTAL + ".operations..")
           .layer("database")
@@ -95,25 +98,27 @@ class ArchitectureTest {
           .definedBy(PORTAL + ".web..")
           .layer("features")
           .definedBy(packages(FEATURES.keySet()))
-          .whereLayer("operations")
+          .whereLayer("messages")
           .mayNotAccessAnyLayer()
+          .whereLayer("operations")
+          .mayOnlyAccessLayers("messages")
           .whereLayer("database")
-          .mayOnlyAccessLayers("operations")
+          .mayOnlyAccessLayers("messages", "operations")
           .whereLayer("api")
-          .mayOnlyAccessLayers("operations", "database")
+          .mayOnlyAccessLayers("messages", "operations", "database")
           .whereLayer("release")
-          .mayOnlyAccessLayers("operations", "database", "api")
+          .mayOnlyAccessLayers("messages", "operations", "database", "api")
           .whereLayer("dataset")
-          .mayOnlyAccessLayers("operations", "database", "api", "release")
+          .mayOnlyAccessLayers("messages", "operations", "database", "api", "release")
           .whereLayer("ratelimit")
-          .mayOnlyAccessLayers("operations", "database", "api", "release", "dataset")
+          .mayOnlyAccessLayers("messages", "operations", "database", "api", "release", "dataset")
           .whereLayer("web")
-          .mayOnlyAccessLayers("operations", "database", "api", "release", "dataset", "ratelimit")
+          .mayOnlyAccessLayers("messages", "operations", "database", "api", "release", "dataset", "ratelimit")
           .whereLayer("features")
           .mayOnlyAccessLayers(CORE.toArray(String[]::new))
           .because(
-              "each core package builds only on the ones below it (operations < database < api <"
-                  + " release < dataset < ratelimit < web), so a change low down is seen above and"
+              "each core package builds only on the ones below it (messages < operations < database"
+                  + " < api < release < dataset < ratelimit < web), so a change low down is seen above and"
                   + " never the other way round");
 
   @ArchTest

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.achievement;
 
 import cn.qingtian.portal.api.InvalidInputException;
+import cn.qingtian.portal.messages.UserMessages;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,15 +26,12 @@ record AchievementFilter(
     } else {
       Matcher matcher = PERIOD.matcher(period);
       if (!matcher.matches()) {
-        throw new InvalidInputException(
-            "period 应为年份（2023）或年份区间（2021/2023）/ period is a year (2023) or a range of"
-                + " years (2021/2023)");
+        throw new InvalidInputException(UserMessages.get("achievement.period.invalid"));
       }
       from = Integer.parseInt(matcher.group(1));
       to = matcher.group(2) == null ? from : Integer.parseInt(matcher.group(2));
       if (to < from) {
-        throw new InvalidInputException(
-            "period 的结束年份早于开始年份 / period ends before it starts: " + period);
+        throw new InvalidInputException(UserMessages.get("achievement.period.reversed", period));
       }
     }
     return a ->

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
@@ -36,7 +37,7 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
       // The client went away (or the request timed out) while the query ran: nothing failed, and
       // nobody reads this error, so it is not logged as one.
       return GraphqlErrorBuilder.newError(env)
-          .message("请求已取消 / the request was cancelled")
+          .message(UserMessages.get("api.cancelled"))
           .extensions(Map.of("code", "CANCELLED"))
           .build();
     }

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
@@ -19,8 +20,7 @@ public final class DatabaseUnavailable {
   public static final String CODE = "DATABASE_UNAVAILABLE";
 
   /** What the caller reads, in both languages. */
-  public static final String MESSAGE =
-      "数据库暂时不可用，请稍后重试 / the database is unavailable for the moment: try again shortly";
+  public static final String MESSAGE = UserMessages.get("api.database.unavailable");
 
   /** Seconds a client is asked to wait before trying again. */
   public static final int RETRY_AFTER_SECONDS = 5;

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +33,7 @@ public record GlobalId(String type, List<String> parts) {
       }
       return new GlobalId(pieces[0], List.of(pieces).subList(1, pieces.length));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("不是有效的 ID / not a valid ID: " + abbreviate(id));
+      throw new InvalidInputException(UserMessages.get("api.id.invalid", abbreviate(id)));
     }
   }
 
@@ -44,7 +45,7 @@ public record GlobalId(String type, List<String> parts) {
    */
   public static String codeOf(@Nullable String id, @Nullable String code, String type) {
     if ((id == null) == (code == null)) {
-      throw new InvalidInputException("请给出 id 或 code 之一 / give either id or code");
+      throw new InvalidInputException(UserMessages.get("api.id.idOrCode"));
     }
     if (code != null) {
       return code;

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,7 @@ public record PageRequest(
   /** Checks the arguments; the binder constructs this record before anything can be reported. */
   PageRequest validated() {
     if (first != null && last != null) {
-      throw new InvalidInputException("first 与 last 不能同时使用 / use either first or last, not both");
+      throw new InvalidInputException(UserMessages.get("api.page.firstAndLast"));
     }
     check("first", first);
     check("last", last);
@@ -30,19 +31,7 @@ public record PageRequest(
 
   private static void check(String name, @Nullable Integer size) {
     if (size != null && (size < 1 || size > MAX_PAGE_SIZE)) {
-      throw new InvalidInputException(
-          name
-              + " 必须在 1 到 "
-              + MAX_PAGE_SIZE
-              + " 之间（收到 "
-              + size
-              + "）/ "
-              + name
-              + " must be between 1 and "
-              + MAX_PAGE_SIZE
-              + " (got "
-              + size
-              + ")");
+      throw new InvalidInputException(UserMessages.get("api.page.size", name, MAX_PAGE_SIZE, size));
     }
   }
 }

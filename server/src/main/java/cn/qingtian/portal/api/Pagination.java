@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -81,7 +82,7 @@ public final class Pagination {
       }
       return raw.substring("cursor:".length());
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("不是有效的游标 / not a valid cursor");
+      throw new InvalidInputException(UserMessages.get("api.cursor.invalid"));
     }
   }
 }

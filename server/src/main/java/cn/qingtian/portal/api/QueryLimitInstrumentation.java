@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -54,26 +55,22 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
     if (cost.depth() > limits.maxDepth()) {
       throw refused(
           "QUERY_TOO_DEEP",
-          "查询深度 " + cost.depth() + " 超过上限 " + limits.maxDepth(),
-          "query depth "
-              + cost.depth()
-              + " exceeds the limit of "
-              + limits.maxDepth()
-              + " by "
-              + (cost.depth() - limits.maxDepth()));
+          UserMessages.get("api.query.tooDeep.zh", cost.depth(), limits.maxDepth()),
+          UserMessages.get(
+              "api.query.tooDeep.en",
+              cost.depth(),
+              limits.maxDepth(),
+              cost.depth() - limits.maxDepth()));
     }
     if (cost.nodes() > limits.maxNodes()) {
       throw refused(
           "QUERY_TOO_LARGE",
-          "查询最多可返回 " + cost.nodes() + " 个节点，超过上限 " + limits.maxNodes() + "；请减小 first/last",
-          "the query may return "
-              + cost.nodes()
-              + " nodes, "
-              + (cost.nodes() - limits.maxNodes())
-              + " more than the limit of "
-              + limits.maxNodes()
-              + ": ask for smaller pages"
-              + " (first/last)");
+          UserMessages.get("api.query.tooLarge.zh", cost.nodes(), limits.maxNodes()),
+          UserMessages.get(
+              "api.query.tooLarge.en",
+              cost.nodes(),
+              cost.nodes() - limits.maxNodes(),
+              limits.maxNodes()));
     }
     return SimpleInstrumentationContext.noOp();
   }
@@ -90,8 +87,8 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
     if (expanded > expansionLimit(limits)) {
       throw refused(
           "QUERY_TOO_LARGE",
-          "展开片段后查询字段超过上限 " + limits.maxFields(),
-          "the query has more than " + limits.maxFields() + " fields with its fragments expanded");
+          UserMessages.get("api.query.tooManyFields.zh", limits.maxFields()),
+          UserMessages.get("api.query.tooManyFields.en", limits.maxFields()));
     }
     ExecutableNormalizedOperation operation;
     try {
@@ -106,8 +103,8 @@ class QueryLimitInstrumentation extends SimplePerformantInstrumentation {
     } catch (AbortExecutionException e) {
       throw refused(
           "QUERY_TOO_LARGE",
-          "展开片段后查询字段超过上限 " + limits.maxFields(),
-          "the query has more than " + limits.maxFields() + " fields with its fragments expanded");
+          UserMessages.get("api.query.tooManyFields.zh", limits.maxFields()),
+          UserMessages.get("api.query.tooManyFields.en", limits.maxFields()));
     }
     return QueryCost.of(operation, context.getGraphQLSchema());
   }

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -100,12 +101,7 @@ class ResponseSizeLimit implements WebFilter, Ordered {
       headers.remove(HttpHeaders.ETAG);
       headers.setCacheControl("no-store");
       headers.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
-      String message =
-          "答案超过 "
-              + maxBytes
-              + " 字节上限，未发送；请减小 first/last 或少要字段 / the answer is larger than the limit of "
-              + maxBytes
-              + " bytes and was not sent: ask for smaller pages (first/last) or fewer fields";
+      String message = UserMessages.get("api.response.tooLarge", maxBytes);
       byte[] bytes =
           JSON.writeValueAsBytes(
               Map.of(

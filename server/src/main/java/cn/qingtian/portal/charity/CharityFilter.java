@@ -1,6 +1,7 @@
 package cn.qingtian.portal.charity;
 
 import cn.qingtian.portal.api.InvalidInputException;
+import cn.qingtian.portal.messages.UserMessages;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of the {@code charities} query. */
@@ -15,8 +16,7 @@ record CharityFilter(
 
   boolean matches(Charity charity) {
     if (search != null && search.length() > MAX_SEARCH) {
-      throw new InvalidInputException(
-          "search 最多 " + MAX_SEARCH + " 个字符 / search takes at most " + MAX_SEARCH + " characters");
+      throw new InvalidInputException(UserMessages.get("charity.search.tooLong", MAX_SEARCH));
     }
     return (field == null || charity.fields().contains(field))
         && (publicFundraising == null || publicFundraising.equals(charity.publicFundraising()))

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -142,8 +143,8 @@ final class CsvReader implements Closeable {
                     file,
                     openedRow,
                     openedColumn,
-                    "这个单元格的引号到文件末尾都没有闭合",
-                    "the quote that opens this cell is never closed before the end of the file"));
+                    UserMessages.get("dataset.csv.unclosedQuote.zh"),
+                    UserMessages.get("dataset.csv.unclosedQuote.en")));
             throw new Stop();
           }
           if (c == '"') {
@@ -164,9 +165,8 @@ final class CsvReader implements Closeable {
                   file,
                   row,
                   column(),
-                  "引号闭合后、逗号之前还有文字（单元格中的引号须写成两个引号 \"\"）",
-                  "text after the closing quote of this cell (a quote inside a quoted cell is"
-                      + " written twice: \"\")"));
+                  UserMessages.get("dataset.csv.afterQuote.zh"),
+                  UserMessages.get("dataset.csv.afterQuote.en")));
           while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
             c = read();
           }
@@ -231,9 +231,8 @@ final class CsvReader implements Closeable {
               file,
               row,
               column(),
-              "文件中间有字节顺序标记（U+FEFF，BOM），通常是两个文件被拼接在一起；BOM 只能出现在文件开头",
-              "a byte order mark (U+FEFF, BOM) inside the file, usually where two files were"
-                  + " joined; a BOM is allowed only at the very start of a file"));
+              UserMessages.get("dataset.csv.bom.zh"),
+              UserMessages.get("dataset.csv.bom.en")));
       return tooLong;
     }
     if (c == '\u0000') {
@@ -242,9 +241,8 @@ final class CsvReader implements Closeable {
               file,
               row,
               column(),
-              "文件含有 NUL 字符（U+0000）：它可能是 UTF-16 编码或二进制文件，不是 UTF-8 文本",
-              "the file holds a NUL character (U+0000): it is probably UTF-16 or binary, not UTF-8"
-                  + " text"));
+              UserMessages.get("dataset.csv.nul.zh"),
+              UserMessages.get("dataset.csv.nul.en")));
       throw new Stop();
     }
     if (tooLong || !countRowChar()) {
@@ -256,10 +254,8 @@ final class CsvReader implements Closeable {
               file,
               row,
               column(),
-              "单元格超过 " + MAX_CELL_CHARS + " 个字符的上限，其余部分未读取",
-              "the cell is longer than the limit of "
-                  + MAX_CELL_CHARS
-                  + " characters; the rest was not read"));
+              UserMessages.get("dataset.csv.cellTooLong.zh", MAX_CELL_CHARS),
+              UserMessages.get("dataset.csv.cellTooLong.en", MAX_CELL_CHARS)));
       return true;
     }
     cell.append(c);
@@ -275,10 +271,8 @@ final class CsvReader implements Closeable {
               file,
               row,
               column(),
-              "这一行超过 " + MAX_ROW_CHARS + " 个字符的上限，其余部分未读取",
-              "the row is longer than the limit of "
-                  + MAX_ROW_CHARS
-                  + " characters; the rest was not read"));
+              UserMessages.get("dataset.csv.rowTooLong.zh", MAX_ROW_CHARS),
+              UserMessages.get("dataset.csv.rowTooLong.en", MAX_ROW_CHARS)));
     }
     return rowChars <= MAX_ROW_CHARS;
   }
@@ -293,10 +287,8 @@ final class CsvReader implements Closeable {
             file,
             atRow,
             atColumn,
-            "此处有单独的回车符（CR，后面没有 LF）：电子表格会在这里断行，而很多编辑器不显示它。" + "请以 LF 或 CRLF 换行保存（只报告文件中的第一处）",
-            "a bare carriage return (CR without LF) here: spreadsheets break the row at it, many"
-                + " editors do not show it. Save the file with LF or CRLF line ends (only the first"
-                + " in the file is reported)"));
+            UserMessages.get("dataset.csv.bareCr.zh"),
+            UserMessages.get("dataset.csv.bareCr.en")));
   }
 
   private int read() throws IOException {

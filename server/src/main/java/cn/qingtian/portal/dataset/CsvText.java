@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -87,9 +88,8 @@ final class CsvText {
         file,
         1,
         1,
-        "文件是 UTF-16 编码（Excel“Unicode 文本”的编码），不是 UTF-8。请在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”后重试",
-        "the file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8. Save it again with \"Save As >"
-            + " CSV UTF-8 (Comma delimited)\" and retry");
+        UserMessages.get("dataset.csv.utf16.zh"),
+        UserMessages.get("dataset.csv.utf16.en"));
   }
 
   /** The problem for a file with a byte that is not UTF-8, at the place the reader stopped. */
@@ -99,20 +99,15 @@ final class CsvText {
           file,
           row,
           column,
-          "文件不是 UTF-8 编码，看起来是 GB18030/GBK（中文 Windows 上 Excel 另存为“CSV（逗号分隔）”的编码）。"
-              + "请在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”，或用文本编辑器转存为 UTF-8 后重试",
-          "the file is not UTF-8; it looks like GB18030/GBK, the encoding Excel on Chinese Windows"
-              + " uses for \"CSV (Comma delimited)\". Save it again with \"Save As > CSV UTF-8"
-              + " (Comma delimited)\", or convert it to UTF-8 in a text editor, and retry");
+          UserMessages.get("dataset.csv.gb18030.zh"),
+          UserMessages.get("dataset.csv.gb18030.en"));
     }
     return new Problem(
         file,
         row,
         column,
-        "文件不是 UTF-8 编码（第 " + (offset + 1) + " 字节无效）。请转存为 UTF-8 后重试",
-        "the file is not UTF-8 (invalid byte at offset "
-            + offset
-            + "); convert it to UTF-8 and retry");
+        UserMessages.get("dataset.csv.notUtf8.zh", offset + 1),
+        UserMessages.get("dataset.csv.notUtf8.en", offset));
   }
 
   /** Whether the whole file decodes as GB18030 (read as a stream). */

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,8 +32,8 @@ public final class DescriptorReader {
               DataPackage.DESCRIPTOR,
               0,
               0,
-              "找不到数据包描述文件 " + descriptor,
-              "data package descriptor not found: " + descriptor));
+              UserMessages.get("dataset.descriptor.missing.zh", descriptor),
+              UserMessages.get("dataset.descriptor.missing.en", descriptor)));
       return null;
     }
     try {
@@ -50,16 +51,16 @@ public final class DescriptorReader {
               DataPackage.DESCRIPTOR,
               location == null ? 0 : location.getLineNr(),
               location == null ? 0 : location.getColumnNr(),
-              "JSON 格式错误：" + e.getOriginalMessage(),
-              "invalid JSON: " + e.getOriginalMessage()));
+              UserMessages.get("dataset.descriptor.json.zh", e.getOriginalMessage()),
+              UserMessages.get("dataset.descriptor.json.en", e.getOriginalMessage())));
     } catch (IOException | IllegalArgumentException e) {
       problems.add(
           new Problem(
               DataPackage.DESCRIPTOR,
               0,
               0,
-              "无法读取数据包描述：" + e.getMessage(),
-              "cannot read the package descriptor: " + e.getMessage()));
+              UserMessages.get("dataset.descriptor.unreadable.zh", e.getMessage()),
+              UserMessages.get("dataset.descriptor.unreadable.en", e.getMessage())));
     }
     return null;
   }
@@ -101,10 +102,8 @@ public final class DescriptorReader {
               DataPackage.DESCRIPTOR,
               row,
               column,
-              "数据包描述文件不是 UTF-8 编码（第 " + (in.position() + 1) + " 字节无效）。请以 UTF-8 保存后重试",
-              "the package descriptor is not UTF-8 (invalid byte at offset "
-                  + in.position()
-                  + "); save it as UTF-8 and retry"));
+              UserMessages.get("dataset.descriptor.notUtf8.zh", in.position() + 1),
+              UserMessages.get("dataset.descriptor.notUtf8.en", in.position())));
       return null;
     }
   }
@@ -117,9 +116,8 @@ public final class DescriptorReader {
     if (name == null || version == null || created == null) {
       problems.add(
           descriptorProblem(
-              "数据包必须有 name、version 和 created（版本与时间来自元数据，而非当前时钟）",
-              "the package needs name, version and created (a release takes its version and time"
-                  + " from the metadata, never from the clock)"));
+              UserMessages.get("dataset.descriptor.metadata.zh"),
+              UserMessages.get("dataset.descriptor.metadata.en")));
       return null;
     }
     Instant createdAt;
@@ -128,8 +126,8 @@ public final class DescriptorReader {
     } catch (DateTimeParseException e) {
       problems.add(
           descriptorProblem(
-              "created 不是 ISO 8601 时间：" + created,
-              "created is not an ISO 8601 instant: " + created));
+              UserMessages.get("dataset.descriptor.created.zh", created),
+              UserMessages.get("dataset.descriptor.created.en", created)));
       return null;
     }
     List<Resource> resources = new ArrayList<>();
@@ -248,13 +246,8 @@ public final class DescriptorReader {
         String where = path.isEmpty() ? "/" : path;
         problems.add(
             descriptorProblem(
-                where + " 的值在第 " + (at + 1) + " 个字符处含有控制字符 " + code + "（除制表符、回车、换行外不允许）。请删除该字符",
-                where
-                    + " holds the control character "
-                    + code
-                    + " at character "
-                    + (at + 1)
-                    + " (none is allowed but tab, carriage return and line feed). Remove it"));
+                UserMessages.get("dataset.descriptor.control.zh", where, at + 1, code),
+                UserMessages.get("dataset.descriptor.control.en", where, at + 1, code)));
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {

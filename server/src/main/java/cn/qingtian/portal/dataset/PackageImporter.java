@@ -3,6 +3,7 @@ package cn.qingtian.portal.dataset;
 import cn.qingtian.portal.database.ImportLock;
 import cn.qingtian.portal.database.JdbcConnections;
 import cn.qingtian.portal.release.TableChange;
+import cn.qingtian.portal.messages.UserMessages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,12 +103,7 @@ public final class PackageImporter {
     lock.acquire(connection, progress);
     CurrentRelease current = currentRelease(connection);
     if (current != null && current.contentHash().equals(hash)) {
-      progress.accept(
-          "内容与当前版本 #"
-              + current.id()
-              + " 相同，不创建新版本 / content equals current release #"
-              + current.id()
-              + ": no new release");
+      progress.accept(UserMessages.get("dataset.import.unchanged", current.id()));
       return new ImportResult(ImportResult.Outcome.UNCHANGED, current.id(), hash, List.of());
     }
     String version = validated.version();
@@ -118,11 +114,8 @@ public final class PackageImporter {
                   DataPackage.DESCRIPTOR,
                   0,
                   0,
-                  "版本 " + version + " 已经发布且内容不同；已发布的版本不可修改，请在 datapackage.json 中提高 version",
-                  "version "
-                      + version
-                      + " is already published with other content; published releases are never"
-                      + " edited: raise \"version\" in datapackage.json")));
+                  UserMessages.get("dataset.import.versionExists.zh", version),
+                  UserMessages.get("dataset.import.versionExists.en", version))));
     }
     int release = current == null ? 1 : current.id() + 1;
     if (!dryRun) {
@@ -158,16 +151,7 @@ public final class PackageImporter {
       update.executeUpdate();
     }
     notifyRelease(connection, release);
-    progress.accept(
-        "已发布版本 #"
-            + release
-            + "（"
-            + version
-            + "）/ published release #"
-            + release
-            + " ("
-            + version
-            + ")");
+    progress.accept(UserMessages.get("dataset.import.published", release, version));
     return new ImportResult(ImportResult.Outcome.PUBLISHED, release, hash, List.copyOf(changes));
   }
 
@@ -392,12 +376,7 @@ public final class PackageImporter {
       return null;
     }
     String tables = String.join(", ", revised);
-    return "本版本修订了此前版本已发布的派生数据（"
-        + tables
-        + "）；此前版本保持不变。 / This release revises derived data"
-        + " earlier releases published ("
-        + tables
-        + "); earlier releases are unchanged.";
+    return UserMessages.get("dataset.import.revision", tables);
   }
 
   private static String resourcesJson(List<Table> tables) {

@@ -3,6 +3,7 @@ package cn.qingtian.portal.dataset;
 import cn.qingtian.portal.database.ImportLock;
 import cn.qingtian.portal.database.JdbcConnections;
 import cn.qingtian.portal.release.TableChange;
+import cn.qingtian.portal.messages.UserMessages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,8 +59,8 @@ public final class ReleaseRollback {
     int current = currentRelease(connection);
     if (target.id() == current) {
       throw refused(
-          "版本 " + version + " 已是当前版本，无需回滚",
-          "release " + version + " is already the current release: nothing to roll back");
+          UserMessages.get("dataset.rollback.current.zh", version),
+          UserMessages.get("dataset.rollback.current.en", version));
     }
     int release = current + 1;
     insertRelease(connection, release, target, note);
@@ -81,15 +82,7 @@ public final class ReleaseRollback {
       update.executeUpdate();
     }
     PackageImporter.notifyRelease(connection, release);
-    progress.accept(
-        "已发布版本 #"
-            + release
-            + "，内容与版本 "
-            + version
-            + " 相同 / published release #"
-            + release
-            + " with the content of release "
-            + version);
+    progress.accept(UserMessages.get("dataset.rollback.published", release, version));
     return new ImportResult(
         ImportResult.Outcome.PUBLISHED, release, target.contentHash(), List.copyOf(changes));
   }
@@ -175,15 +168,14 @@ public final class ReleaseRollback {
       statement.setString(1, version);
       try (ResultSet result = statement.executeQuery()) {
         if (!result.next()) {
-          throw refused("没有版本 " + version, "no release with version " + version);
+          throw refused(
+              UserMessages.get("dataset.rollback.noSuchVersion.zh", version),
+              UserMessages.get("dataset.rollback.noSuchVersion.en", version));
         }
         if (result.getString(4) == null) {
           throw refused(
-              "版本 " + version + " 发布于回滚功能之前，没有保存表结构，无法回滚",
-              "release "
-                  + version
-                  + " was published before rollback existed and kept no table"
-                  + " descriptors: it cannot be restored");
+              UserMessages.get("dataset.rollback.noDescriptors.zh", version),
+              UserMessages.get("dataset.rollback.noDescriptors.en", version));
         }
         return new Target(
             result.getInt(1),
@@ -218,16 +210,7 @@ public final class ReleaseRollback {
       statement.setTimestamp(3, Timestamp.from(Instant.now()));
       statement.setString(4, target.contentHash());
       statement.setString(5, target.packageName());
-      statement.setString(
-          6,
-          "回滚到版本 "
-              + target.version()
-              + "："
-              + note
-              + " / Rolled back to release "
-              + target.version()
-              + ": "
-              + note);
+      statement.setString(6, UserMessages.get("dataset.rollback.note", target.version(), note));
       statement.setString(7, target.resources());
       statement.executeUpdate();
     }

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -52,16 +53,7 @@ public final class SafePaths {
   public static final class UnsafePathException extends IllegalArgumentException {
 
     UnsafePathException(Path root, String name) {
-      super(
-          "“"
-              + name
-              + "” 不能用作 "
-              + root
-              + " 下的文件名 / \""
-              + name
-              + "\" cannot be a file name under "
-              + root
-              + " (letters, digits and . _ + - only, no \"..\")");
+      super(UserMessages.get("dataset.path.unsafe", name, root));
     }
   }
 }

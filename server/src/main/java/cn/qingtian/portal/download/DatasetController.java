@@ -2,6 +2,7 @@ package cn.qingtian.portal.download;
 
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.api.InvalidInputException;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseRepository;
 import java.util.List;
@@ -57,7 +58,7 @@ class DatasetController {
       @Argument String version, @ContextValue(name = Release.CONTEXT_KEY) Release release) {
     if (version.length() > MAX_VERSION_LENGTH) {
       throw new InvalidInputException(
-          "版本号太长 / version is longer than " + MAX_VERSION_LENGTH + " characters");
+          UserMessages.get("download.version.tooLong", MAX_VERSION_LENGTH));
     }
     return releases.byVersion(version).filter(r -> r.number() <= release.number());
   }

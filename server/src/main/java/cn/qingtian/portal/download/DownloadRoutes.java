@@ -4,6 +4,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RequestPredicates.HEAD;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.ReleaseRepository;
@@ -79,9 +80,7 @@ class DownloadRoutes {
       if (!DATASET.matcher(dataset).matches()
           || !VERSION.matcher(version).matches()
           || !FILE.matcher(name).matches()) {
-        return problem(
-            HttpStatus.BAD_REQUEST,
-            "地址格式不对 / not a download address: use /datasets/{dataset}/{version or latest}/{file}");
+        return problem(HttpStatus.BAD_REQUEST, UserMessages.get("download.address.invalid"));
       }
       boolean latest = version.equals(LATEST);
       Mono<Release> release =
@@ -106,18 +105,17 @@ class DownloadRoutes {
                                       () ->
                                           problem(
                                               HttpStatus.NOT_FOUND,
-                                              "版本 "
-                                                  + r.version()
-                                                  + " 没有这个文件 / release "
-                                                  + r.version()
-                                                  + " has no file "
-                                                  + dataset
-                                                  + "/"
-                                                  + name))))
+                                              UserMessages.get(
+                                                  "download.file.none",
+                                                  r.version(),
+                                                  dataset,
+                                                  name)))))
           .switchIfEmpty(
               Mono.defer(
                   () ->
-                      problem(HttpStatus.NOT_FOUND, "没有这个版本 / no release with version " + version)))
+                      problem(
+                          HttpStatus.NOT_FOUND,
+                          UserMessages.get("download.release.none", version))))
           .onErrorResume(
               DownloadsUnavailableException.class,
               e -> problem(HttpStatus.NOT_FOUND, e.getMessage()));

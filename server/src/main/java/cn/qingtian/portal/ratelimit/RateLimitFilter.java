@@ -1,6 +1,7 @@
 package cn.qingtian.portal.ratelimit;
 
 import cn.qingtian.portal.api.GraphQlHttp;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.operations.PortalMetrics;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -130,13 +131,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         exchange,
         HttpStatus.TOO_MANY_REQUESTS,
         "RATE_LIMITED",
-        "本窗口被拒绝的查询（无效、过深、过大或过贵）过多，"
-            + seconds
-            + " 秒后重置 / too many refused queries (invalid, too deep, too large or too"
-            + " expensive) in this window; it resets in "
-            + seconds
-            + " s, at "
-            + status.resetAt(),
+        UserMessages.get("ratelimit.refused", seconds, status.resetAt()),
         Map.of("limit", status.limit(), "resetAt", status.resetAt().toString()));
   }
 
@@ -151,10 +146,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         exchange,
         HttpStatus.UNAUTHORIZED,
         "INVALID_TOKEN",
-        "令牌无效：只有发布者令牌（portal.api.rate-limit.publisher-token）可以免于限流；匿名查询请不要发送"
-            + " Authorization / invalid token: only the publisher token"
-            + " (portal.api.rate-limit.publisher-token) is accepted; send no Authorization header"
-            + " to query anonymously",
+        UserMessages.get("ratelimit.token.invalid"),
         Map.of());
   }
 
@@ -169,11 +161,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         exchange,
         HttpStatus.TOO_MANY_REQUESTS,
         "RATE_LIMITED",
-        "同时进行的查询过多：每个客户端最多 "
-            + limiter.maxConcurrent()
-            + " 个，请等上一个查询完成 / too many queries at once: each client may have "
-            + limiter.maxConcurrent()
-            + " running; wait for one to finish",
+        UserMessages.get("ratelimit.concurrent", limiter.maxConcurrent()),
         Map.of("maxConcurrent", limiter.maxConcurrent()));
   }
 
@@ -184,16 +172,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         exchange,
         HttpStatus.TOO_MANY_REQUESTS,
         "RATE_LIMITED",
-        "查询额度已用完：每个窗口 "
-            + status.limit()
-            + " 点成本，"
-            + seconds
-            + " 秒后重置 / rate limit exceeded: the "
-            + status.limit()
-            + " cost points of this window are spent; it resets in "
-            + seconds
-            + " s, at "
-            + status.resetAt(),
+        UserMessages.get("ratelimit.spent", status.limit(), seconds, status.resetAt()),
         Map.of("limit", status.limit(), "resetAt", status.resetAt().toString()));
   }
 

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.ratelimit;
 
 import cn.qingtian.portal.api.QueryCost;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.operations.PortalMetrics;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
@@ -47,16 +48,8 @@ class RateLimitInstrumentation extends SimplePerformantInstrumentation {
                 GraphqlErrorBuilder.newError()
                     .errorType(ErrorType.ExecutionAborted)
                     .message(
-                        "查询成本 "
-                            + cost.cost()
-                            + " 超过整个窗口的额度 "
-                            + status.limit()
-                            + "，等待也无济于事；请减小 first/last 或少要字段 / the query costs "
-                            + cost.cost()
-                            + ", more than the whole window of "
-                            + status.limit()
-                            + ": waiting will not help; ask for smaller pages (first/last) or"
-                            + " fewer fields")
+                        UserMessages.get(
+                            "ratelimit.query.tooExpensive", cost.cost(), status.limit()))
                     .extensions(
                         Map.of(
                             "code",
@@ -74,22 +67,13 @@ class RateLimitInstrumentation extends SimplePerformantInstrumentation {
                 GraphqlErrorBuilder.newError()
                     .errorType(ErrorType.ExecutionAborted)
                     .message(
-                        "查询成本 "
-                            + cost.cost()
-                            + " 超过剩余额度 "
-                            + status.remaining()
-                            + "，额度于 "
-                            + status.resetAt()
-                            + " 重置 / the query costs "
-                            + cost.cost()
-                            + ", "
-                            + (cost.cost() - status.remaining())
-                            + " more than the "
-                            + status.remaining()
-                            + " left of the rate limit of "
-                            + status.limit()
-                            + "; it resets at "
-                            + status.resetAt())
+                        UserMessages.get(
+                            "ratelimit.query.overRemaining",
+                            cost.cost(),
+                            status.remaining(),
+                            status.resetAt(),
+                            cost.cost() - status.remaining(),
+                            status.limit()))
                     .extensions(
                         Map.of(
                             "code",

@@ -3,6 +3,7 @@ package cn.qingtian.portal.release;
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.api.InvalidInputException;
 import cn.qingtian.portal.api.NodeResolver;
+import cn.qingtian.portal.messages.UserMessages;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -32,16 +33,7 @@ class NodeController {
   @QueryMapping
   Mono<List<Optional<Object>>> nodes(@Argument List<String> ids, @ContextValue Release release) {
     if (ids.size() > MAX_IDS) {
-      throw new InvalidInputException(
-          "ids 最多 "
-              + MAX_IDS
-              + " 个（收到 "
-              + ids.size()
-              + "）/ at most "
-              + MAX_IDS
-              + " ids (got "
-              + ids.size()
-              + ")");
+      throw new InvalidInputException(UserMessages.get("api.nodes.tooMany", MAX_IDS, ids.size()));
     }
     return Flux.fromIterable(ids)
         .map(GlobalId::parse)

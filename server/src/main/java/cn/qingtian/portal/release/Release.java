@@ -1,5 +1,6 @@
 package cn.qingtian.portal.release;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,7 +46,7 @@ public record Release(
           "1970-01-01T00:00:00Z",
           "",
           "",
-          "尚未发布任何数据版本 / no release has been published yet",
+          UserMessages.get("release.none"),
           List.of(),
           "1970-01-01T00:00:00Z");
 

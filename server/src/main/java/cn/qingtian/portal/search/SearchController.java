@@ -6,6 +6,7 @@ import cn.qingtian.portal.api.LocalizedText;
 import cn.qingtian.portal.api.PageInfo;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.search.SearchDocument.FacetDimension;
 import java.util.ArrayList;
@@ -165,11 +166,7 @@ class SearchController {
     if (values != null && !values.isEmpty()) {
       if (values.size() > MAX_FILTER_VALUES) {
         throw new InvalidInputException(
-            "每个筛选条件最多 "
-                + MAX_FILTER_VALUES
-                + " 个值 / a filter takes at most "
-                + MAX_FILTER_VALUES
-                + " values");
+            UserMessages.get("search.filter.tooMany", MAX_FILTER_VALUES));
       }
       filters.put(dimension, Set.copyOf(values));
     }
@@ -201,7 +198,7 @@ class SearchController {
       try {
         from = Integer.parseInt(Pagination.decode(page.after())) + 1;
       } catch (NumberFormatException e) {
-        throw new InvalidInputException("不是有效的游标 / not a valid cursor");
+        throw new InvalidInputException(UserMessages.get("api.cursor.invalid"));
       }
     }
     return Math.min(SearchIndex.MAX_HITS, Math.max(SearchIndex.RERANKED, from + first + 1));
@@ -210,8 +207,7 @@ class SearchController {
   /** Control characters become spaces and runs of space one; too long is an error, not a search. */
   static String clean(String query) {
     if (query.length() > MAX_QUERY) {
-      throw new InvalidInputException(
-          "查询最多 " + MAX_QUERY + " 个字符 / a search takes at most " + MAX_QUERY + " characters");
+      throw new InvalidInputException(UserMessages.get("search.query.tooLong", MAX_QUERY));
     }
     return query.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").replaceAll("\\s+", " ").strip();
   }

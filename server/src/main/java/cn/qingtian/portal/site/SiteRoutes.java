@@ -3,6 +3,7 @@ package cn.qingtian.portal.site;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ class SiteRoutes {
           found.file() == null
               ? ServerResponse.status(HttpStatus.NOT_FOUND)
                   .contentType(MediaType.TEXT_PLAIN)
-                  .bodyValue("站点正在生成 / the site is being built")
+                  .bodyValue(UserMessages.get("site.building"))
               : ServerResponse.status(HttpStatus.NOT_FOUND)
                   .contentType(type(found.file()))
                   .bodyValue(new FileSystemResource(found.file()));

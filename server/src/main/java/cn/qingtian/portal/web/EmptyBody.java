@@ -1,6 +1,7 @@
 package cn.qingtian.portal.web;
 
 import cn.qingtian.portal.api.GraphQlHttp;
+import cn.qingtian.portal.messages.UserMessages;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -68,7 +69,7 @@ class EmptyBody implements WebFilter, Ordered {
           exchange,
           HttpStatus.BAD_REQUEST,
           "BAD_REQUEST",
-          "请求没有内容：请发送 JSON {\"query\": …} / the request has no body: send JSON {\"query\": …}",
+          UserMessages.get("web.body.empty"),
           Map.of());
     }
     String encoding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
@@ -80,9 +81,8 @@ class EmptyBody implements WebFilter, Ordered {
           exchange,
           HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "UNSUPPORTED_CONTENT_ENCODING",
-          "请求内容不能压缩 / the request body must not be compressed (Content-Encoding: "
-              + encoding.substring(0, Math.min(40, encoding.length()))
-              + ")",
+          UserMessages.get(
+              "web.body.compressed", encoding.substring(0, Math.min(40, encoding.length()))),
           Map.of());
     }
     ServerWebExchange ascii = asJson(withAsciiAddress(exchange));
@@ -97,7 +97,7 @@ class EmptyBody implements WebFilter, Ordered {
                         ascii,
                         HttpStatus.PAYLOAD_TOO_LARGE,
                         "PAYLOAD_TOO_LARGE",
-                        "请求内容太大 / the request body is too large",
+                        UserMessages.get("web.body.tooLarge"),
                         Map.of()));
   }
 

@@ -6,6 +6,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 import cn.qingtian.portal.api.GraphQlHttp;
 import cn.qingtian.portal.api.PersistedQueries;
 import cn.qingtian.portal.dataset.RowHash;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.release.CurrentRelease;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -97,10 +98,8 @@ class GraphQlGetRoutes {
       return error(
           HttpStatus.BAD_REQUEST,
           "BAD_USER_INPUT",
-          (variableValues == null ? "variables" : "extensions")
-              + " 不是 JSON 对象 / "
-              + (variableValues == null ? "variables" : "extensions")
-              + " is not a JSON object");
+          UserMessages.get(
+              "web.get.notAnObject", variableValues == null ? "variables" : "extensions"));
     }
     // A persisted query's hash may stand in for the document (PersistedQueries).
     String query =
@@ -113,8 +112,7 @@ class GraphQlGetRoutes {
       return error(
           HttpStatus.METHOD_NOT_ALLOWED,
           "METHOD_NOT_ALLOWED",
-          "GET 只用于查询；变更和订阅请用 POST / GET is for queries only: send mutations and"
-              + " subscriptions with POST");
+          UserMessages.get("web.get.queriesOnly"));
     }
     // An answer about the caller (its rate limit) changes with every query: never a 304.
     boolean perClient = PerClientAnswers.selectsPerClientFields(document);

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.web;
 
 import cn.qingtian.portal.api.GraphQlHttp;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.operations.PortalMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -27,8 +28,7 @@ import reactor.core.publisher.Mono;
 class InFlightLimit implements WebFilter, Ordered, MeterBinder {
 
   static final String CODE = "OVERLOADED";
-  static final String MESSAGE =
-      "服务器繁忙，请稍后重试 / the server is answering as many requests as it can: try again shortly";
+  static final String MESSAGE = UserMessages.get("web.overloaded");
 
   private final int max;
   private final int retryAfterSeconds;
