@@ -155,9 +155,9 @@ class PlanController {
   static String sortKey(Plan plan) {
     int level =
         switch (plan.level()) {
-          case "COUNTY" -> 1;
-          case "CITY" -> 2;
-          default -> 3;
+          case COUNTY -> 1;
+          case CITY -> 2;
+          case PROVINCE -> 3;
         };
     return level + "|" + (plan.issueDate() == null ? 1 : 0) + "|" + plan.code();
   }

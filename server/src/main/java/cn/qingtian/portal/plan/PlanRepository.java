@@ -308,7 +308,7 @@ class PlanRepository {
         issueDate == null ? null : issueDate.toString(),
         integer(row, "period_start"),
         integer(row, "period_end"),
-        str(row, "level"),
+        PlanLevel.valueOf(str(row, "level")),
         str(row, "geography"));
   }
 
@@ -361,8 +361,8 @@ class PlanRepository {
         str(row, "code"),
         str(row, "indicator"),
         integer(row, "seq"),
-        str(row, "kind"),
-        str(row, "comparator"),
+        TargetKind.valueOf(str(row, "kind")),
+        TargetComparator.valueOf(str(row, "comparator")),
         value == null ? null : value.doubleValue(),
         unitZh == null ? null : LocalizedText.of(unitZh, str(row, "unit_en")),
         row.get("base_year", Integer.class),

@@ -9,8 +9,8 @@ public record Target(
     String code,
     String indicatorCode,
     int number,
-    String kind,
-    String comparator,
+    TargetKind kind,
+    TargetComparator comparator,
     @Nullable Double value,
     @Nullable LocalizedText unitText,
     @Nullable Integer baseYear,
@@ -25,6 +25,6 @@ public record Target(
 
   /** Whether the higher value is the better one: GE/GT/INCREASE, not LE/LT/DECREASE. */
   public boolean higherIsBetter() {
-    return !comparator.equals("LE") && !comparator.equals("LT") && !comparator.equals("DECREASE");
+    return comparator.higherIsBetter();
   }
 }
