@@ -14,7 +14,7 @@ class IndicatorClosedSets {
       List.of(ClosedSet.of("geographies", "level", GeographyLevel.class));
 
   @Bean
-  ClosedSetCheck indicatorClosedSets() {
+  ClosedSetCheck indicatorClosedSetCheck() {
     return new ClosedSetCheck(SETS);
   }
 }

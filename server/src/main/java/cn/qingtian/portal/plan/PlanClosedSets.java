@@ -14,10 +14,11 @@ class PlanClosedSets {
       List.of(
           ClosedSet.of("targets", "kind", TargetKind.class),
           ClosedSet.of("targets", "comparator", TargetComparator.class),
-          ClosedSet.of("plans", "level", PlanLevel.class));
+          ClosedSet.of("plans", "level", PlanLevel.class),
+          ClosedSet.of("measures", "kind", MeasureKind.class));
 
   @Bean
-  ClosedSetCheck planClosedSets() {
+  ClosedSetCheck planClosedSetCheck() {
     return new ClosedSetCheck(SETS);
   }
 }

@@ -109,7 +109,9 @@ class PlanController {
         .thenApply(
             list ->
                 MeasureController.page(
-                    list.stream().filter(m -> kind == null || m.kind().equals(kind)).toList(),
+                    list.stream()
+                        .filter(m -> kind == null || m.kind().name().equals(kind))
+                        .toList(),
                     page));
   }
 

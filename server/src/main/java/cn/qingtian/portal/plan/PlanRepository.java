@@ -320,7 +320,7 @@ class PlanRepository {
     return new Measure(
         planCode,
         code,
-        str(row, prefix + "kind"),
+        MeasureKind.valueOf(str(row, prefix + "kind")),
         integer(row, prefix + "number"),
         str(row, prefix + "section"),
         str(row, prefix + "target_group"),

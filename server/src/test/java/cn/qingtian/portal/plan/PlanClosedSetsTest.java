@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The plan's closed sets (target kind, comparator, plan level) are Java enums: a package with
- * another value in one of them is refused with the cell's file:row:column, by the validator through
- * the descriptor's {@code constraints.enum}, and at import whatever the descriptor allows. Each
- * case changes one cell (row 2) of a temp copy of datasets/qingtian.
+ * The plan's closed sets (target kind, comparator, plan level, measure kind) are Java enums: a
+ * package with another value in one of them is refused with the cell's file:row:column, by the
+ * validator through the descriptor's {@code constraints.enum}, and at import whatever the
+ * descriptor allows. Each case changes one cell (row 2) of a temp copy of datasets/qingtian.
  */
 class PlanClosedSetsTest {
 
@@ -33,7 +33,8 @@ class PlanClosedSetsTest {
   @CsvSource({
     "targets, kind, targets.csv, 'DISPOSABLE_INCOME_PER_CAPITA,1,LEVEL,GE', LEVEL, WIDTH, 4",
     "targets, comparator, targets.csv, 'DISPOSABLE_INCOME_PER_CAPITA,1,LEVEL,GE', GE, AT_LEAST, 5",
-    "plans, level, plans.csv, '2021,2025,COUNTY,331121', COUNTY, COUNTRY, 10"
+    "plans, level, plans.csv, '2021,2025,COUNTY,331121', COUNTY, COUNTRY, 10",
+    "measures, kind, measures.csv, 'qt-kzt-2021-2025,P01,PATH,1', PATH, ROAD, 3"
   })
   void anUnknownValueIsRefusedByTheValidatorWithItsFileRowAndColumn(
       String resource,
@@ -61,7 +62,8 @@ class PlanClosedSetsTest {
   @CsvSource({
     "targets, kind, targets.csv, 'DISPOSABLE_INCOME_PER_CAPITA,1,LEVEL,GE', LEVEL, WIDTH, 4",
     "targets, comparator, targets.csv, 'DISPOSABLE_INCOME_PER_CAPITA,1,LEVEL,GE', GE, AT_LEAST, 5",
-    "plans, level, plans.csv, '2021,2025,COUNTY,331121', COUNTY, COUNTRY, 10"
+    "plans, level, plans.csv, '2021,2025,COUNTY,331121', COUNTY, COUNTRY, 10",
+    "measures, kind, measures.csv, 'qt-kzt-2021-2025,P01,PATH,1', PATH, ROAD, 3"
   })
   void anUnknownValueIsRefusedAtImportWhenTheDescriptorAllowsIt(
       String resource,
