@@ -3,9 +3,8 @@ package cn.qingtian.portal.operations;
 import cn.qingtian.portal.release.CurrentRelease;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.r2dbc.spi.ConnectionFactory;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +18,16 @@ import org.springframework.core.env.Environment;
  * none of these does anything until it is asked.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({
+  OperationsProperties.Health.class,
+  OperationsProperties.Metrics.class
+})
 class OperationsConfiguration {
 
   @Bean
   DatabaseHealthIndicator databaseHealthIndicator(
-      ConnectionFactory connectionFactory,
-      @Value("${portal.health.database-timeout:2s}") Duration timeout) {
-    return new DatabaseHealthIndicator(connectionFactory, timeout);
+      ConnectionFactory connectionFactory, OperationsProperties.Health health) {
+    return new DatabaseHealthIndicator(connectionFactory, health.databaseTimeout());
   }
 
   @Bean
@@ -55,8 +57,7 @@ class OperationsConfiguration {
   }
 
   @Bean
-  GraphQlOperationConvention graphQlOperationConvention(
-      @Value("${portal.metrics.graphql-operation-names:200}") int limit) {
-    return new GraphQlOperationConvention(new OperationNames(limit));
+  GraphQlOperationConvention graphQlOperationConvention(OperationsProperties.Metrics metrics) {
+    return new GraphQlOperationConvention(new OperationNames(metrics.graphqlOperationNames()));
   }
 }
