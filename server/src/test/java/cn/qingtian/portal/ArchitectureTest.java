@@ -113,7 +113,8 @@ class ArchitectureTest {
           .whereLayer("ratelimit")
           .mayOnlyAccessLayers("messages", "operations", "database", "api", "release", "dataset")
           .whereLayer("web")
-          .mayOnlyAccessLayers("messages", "operations", "database", "api", "release", "dataset", "ratelimit")
+          .mayOnlyAccessLayers(
+              "messages", "operations", "database", "api", "release", "dataset", "ratelimit")
           .whereLayer("features")
           .mayOnlyAccessLayers(CORE.toArray(String[]::new))
           .because(

@@ -2,8 +2,8 @@ package cn.qingtian.portal.dataset;
 
 import cn.qingtian.portal.database.ImportLock;
 import cn.qingtian.portal.database.JdbcConnections;
-import cn.qingtian.portal.release.TableChange;
 import cn.qingtian.portal.messages.UserMessages;
+import cn.qingtian.portal.release.TableChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

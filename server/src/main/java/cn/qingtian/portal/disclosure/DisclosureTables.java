@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +44,7 @@ import org.springframework.stereotype.Component;
  * release's {@code disclosure_reports} carry the ledger this release continues.
  */
 @Component
+@EnableConfigurationProperties(DisclosureProperties.class)
 @Order(DisclosureTables.ORDER)
 public class DisclosureTables implements DerivedTables {
 
@@ -77,10 +78,8 @@ public class DisclosureTables implements DerivedTables {
   private @Nullable DifferentialPrivacy dp;
 
   @Autowired
-  DisclosureTables(
-      @Value("${portal.disclosure.epsilon:}") String epsilon,
-      ObjectProvider<JdbcConnections> connections) {
-    this(epsilon, () -> secret(connections.getObject()));
+  DisclosureTables(DisclosureProperties properties, ObjectProvider<JdbcConnections> connections) {
+    this(properties.epsilon(), () -> secret(connections.getObject()));
   }
 
   /**

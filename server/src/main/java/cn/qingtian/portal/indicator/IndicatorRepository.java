@@ -81,7 +81,7 @@ class IndicatorRepository {
                     row.get("code", String.class),
                     LocalizedText.of(
                         row.get("name_zh", String.class), row.get("name_en", String.class)),
-                    row.get("level", String.class),
+                    GeographyLevel.valueOf(row.get("level", String.class)),
                     row.get("parent", String.class)))
         .all();
   }

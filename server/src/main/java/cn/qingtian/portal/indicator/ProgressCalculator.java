@@ -2,6 +2,7 @@ package cn.qingtian.portal.indicator;
 
 import cn.qingtian.portal.api.LocalizedText;
 import cn.qingtian.portal.plan.Target;
+import cn.qingtian.portal.plan.TargetComparator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,14 +64,14 @@ public final class ProgressCalculator {
     }
     List<Observation> annual = annual(series);
     return switch (target.kind()) {
-      case "GROWTH_RATE" -> growthRate(target, annual);
-      case "CUMULATIVE_COUNT" -> cumulative(target, annual);
-      case "ANNUAL_COUNT" -> annualCount(target, annual);
-      case "DYNAMIC_ZERO" -> dynamicZero(target, annual);
-      case "MILESTONE" -> milestone(target, annual);
-      case "DIRECTION" -> direction(target, annual);
-      case "RELATIONAL" -> relational(target, annual, annual(related));
-      default -> level(target, annual);
+      case LEVEL, SHARE, FULL_COVERAGE, CEILING, FLOOR -> level(target, annual);
+      case GROWTH_RATE -> growthRate(target, annual);
+      case CUMULATIVE_COUNT -> cumulative(target, annual);
+      case ANNUAL_COUNT -> annualCount(target, annual);
+      case DYNAMIC_ZERO -> dynamicZero(target, annual);
+      case MILESTONE -> milestone(target, annual);
+      case DIRECTION -> direction(target, annual);
+      case RELATIONAL -> relational(target, annual, annual(related));
     };
   }
 
@@ -426,7 +427,7 @@ public final class ProgressCalculator {
     double other = cagr(at(related, from), at(related, to));
     boolean finalYear = to >= target.targetYear();
     Outcome outcome =
-        target.comparator().equals("EQ")
+        target.comparator() == TargetComparator.EQ
             ? inStep(own, other, finalYear)
             : atLeast(own, other, finalYear);
     List<Observation> used =
@@ -532,11 +533,11 @@ public final class ProgressCalculator {
   static boolean meets(Target target, double value) {
     double goal = value(target);
     return switch (target.comparator()) {
-      case "GE" -> value >= goal;
-      case "GT" -> value > goal;
-      case "LE" -> value <= goal;
-      case "LT" -> value < goal;
-      default -> value == goal;
+      case GE -> value >= goal;
+      case GT -> value > goal;
+      case LE -> value <= goal;
+      case LT -> value < goal;
+      case EQ, INCREASE, DECREASE, ACHIEVE -> value == goal;
     };
   }
 

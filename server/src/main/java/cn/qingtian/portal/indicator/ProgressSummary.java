@@ -3,6 +3,7 @@ package cn.qingtian.portal.indicator;
 import cn.qingtian.portal.api.Lang;
 import cn.qingtian.portal.api.LocalizedText;
 import cn.qingtian.portal.plan.Target;
+import cn.qingtian.portal.plan.TargetKind;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -82,7 +83,7 @@ final class ProgressSummary {
     StringBuilder zh = new StringBuilder(latest.year() + "年为" + shown + unitZh);
     StringBuilder en = new StringBuilder(latest.year() + ": " + shown + space(unitEn));
     switch (target.kind()) {
-      case "CUMULATIVE_COUNT" -> {
+      case CUMULATIVE_COUNT -> {
         double total = runningTotal == null ? latest.value() : runningTotal;
         zh.setLength(0);
         en.setLength(0);
@@ -115,7 +116,7 @@ final class ProgressSummary {
               .append(" a year still needed");
         }
       }
-      case "GROWTH_RATE" -> {
+      case GROWTH_RATE -> {
         if (progress.observedRate() != null && progress.baseline() != null) {
           zh.append("，")
               .append(progress.baseline().year())
@@ -135,36 +136,37 @@ final class ProgressSummary {
               .append("%");
         }
       }
-      case "DIRECTION", "RELATIONAL" -> {
+      case DIRECTION, RELATIONAL -> {
         if (progress.observedRate() != null) {
           zh.append("，年均变化").append(percent(progress.observedRate()));
           en.append(", changing ").append(percent(progress.observedRate())).append(" a year");
         }
-        if (target.kind().equals("RELATIONAL") && progress.requiredRate() != null) {
+        if (target.kind() == TargetKind.RELATIONAL && progress.requiredRate() != null) {
           zh.append("，比较指标为").append(percent(progress.requiredRate()));
           en.append(" against ")
               .append(percent(progress.requiredRate()))
               .append(" for the related indicator");
         }
       }
-      case "DYNAMIC_ZERO" -> {
+      case DYNAMIC_ZERO -> {
         zh.append("，目标为动态清零");
         en.append(", against a target of zero");
       }
-      case "ANNUAL_COUNT" -> {
+      case ANNUAL_COUNT -> {
         zh.append("，每年目标为").append(number(target.value())).append(unitZh).append("以上");
         en.append(", against ")
             .append(number(target.value()))
             .append(space(unitEn))
             .append(" or more every year");
       }
-      case "MILESTONE" -> {
+      case MILESTONE -> {
         zh.setLength(0);
         en.setLength(0);
         zh.append(progress.reasonText().zh());
         en.append(capitalized(progress.reasonText().en()));
       }
-      default -> levelSentence(target, progress, latest, timing, precision, unitZh, unitEn, zh, en);
+      case LEVEL, SHARE, FULL_COVERAGE, CEILING, FLOOR ->
+          levelSentence(target, progress, latest, timing, precision, unitZh, unitEn, zh, en);
     }
     if (progress.status() == ProgressStatus.ACHIEVED_AHEAD) {
       zh.append("，已提前达到目标，待").append(target.targetYear()).append("年数据确认");

@@ -2,8 +2,7 @@ package cn.qingtian.portal.operations;
 
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.r2dbc.spi.ConnectionFactory;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,13 +15,16 @@ import org.springframework.context.annotation.Configuration;
  * the readiness group's members exist; none of these does anything until it is asked.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({
+  OperationsProperties.Health.class,
+  OperationsProperties.Metrics.class
+})
 class OperationsConfiguration {
 
   @Bean
   DatabaseHealthIndicator databaseHealthIndicator(
-      ConnectionFactory connectionFactory,
-      @Value("${portal.health.database-timeout:2s}") Duration timeout) {
-    return new DatabaseHealthIndicator(connectionFactory, timeout);
+      ConnectionFactory connectionFactory, OperationsProperties.Health health) {
+    return new DatabaseHealthIndicator(connectionFactory, health.databaseTimeout());
   }
 
   /** Boot's disk-space meters carry the working directory's absolute path as a tag: not public. */
@@ -32,8 +34,7 @@ class OperationsConfiguration {
   }
 
   @Bean
-  GraphQlOperationConvention graphQlOperationConvention(
-      @Value("${portal.metrics.graphql-operation-names:200}") int limit) {
-    return new GraphQlOperationConvention(new OperationNames(limit));
+  GraphQlOperationConvention graphQlOperationConvention(OperationsProperties.Metrics metrics) {
+    return new GraphQlOperationConvention(new OperationNames(metrics.graphqlOperationNames()));
   }
 }

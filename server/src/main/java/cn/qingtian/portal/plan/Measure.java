@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record Measure(
     String planCode,
     String code,
-    String kind,
+    MeasureKind kind,
     int number,
     @Nullable String sectionCode,
     @Nullable String targetGroupCode,
@@ -26,9 +26,9 @@ public record Measure(
   String sortKey() {
     int kindOrder =
         switch (kind) {
-          case "PATH" -> 1;
-          case "GROUP" -> 2;
-          default -> 3;
+          case PATH -> 1;
+          case GROUP -> 2;
+          case SAFEGUARD -> 3;
         };
     return "%s|%d|%04d".formatted(planCode, kindOrder, number);
   }

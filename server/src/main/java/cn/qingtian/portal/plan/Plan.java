@@ -16,7 +16,7 @@ public record Plan(
     @Nullable String issueDate,
     int periodStart,
     int periodEnd,
-    String level,
+    PlanLevel level,
     String geography) {
 
   public String id() {

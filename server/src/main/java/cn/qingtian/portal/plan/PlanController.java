@@ -109,7 +109,9 @@ class PlanController {
         .thenApply(
             list ->
                 MeasureController.page(
-                    list.stream().filter(m -> kind == null || m.kind().equals(kind)).toList(),
+                    list.stream()
+                        .filter(m -> kind == null || m.kind().name().equals(kind))
+                        .toList(),
                     page));
   }
 
@@ -155,9 +157,9 @@ class PlanController {
   static String sortKey(Plan plan) {
     int level =
         switch (plan.level()) {
-          case "COUNTY" -> 1;
-          case "CITY" -> 2;
-          default -> 3;
+          case COUNTY -> 1;
+          case CITY -> 2;
+          case PROVINCE -> 3;
         };
     return level + "|" + (plan.issueDate() == null ? 1 : 0) + "|" + plan.code();
   }

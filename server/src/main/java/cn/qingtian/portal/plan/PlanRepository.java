@@ -1,5 +1,7 @@
 package cn.qingtian.portal.plan;
 
+import static cn.qingtian.portal.database.Rows.string;
+
 import cn.qingtian.portal.api.LocalizedText;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -48,7 +50,7 @@ class PlanRepository {
         .and("l." + column + " = any(:codes)", "codes", planCodes.toArray(String[]::new))
         .orderBy("l.plan, l.seq")
         .on(database)
-        .map(row -> new PlanLink(str(row, "plan"), str(row, "parent"), integer(row, "seq")))
+        .map(row -> new PlanLink(string(row, "plan"), string(row, "parent"), integer(row, "seq")))
         .all();
   }
 
@@ -57,10 +59,10 @@ class PlanRepository {
         .map(
             row ->
                 new Principle(
-                    str(row, "plan"),
+                    string(row, "plan"),
                     integer(row, "seq"),
                     text(row, "title_zh", "title_en"),
-                    str(row, "text_zh")))
+                    string(row, "text_zh")))
         .all();
   }
 
@@ -69,11 +71,11 @@ class PlanRepository {
         .map(
             row ->
                 new Area(
-                    str(row, "plan"),
-                    str(row, "code"),
+                    string(row, "plan"),
+                    string(row, "code"),
                     integer(row, "seq"),
                     text(row, "title_zh", "title_en"),
-                    str(row, "text_zh")))
+                    string(row, "text_zh")))
         .all();
   }
 
@@ -82,11 +84,11 @@ class PlanRepository {
         .map(
             row ->
                 new Section(
-                    str(row, "plan"),
-                    str(row, "code"),
+                    string(row, "plan"),
+                    string(row, "code"),
                     integer(row, "seq"),
                     text(row, "title_zh", "title_en"),
-                    str(row, "intro_zh")))
+                    string(row, "intro_zh")))
         .all();
   }
 
@@ -95,8 +97,8 @@ class PlanRepository {
         .map(
             row ->
                 new TargetGroup(
-                    str(row, "plan"),
-                    str(row, "code"),
+                    string(row, "plan"),
+                    string(row, "code"),
                     integer(row, "seq"),
                     text(row, "title_zh", "title_en"),
                     text(row, "group_zh", "group_en")))
@@ -165,12 +167,16 @@ class PlanRepository {
         .on(database)
         .map(
             row -> {
-              String planCode = str(row, "plan");
-              String measureCode = str(row, "measure");
-              String departmentCode = str(row, "department");
+              String planCode = string(row, "plan");
+              String measureCode = string(row, "measure");
+              String departmentCode = string(row, "department");
               return new Assignment(
                   new Responsibility(
-                      planCode, measureCode, integer(row, "seq"), departmentCode, str(row, "role")),
+                      planCode,
+                      measureCode,
+                      integer(row, "seq"),
+                      departmentCode,
+                      string(row, "role")),
                   department(row, departmentCode, "d_"),
                   measure(row, planCode, measureCode, "m_"));
             })
@@ -197,7 +203,7 @@ class PlanRepository {
     }
     return sql.orderBy("d.code")
         .on(database)
-        .map(row -> department(row, str(row, "code"), ""))
+        .map(row -> department(row, string(row, "code"), ""))
         .all();
   }
 
@@ -273,12 +279,12 @@ class PlanRepository {
         .map(
             row ->
                 new TargetQuote(
-                    str(row, "target"),
+                    string(row, "target"),
                     integer(row, "seq"),
-                    str(row, "plan"),
-                    str(row, "area"),
-                    str(row, "measure"),
-                    str(row, "quote_zh")))
+                    string(row, "plan"),
+                    string(row, "area"),
+                    string(row, "measure"),
+                    string(row, "quote_zh")))
         .all();
   }
 
@@ -291,8 +297,8 @@ class PlanRepository {
   }
 
   private static Plan plan(Readable row) {
-    String issuersZh = str(row, "issuers_zh");
-    String issuersEn = str(row, "issuers_en");
+    String issuersZh = string(row, "issuers_zh");
+    String issuersEn = string(row, "issuers_en");
     String[] zh = issuersZh == null ? new String[0] : issuersZh.split("\\|");
     String[] en = issuersEn == null ? new String[0] : issuersEn.split("\\|");
     List<LocalizedText> issuers =
@@ -301,85 +307,81 @@ class PlanRepository {
             .toList();
     LocalDate issueDate = row.get("issue_date", LocalDate.class);
     return new Plan(
-        str(row, "code"),
+        string(row, "code"),
         text(row, "title_zh", "title_en"),
-        str(row, "doc_number"),
+        string(row, "doc_number"),
         issuers,
         issueDate == null ? null : issueDate.toString(),
         integer(row, "period_start"),
         integer(row, "period_end"),
-        str(row, "level"),
-        str(row, "geography"));
+        PlanLevel.valueOf(string(row, "level")),
+        string(row, "geography"));
   }
 
   private static Measure measure(Readable row) {
-    return measure(row, str(row, "plan"), str(row, "code"), "");
+    return measure(row, string(row, "plan"), string(row, "code"), "");
   }
 
   private static Measure measure(Readable row, String planCode, String code, String prefix) {
     return new Measure(
         planCode,
         code,
-        str(row, prefix + "kind"),
+        MeasureKind.valueOf(string(row, prefix + "kind")),
         integer(row, prefix + "number"),
-        str(row, prefix + "section"),
-        str(row, prefix + "target_group"),
+        string(row, prefix + "section"),
+        string(row, prefix + "target_group"),
         text(row, prefix + "title_zh", prefix + "title_en"),
         text(row, prefix + "text_zh", prefix + "summary_en"),
-        str(row, prefix + "text_zh"));
+        string(row, prefix + "text_zh"));
   }
 
   private static Department department(Readable row, String code, String prefix) {
-    String aliases = str(row, prefix + "aliases_zh");
+    String aliases = string(row, prefix + "aliases_zh");
     return new Department(
         code,
         text(row, prefix + "name_zh", prefix + "name_en"),
-        str(row, prefix + "full_name_zh"),
-        str(row, prefix + "kind"),
+        string(row, prefix + "full_name_zh"),
+        string(row, prefix + "kind"),
         aliases == null ? List.of() : Arrays.asList(aliases.split("\\|")));
   }
 
   private static Indicator indicator(Readable row) {
     return new Indicator(
-        str(row, "code"),
-        str(row, "plan"),
+        string(row, "code"),
+        string(row, "plan"),
         integer(row, "seq"),
         text(row, "name_zh", "name_en"),
         text(row, "definition_zh", "definition_en"),
-        str(row, "scope_zh"),
+        string(row, "scope_zh"),
         text(row, "unit_zh", "unit_en"),
-        str(row, "frequency"),
-        str(row, "statistical_unit"),
-        str(row, "area"),
-        str(row, "measure"));
+        string(row, "frequency"),
+        string(row, "statistical_unit"),
+        string(row, "area"),
+        string(row, "measure"));
   }
 
   private static Target target(Readable row) {
     BigDecimal value = row.get("value", BigDecimal.class);
-    String unitZh = str(row, "unit_zh");
+    String unitZh = string(row, "unit_zh");
     return new Target(
-        str(row, "code"),
-        str(row, "indicator"),
+        string(row, "code"),
+        string(row, "indicator"),
         integer(row, "seq"),
-        str(row, "kind"),
-        str(row, "comparator"),
+        TargetKind.valueOf(string(row, "kind")),
+        TargetComparator.valueOf(string(row, "comparator")),
         value == null ? null : value.doubleValue(),
-        unitZh == null ? null : LocalizedText.of(unitZh, str(row, "unit_en")),
+        unitZh == null ? null : LocalizedText.of(unitZh, string(row, "unit_en")),
         row.get("base_year", Integer.class),
         integer(row, "target_year"),
-        str(row, "related_indicator"),
+        string(row, "related_indicator"),
         text(row, "text_zh", "text_en"),
-        str(row, "unmeasurable_reason_zh") == null
+        string(row, "unmeasurable_reason_zh") == null
             ? null
             : text(row, "unmeasurable_reason_zh", "unmeasurable_reason_en"));
   }
 
   private static LocalizedText text(Readable row, String zh, String en) {
-    return LocalizedText.of(str(row, zh), str(row, en));
-  }
-
-  private static String str(Readable row, String column) {
-    return row.get(column, String.class);
+    return LocalizedText.of(string(row, zh), string(row, en));
   }
 
   private static int integer(Readable row, String column) {

@@ -11,8 +11,8 @@ public record Target(
     String code,
     String indicatorCode,
     int number,
-    String kind,
-    String comparator,
+    TargetKind kind,
+    TargetComparator comparator,
     @Nullable Double value,
     @Nullable LocalizedText unitText,
     @Nullable Integer baseYear,
@@ -27,6 +27,6 @@ public record Target(
 
   /** Whether the higher value is the better one: GE/GT/INCREASE, not LE/LT/DECREASE. */
   public boolean higherIsBetter() {
-    return !comparator.equals("LE") && !comparator.equals("LT") && !comparator.equals("DECREASE");
+    return comparator.higherIsBetter();
   }
 }

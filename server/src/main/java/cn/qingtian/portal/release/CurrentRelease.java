@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
  * prepared before it is served ({@link ReleasePreparation}).
  */
 @Component
+@EnableConfigurationProperties(ReleaseProperties.class)
 public class CurrentRelease implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(CurrentRelease.class);
@@ -39,13 +40,12 @@ public class CurrentRelease implements SmartLifecycle {
       ReleaseRepository releases,
       ApplicationEventPublisher events,
       ObjectProvider<ReleasePreparation> preparations,
-      @Value("${portal.release.poll-interval:2s}") Duration pollInterval,
-      @Value("${portal.release.warm-up-timeout:60s}") Duration warmUpTimeout) {
+      ReleaseProperties properties) {
     this.releases = releases;
     this.events = events;
     this.preparations = preparations;
-    this.pollInterval = pollInterval;
-    this.warmUpTimeout = warmUpTimeout;
+    this.pollInterval = properties.pollInterval();
+    this.warmUpTimeout = properties.warmUpTimeout();
   }
 
   /** The release to read now. */

@@ -1,5 +1,7 @@
 package cn.qingtian.portal.search;
 
+import static cn.qingtian.portal.database.Rows.string;
+
 import cn.qingtian.portal.api.GlobalId;
 import cn.qingtian.portal.indicator.Observation;
 import cn.qingtian.portal.indicator.ObservationSource;
@@ -79,6 +81,10 @@ class SearchCorpus {
     }
   }
 
+  /**
+   * Each kind of entity as documents. A code, title or text a document requires is read from a
+   * column that is NOT NULL in the schema, so no document gets a null one.
+   */
   private Flux<SearchDocument> documents(int release, IndicatorData data) {
     return Flux.concat(
         read(
@@ -87,12 +93,12 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "PLAN",
-                    GlobalId.of("Plan", str(row, "code")),
-                    str(row, "code"),
-                    str(row, "title_zh"),
-                    opt(row, "title_en"),
-                    join(opt(row, "doc_number"), opt(row, "issuers_zh")),
-                    opt(row, "issuers_en"),
+                    GlobalId.of("Plan", string(row, "code")),
+                    string(row, "code"),
+                    string(row, "title_zh"),
+                    string(row, "title_en"),
+                    join(string(row, "doc_number"), string(row, "issuers_zh")),
+                    string(row, "issuers_en"),
                     null,
                     0,
                     facets(row))),
@@ -102,11 +108,11 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "AREA",
-                    GlobalId.of("Area", str(row, "plan"), str(row, "code")),
-                    str(row, "code"),
-                    str(row, "title_zh"),
-                    opt(row, "title_en"),
-                    str(row, "text_zh"),
+                    GlobalId.of("Area", string(row, "plan"), string(row, "code")),
+                    string(row, "code"),
+                    string(row, "title_zh"),
+                    string(row, "title_en"),
+                    string(row, "text_zh"),
                     null,
                     null,
                     row.get("seq", Integer.class),
@@ -117,12 +123,12 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "SOURCE",
-                    GlobalId.of("Source", str(row, "code")),
-                    str(row, "code"),
-                    str(row, "title"),
+                    GlobalId.of("Source", string(row, "code")),
+                    string(row, "code"),
+                    string(row, "title"),
                     null,
-                    str(row, "publisher"),
-                    opt(row, "note_en"),
+                    string(row, "publisher"),
+                    string(row, "note_en"),
                     null,
                     0,
                     facets(row))),
@@ -141,15 +147,15 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "INDICATOR",
-                    GlobalId.of("Indicator", str(row, "code")),
-                    str(row, "code"),
-                    str(row, "name_zh"),
-                    opt(row, "name_en"),
-                    str(row, "definition_zh"),
-                    opt(row, "definition_en"),
-                    data.weakest(str(row, "code")),
+                    GlobalId.of("Indicator", string(row, "code")),
+                    string(row, "code"),
+                    string(row, "name_zh"),
+                    string(row, "name_en"),
+                    string(row, "definition_zh"),
+                    string(row, "definition_en"),
+                    data.weakest(string(row, "code")),
                     row.get("seq", Integer.class),
-                    data.withYears(str(row, "code"), facets(row)))),
+                    data.withYears(string(row, "code"), facets(row)))),
         read(
             release,
             select(
@@ -165,12 +171,12 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "MEASURE",
-                    GlobalId.of("Measure", str(row, "plan"), str(row, "code")),
-                    str(row, "code"),
-                    str(row, "title_zh"),
-                    opt(row, "title_en"),
-                    str(row, "text_zh"),
-                    opt(row, "summary_en"),
+                    GlobalId.of("Measure", string(row, "plan"), string(row, "code")),
+                    string(row, "code"),
+                    string(row, "title_zh"),
+                    string(row, "title_en"),
+                    string(row, "text_zh"),
+                    string(row, "summary_en"),
                     null,
                     row.get("number", Integer.class),
                     facets(row))),
@@ -180,11 +186,11 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "DEPARTMENT",
-                    GlobalId.of("Department", str(row, "code")),
-                    str(row, "code"),
-                    str(row, "name_zh"),
-                    opt(row, "name_en"),
-                    join(opt(row, "full_name_zh"), opt(row, "aliases_zh")),
+                    GlobalId.of("Department", string(row, "code")),
+                    string(row, "code"),
+                    string(row, "name_zh"),
+                    string(row, "name_en"),
+                    join(string(row, "full_name_zh"), string(row, "aliases_zh")),
                     null,
                     null,
                     0,
@@ -195,12 +201,12 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "TARGET_GROUP",
-                    GlobalId.of("TargetGroup", str(row, "plan"), str(row, "code")),
-                    str(row, "code"),
-                    str(row, "title_zh"),
-                    opt(row, "title_en"),
-                    str(row, "group_zh"),
-                    opt(row, "group_en"),
+                    GlobalId.of("TargetGroup", string(row, "plan"), string(row, "code")),
+                    string(row, "code"),
+                    string(row, "title_zh"),
+                    string(row, "title_en"),
+                    string(row, "group_zh"),
+                    string(row, "group_en"),
                     null,
                     row.get("seq", Integer.class),
                     facets(row))),
@@ -229,13 +235,13 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "ACHIEVEMENT",
-                    GlobalId.of("Achievement", str(row, "code")),
-                    str(row, "code"),
-                    str(row, "title_zh"),
-                    opt(row, "title_en"),
-                    str(row, "summary_zh"),
-                    opt(row, "summary_en"),
-                    opt(row, "f_provenance"),
+                    GlobalId.of("Achievement", string(row, "code")),
+                    string(row, "code"),
+                    string(row, "title_zh"),
+                    string(row, "title_en"),
+                    string(row, "summary_zh"),
+                    string(row, "summary_en"),
+                    string(row, "f_provenance"),
                     0,
                     facets(row))),
         read(
@@ -245,13 +251,13 @@ class SearchCorpus {
             row ->
                 new SearchDocument(
                     "CHARITY",
-                    GlobalId.of("Charity", str(row, "code")),
-                    str(row, "code"),
-                    str(row, "name_zh"),
-                    opt(row, "name_en"),
-                    join(opt(row, "note_zh"), opt(row, "address")),
-                    opt(row, "note_en"),
-                    opt(row, "f_provenance"),
+                    GlobalId.of("Charity", string(row, "code")),
+                    string(row, "code"),
+                    string(row, "name_zh"),
+                    string(row, "name_en"),
+                    join(string(row, "note_zh"), string(row, "address")),
+                    string(row, "note_en"),
+                    string(row, "f_provenance"),
                     0,
                     facets(row))));
   }
@@ -293,7 +299,7 @@ class SearchCorpus {
   }
 
   private static List<String> codes(Readable row, String column) {
-    String value = row.get(column, String.class);
+    String value = string(row, column);
     return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
   }
 
@@ -304,15 +310,6 @@ class SearchCorpus {
         .bind("release", release)
         .map(mapper::apply)
         .all();
-  }
-
-  private static String str(Readable row, String column) {
-    String value = row.get(column, String.class);
-    return value == null ? "" : value;
-  }
-
-  private static @Nullable String opt(Readable row, String column) {
-    return row.get(column, String.class);
   }
 
   private static String join(@Nullable String a, @Nullable String b) {

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.stereotype.Component;
@@ -49,14 +48,11 @@ public class SiteBuildScheduler implements DisposableBean {
   private volatile SiteBuildState state = SiteBuildState.NONE;
 
   SiteBuildScheduler(
-      ExecutionGraphQlService graphQl,
-      SiteProperties properties,
-      List<SiteExtras> extras,
-      @Value("${portal.site.retry-after:30s}") Duration firstRetry) {
+      ExecutionGraphQlService graphQl, SiteProperties properties, List<SiteExtras> extras) {
     this.graphQl = graphQl;
     this.properties = properties;
     this.extras = List.copyOf(extras);
-    this.firstRetry = firstRetry;
+    this.firstRetry = properties.retryAfter();
     this.nextRetry = firstRetry;
   }
 

@@ -3,6 +3,7 @@ package cn.qingtian.portal.site;
 import cn.qingtian.portal.architecture.FeatureInterface;
 import cn.qingtian.site.SiteSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directory where the current build is linked ({@code PORTAL_SITE_DIRECTORY})
  * @param publishOnRelease whether {@code serve} rebuilds the site on every new release
  * @param baseUrl the public address of the site, for share cards and the sitemap
+ * @param retryAfter a failed build is tried again after this, then after twice as long each time
  */
 @FeatureInterface
 @ConfigurationProperties("portal.site")
@@ -29,7 +31,14 @@ public record SiteProperties(
     @Nullable String contact,
     @Nullable String icpNumber,
     @Nullable String siteCode,
-    @Nullable String reportUrl) {
+    @Nullable String reportUrl,
+    @DefaultValue("30s") Duration retryAfter) {
+
+  public SiteProperties {
+    if (retryAfter.isNegative() || retryAfter.isZero()) {
+      throw new IllegalArgumentException("portal.site.retry-after must be positive: " + retryAfter);
+    }
+  }
 
   public SiteSettings settings() {
     return new SiteSettings(

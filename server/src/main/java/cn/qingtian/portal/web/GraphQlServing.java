@@ -1,15 +1,14 @@
 package cn.qingtian.portal.web;
 
 import cn.qingtian.portal.ratelimit.RateLimitProperties;
-import java.time.Duration;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.ExecutionGraphQlService;
 
 /**
@@ -20,31 +19,31 @@ import org.springframework.graphql.ExecutionGraphQlService;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(ResponseCacheProperties.class)
+@EnableConfigurationProperties({
+  ResponseCacheProperties.class,
+  ApiProperties.class,
+  HttpProperties.class
+})
 class GraphQlServing {
 
   @Bean
-  RequestTimeout requestTimeout(
-      @Value("${portal.api.request-timeout:10s}") Duration timeout,
-      @Value("${portal.http.response-start-timeout:30s}") Duration startTimeout) {
-    return new RequestTimeout(timeout, startTimeout);
+  RequestTimeout requestTimeout(ApiProperties api, HttpProperties http) {
+    return new RequestTimeout(api.requestTimeout(), http.responseStartTimeout());
   }
 
   @Bean
-  InFlightLimit inFlightLimit(
-      @Value("${portal.http.max-in-flight:256}") int max,
-      @Value("${portal.http.overload-retry-after:1s}") Duration retryAfter) {
-    return new InFlightLimit(max, (int) Math.max(1, retryAfter.toSeconds()));
+  InFlightLimit inFlightLimit(HttpProperties http) {
+    return new InFlightLimit(
+        http.maxInFlight(), (int) Math.max(1, http.overloadRetryAfter().toSeconds()));
   }
 
   @Bean
-  ConnectionLimit connectionLimit(
-      @Value("${portal.http.max-connections:8192}") int max,
-      @Value("${portal.http.max-connections-per-address:256}") int maxPerAddress,
-      @Value("${portal.http.first-request-timeout:10s}") Duration firstRequestTimeout,
-      RateLimitProperties rateLimit) {
+  ConnectionLimit connectionLimit(HttpProperties http, RateLimitProperties rateLimit) {
     return new ConnectionLimit(
-        max, maxPerAddress, firstRequestTimeout, Set.copyOf(rateLimit.trustedProxies()));
+        http.maxConnections(),
+        http.maxConnectionsPerAddress(),
+        http.firstRequestTimeout(),
+        Set.copyOf(rateLimit.trustedProxies()));
   }
 
   @Bean
@@ -52,10 +51,15 @@ class GraphQlServing {
     return new HeadAsGet();
   }
 
+  /**
+   * The public address is the downloads' base URL, else the site's: two features' settings, read by
+   * name here because the web package imports no feature (their records live in those features).
+   */
   @Bean
-  ActuatorLinks actuatorLinks(
-      @Value("${portal.downloads.base-url:${portal.site.base-url:}}") String baseUrl) {
-    return new ActuatorLinks(baseUrl);
+  ActuatorLinks actuatorLinks(Environment environment) {
+    return new ActuatorLinks(
+        environment.getProperty(
+            "portal.downloads.base-url", environment.getProperty("portal.site.base-url", "")));
   }
 
   @Bean

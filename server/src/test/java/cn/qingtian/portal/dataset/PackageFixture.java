@@ -6,8 +6,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A writable copy of the bundled data package, for tests that break or change it. */
 public final class PackageFixture {
@@ -68,6 +73,50 @@ public final class PackageFixture {
 
   public PackageFixture appendLine(String file, String line) {
     return edit(file, text -> text + line + "\n");
+  }
+
+  /** Drops a field's {@code constraints.enum} from the descriptor: any value then validates. */
+  public PackageFixture withoutEnumConstraint(String resource, String field) {
+    JsonMapper json = JsonMapper.builder().build();
+    return edit(
+        DataPackage.DESCRIPTOR,
+        text -> {
+          JsonNode descriptor = json.readTree(text);
+          ((ObjectNode) fieldOf(descriptor, resource, field).path("constraints")).remove("enum");
+          return json.writerWithDefaultPrettyPrinter().writeValueAsString(descriptor);
+        });
+  }
+
+  /** The values a field's {@code constraints.enum} allows in a package's descriptor. */
+  public static List<String> enumOf(Path packageDirectory, String resource, String field) {
+    JsonNode descriptor;
+    try {
+      descriptor =
+          JsonMapper.builder()
+              .build()
+              .readTree(Files.readString(packageDirectory.resolve(DataPackage.DESCRIPTOR)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> values = new ArrayList<>();
+    fieldOf(descriptor, resource, field)
+        .path("constraints")
+        .path("enum")
+        .forEach(v -> values.add(v.asString()));
+    return values;
+  }
+
+  private static JsonNode fieldOf(JsonNode descriptor, String resource, String field) {
+    for (JsonNode r : descriptor.path("resources")) {
+      if (r.path("name").asString().equals(resource)) {
+        for (JsonNode f : r.path("schema").path("fields")) {
+          if (f.path("name").asString().equals(field)) {
+            return f;
+          }
+        }
+      }
+    }
+    throw new IllegalArgumentException("no field " + resource + "." + field);
   }
 
   public PackageFixture version(String version) {

@@ -46,6 +46,35 @@ class PlanApiTest extends SharedDatabase {
         .containsExactly("A0", "A1", "A2", "A3", "A4", "A5", "A6", "A7");
   }
 
+  /** The closed sets read as Java enums answer with the same names as the strings did. */
+  @Test
+  void answersLevelsKindsAndComparatorsByTheirNames() {
+    var response =
+        graphQl
+            .document(
+                "{ plans(first: 10) { nodes { code level } }"
+                    + " geographies(first: 100) { nodes { code level } }"
+                    + " measure(code: \"G01\") { kind }"
+                    + " indicator(code: \"DISPOSABLE_INCOME_PER_CAPITA\") {"
+                    + " targets { kind comparator } } }")
+            .execute();
+    response
+        .path("plans.nodes[?(@.code == 'qt-kzt-2021-2025')].level")
+        .entityList(String.class)
+        .containsExactly("COUNTY");
+    response
+        .path("geographies.nodes[?(@.code == '330000')].level")
+        .entityList(String.class)
+        .containsExactly("PROVINCE");
+    response
+        .path("geographies.nodes[*].level")
+        .entityList(String.class)
+        .contains("PROVINCE", "CITY", "COUNTY");
+    response.path("measure.kind").entity(String.class).isEqualTo("GROUP");
+    response.path("indicator.targets[0].kind").entity(String.class).isEqualTo("LEVEL");
+    response.path("indicator.targets[0].comparator").entity(String.class).isEqualTo("GE");
+  }
+
   @Test
   void countsMeasuresExactlyAsTheDocumentNumbersThem() {
     var response = graphQl.documentName("planStructure").execute();
