@@ -2,6 +2,7 @@ package cn.qingtian.portal.dataset;
 
 import cn.qingtian.portal.database.ImportLock;
 import cn.qingtian.portal.database.JdbcConnections;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +26,8 @@ class DatasetConfiguration {
   }
 
   @Bean
-  ReleaseRollback releaseRollback(JdbcConnections ownerConnections, ImportLock importLock) {
-    return new ReleaseRollback(ownerConnections, importLock);
+  ReleaseRollback releaseRollback(
+      JdbcConnections ownerConnections, ImportLock importLock, Clock clock) {
+    return new ReleaseRollback(ownerConnections, importLock, clock);
   }
 }

@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,10 +30,12 @@ public final class ReleaseRollback {
 
   private final JdbcConnections connections;
   private final ImportLock lock;
+  private final Clock clock;
 
-  public ReleaseRollback(JdbcConnections connections, ImportLock lock) {
+  public ReleaseRollback(JdbcConnections connections, ImportLock lock, Clock clock) {
     this.connections = connections;
     this.lock = lock;
+    this.clock = clock;
   }
 
   public ImportResult rollBackTo(String version, String note, Consumer<String> progress)
@@ -199,7 +201,7 @@ public final class ReleaseRollback {
    * The new release takes the earlier one's content hash and descriptors; its time is when the
    * operator rolled back, since no data package says when.
    */
-  private static void insertRelease(Connection connection, int release, Target target, String note)
+  private void insertRelease(Connection connection, int release, Target target, String note)
       throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
@@ -207,7 +209,7 @@ public final class ReleaseRollback {
                 + " changes, resources) values (?, ?, ?, ?, ?, ?, '{}'::jsonb, ?::jsonb)")) {
       statement.setInt(1, release);
       statement.setString(2, target.version() + "+rollback." + release);
-      statement.setTimestamp(3, Timestamp.from(Instant.now()));
+      statement.setTimestamp(3, Timestamp.from(clock.instant()));
       statement.setString(4, target.contentHash());
       statement.setString(5, target.packageName());
       statement.setString(6, UserMessages.get("dataset.rollback.note", target.version(), note));

@@ -18,8 +18,8 @@ import org.springframework.core.annotation.Order;
 class RateLimitConfiguration {
 
   @Bean
-  RateLimiter rateLimiter(RateLimitProperties properties) {
-    return new RateLimiter(properties, Clock.systemUTC());
+  RateLimiter rateLimiter(RateLimitProperties properties, Clock clock) {
+    return new RateLimiter(properties, clock);
   }
 
   @Bean

@@ -8,8 +8,8 @@ import cn.qingtian.site.SiteGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -43,13 +43,18 @@ public class SiteBuildScheduler implements DisposableBean {
       Executors.newSingleThreadScheduledExecutor(
           runnable -> new Thread(runnable, "site-publisher"));
   private final AtomicReference<Release> pending = new AtomicReference<>();
+  private final Clock clock;
   private final Duration firstRetry;
   private Duration nextRetry;
   private volatile SiteBuildState state = SiteBuildState.NONE;
 
   SiteBuildScheduler(
-      ExecutionGraphQlService graphQl, SiteProperties properties, List<SiteExtras> extras) {
+      ExecutionGraphQlService graphQl,
+      SiteProperties properties,
+      List<SiteExtras> extras,
+      Clock clock) {
     this.graphQl = graphQl;
+    this.clock = clock;
     this.properties = properties;
     this.extras = List.copyOf(extras);
     this.firstRetry = properties.retryAfter();
@@ -117,7 +122,7 @@ public class SiteBuildScheduler implements DisposableBean {
           release.number(),
           nextRetry.toSeconds(),
           e.getMessage());
-      state = state.failed(release, Instant.now());
+      state = state.failed(release, clock.instant());
       builder.schedule(this::buildPending, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
       nextRetry = Collections.min(List.of(nextRetry.multipliedBy(2), MAX_RETRY));
       return;
