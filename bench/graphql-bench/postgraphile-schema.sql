@@ -238,8 +238,8 @@ select code, indicator, kind,
         when postgraphile_bench_private.meets(comparator, f_value, goal) then 'TARGET_ACHIEVED'
         else 'NOT_ACHIEVED' end
       when n < 2 then 'INSUFFICIENT_DATA'
-      when postgraphile_bench_private.meets(comparator, l_value, goal) then case
-        when kind in ('CEILING', 'FLOOR') then 'ON_TRACK' else 'TARGET_ACHIEVED' end
+      -- D27: met before the target year is observed: provisional.
+      when postgraphile_bench_private.meets(comparator, l_value, goal) then 'ACHIEVED_AHEAD'
       when sign(b_value) * sign(l_value) < 0 then 'INSUFFICIENT_DATA'
       else postgraphile_bench_private.by_ratio(
         case when required = 0 then 0 else sign * observed / abs(required) end) end
@@ -247,6 +247,9 @@ select code, indicator, kind,
       when n < 2 or coalesce(f_year, l_year) <= b_year then 'INSUFFICIENT_DATA'
       when f_year is not null then case
         when observed_to_final >= goal / 100 - 1e-9 then 'TARGET_ACHIEVED' else 'NOT_ACHIEVED' end
+      -- D27: the target year's value at the required growth already reached: provisional.
+      when l_value >= b_value * power(1 + goal / 100, target_year - b_year)
+          - 1e-9 * abs(b_value * power(1 + goal / 100, target_year - b_year)) then 'ACHIEVED_AHEAD'
       else postgraphile_bench_private.by_ratio(
         case when goal = 0 then 0 else observed / (goal / 100) end) end
     when kind = 'CUMULATIVE_COUNT' then case
@@ -265,7 +268,7 @@ select code, indicator, kind,
       else postgraphile_bench_private.by_ratio(a_worst / goal) end
     when kind = 'DYNAMIC_ZERO' then case
       when n = 0 then 'INSUFFICIENT_DATA'
-      when l_value = 0 then case when l_year >= target_year then 'TARGET_ACHIEVED' else 'ON_TRACK' end
+      when l_value = 0 then case when l_year >= target_year then 'TARGET_ACHIEVED' else 'ACHIEVED_AHEAD' end
       when l_year >= target_year then 'NOT_ACHIEVED'
       when n < 2 then 'INSUFFICIENT_DATA'
       else postgraphile_bench_private.by_ratio(
@@ -312,7 +315,7 @@ from rates;
 -- ---- what PostGraphile exposes
 
 -- Indicators with their latest whole-year value and their headline progress: the least
--- favourable of their targets, in the order NOT_ACHIEVED … TARGET_ACHIEVED; INSUFFICIENT_DATA
+-- favourable of their targets, in the order NOT_ACHIEVED … ACHIEVED_AHEAD, TARGET_ACHIEVED; INSUFFICIENT_DATA
 -- and NOT_ASSESSABLE only when no target can be judged; the weakest provenance among them.
 create view postgraphile_bench.indicators as
 with latest as (
@@ -323,7 +326,7 @@ headline as (
   select tp.indicator,
          coalesce(
            (array_agg(tp.status order by array_position(array['NOT_ACHIEVED', 'DETERIORATION',
-              'LIMITED', 'MODERATE', 'ON_TRACK', 'TARGET_ACHIEVED'], tp.status))
+              'LIMITED', 'MODERATE', 'ON_TRACK', 'ACHIEVED_AHEAD', 'TARGET_ACHIEVED'], tp.status))
              filter (where tp.status not in ('INSUFFICIENT_DATA', 'NOT_ASSESSABLE')))[1],
            case when bool_or(tp.status = 'INSUFFICIENT_DATA') then 'INSUFFICIENT_DATA'
                 else 'NOT_ASSESSABLE' end) as status,
