@@ -1,6 +1,7 @@
 package cn.qingtian.portal.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,8 +9,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.site.SitePublishing;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
@@ -95,6 +99,7 @@ class HttpFuzzTest extends SharedDatabase {
   @LocalServerPort int port;
   @Autowired SitePublishing publishing;
   @Autowired CurrentRelease currentRelease;
+  @Autowired MeterRegistry registry;
 
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -159,7 +164,12 @@ class HttpFuzzTest extends SharedDatabase {
       }
     } finally {
       pool.shutdownNow();
-      Thread.sleep(500);
+      assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("the fuzz clients stop").isTrue();
+      // What the server logs about the last requests is in before the log is read.
+      await("the server has answered every fuzz request")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> registry.get(PortalMetrics.IN_FLIGHT).gauge().value() == 0);
       root.detachAppender(log);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);

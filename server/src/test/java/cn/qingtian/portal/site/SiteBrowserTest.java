@@ -1,6 +1,7 @@
 package cn.qingtian.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
@@ -13,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -235,21 +237,18 @@ class SiteBrowserTest extends SharedDatabase {
   }
 
   /** Waits for the search status to say {@code status}, then gives the result links in order. */
-  private List<String> results(String status) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      if (browser.findElement(By.id("search-status")).getText().contains(status)) {
-        String root = browser.getCurrentUrl().replaceAll("(en/)?search/.*$", "");
-        return browser.findElements(By.cssSelector("#search-results h2 a")).stream()
-            .map(a -> a.getAttribute("href").substring(root.length()))
-            .toList();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "search status never said "
-            + status
-            + ": "
-            + browser.findElement(By.id("search-status")).getText());
+  private List<String> results(String status) {
+    await("the search status says " + status)
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(browser.findElement(By.id("search-status")).getText()).contains(status));
+    String root = browser.getCurrentUrl().replaceAll("(en/)?search/.*$", "");
+    return browser.findElements(By.cssSelector("#search-results h2 a")).stream()
+        .map(a -> a.getAttribute("href").substring(root.length()))
+        .toList();
   }
 
   /** A plain static file server over {@code root}, as any web host; counts the bytes it sends. */

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
@@ -40,12 +41,11 @@ class SiteServingTest extends SharedDatabase {
 
   /** The portal publishes the site by itself when it starts serving a release. */
   @BeforeAll
-  void waitForTheAutomaticBuild() throws InterruptedException {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-    while (!Files.isRegularFile(SITE.resolve("index.html")) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(SITE.resolve("index.html")).isRegularFile();
+  void waitForTheAutomaticBuild() {
+    await("the portal publishes the site by itself")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(() -> Files.isRegularFile(SITE.resolve("index.html")));
     assertThat(SITE).isSymbolicLink();
   }
 
