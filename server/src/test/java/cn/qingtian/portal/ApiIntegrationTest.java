@@ -36,5 +36,5 @@ import org.springframework.context.annotation.Import;
       "spring.test.webtestclient.timeout=PT30S"
     })
 @AutoConfigureHttpGraphQlTester
-@Import(SlowMachineTimeouts.class)
+@Import({SlowMachineTimeouts.class, StatementCounter.class})
 public @interface ApiIntegrationTest {}

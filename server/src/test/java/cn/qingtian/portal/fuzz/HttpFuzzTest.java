@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.qingtian.portal.ApiIntegrationTest;
-import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.SharedSite;
 import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.site.SitePublishing;
@@ -43,9 +43,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Throws a bounded number of generated, mutated and malformed requests at the running portal (real
@@ -56,20 +53,13 @@ import org.springframework.test.context.TestPropertySource;
  * run.
  */
 @ApiIntegrationTest
-@TestPropertySource(
-    properties = {
-      // A fuzz run from one address must never meet the rate limit.
-      "portal.api.rate-limit.cost-per-window=2000000000"
-    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HttpFuzzTest extends SharedDatabase {
+// A fuzz run from one address must never meet the rate limit: SharedSite lifts it.
+class HttpFuzzTest extends SharedSite {
 
   static final int COUNT = Integer.getInteger("fuzz.count", 3_000);
   static final long SEED = Long.getLong("fuzz.seed", 20_261_129L);
   static final String TOKEN = "CANARY-" + UUID.randomUUID();
-  static final Path ROOT = Path.of("target", "fuzz", UUID.randomUUID().toString()).toAbsolutePath();
-  static final Path SITE = ROOT.resolve("site");
-  static final Path DOWNLOADS = ROOT.resolve("downloads");
   static final Path WORKING_CANARY = Path.of("fuzz-canary.txt").toAbsolutePath();
 
   /** Never in a response: Java internals, a stack frame, a canary, a system file. */
@@ -89,12 +79,6 @@ class HttpFuzzTest extends SharedDatabase {
           "spring-graphql 2.0.4 left a Reactor log() on its application/graphql fallback"
               + " (AbstractGraphQlHttpHandler.applyApplicationGraphQlFallback): a body of that type"
               + " that is not a GraphQL request is logged at ERROR, though the client gets its 400");
-
-  @DynamicPropertySource
-  static void folders(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SITE::toString);
-    registry.add("portal.downloads.directory", DOWNLOADS::toString);
-  }
 
   @LocalServerPort int port;
   @Autowired SitePublishing publishing;
@@ -123,8 +107,17 @@ class HttpFuzzTest extends SharedDatabase {
   }
 
   @AfterAll
-  void removeTheWorkingDirectoryCanary() throws IOException {
-    Files.deleteIfExists(WORKING_CANARY);
+  void removeTheCanaries() throws IOException {
+    // The site folder is shared with other test classes: they find it as it was.
+    for (Path canary :
+        List.of(
+            ROOT.resolve("canary.txt"),
+            ROOT.resolve(".canary"),
+            DOWNLOADS.resolve("canary.txt"),
+            DOWNLOADS.resolve("canary.csv"),
+            WORKING_CANARY)) {
+      Files.deleteIfExists(canary);
+    }
   }
 
   @Test

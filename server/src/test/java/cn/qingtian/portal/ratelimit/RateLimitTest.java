@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
-import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.SmallRateLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Each client spends query cost from a window of its own: its standing is in every answer's headers
@@ -24,18 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * address the trusted proxy (here the loopback peer) reports.
  */
 @ApiIntegrationTest
-class RateLimitTest extends SharedDatabase {
+class RateLimitTest extends SmallRateLimit {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CHEAP = "{ measure(code: \\\"P13\\\") { code } }";
 
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void smallWindow(DynamicPropertyRegistry registry) {
-    registry.add("portal.api.rate-limit.cost-per-window", () -> "5");
-    registry.add("portal.api.rate-limit.window", () -> "3s");
-  }
 
   @Test
   void aClientSeesItsStandingInHeadersAndInTheRateLimitField() throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
-import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.SharedSite;
 import cn.qingtian.portal.release.CurrentRelease;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -33,8 +33,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The site in a real browser (headless Debian Chromium), served by the portal: navigation in both
@@ -43,16 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SiteBrowserTest extends SharedDatabase {
+class SiteBrowserTest extends SharedSite {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-  private static final Path SITE = SiteServingTest.createSiteDirectory();
-
-  @DynamicPropertySource
-  static void siteDirectory(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SITE::toString);
-  }
 
   @Autowired SitePublishing publishing;
   @Autowired CurrentRelease currentRelease;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
-import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.UncachedAnswers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Beyond its bound of requests in flight (here 2) the portal answers at once with a 503 and
@@ -28,9 +27,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApiIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(
-    properties = {"portal.http.max-in-flight=2", "portal.api.response-cache.enabled=false"})
-class InFlightLimitTest extends SharedDatabase {
+class InFlightLimitTest extends UncachedAnswers {
 
   private static final String QUERY = "/graphql?query=%7B__typename%7D";
 
