@@ -37,5 +37,5 @@ import org.springframework.context.annotation.Import;
     })
 @AutoConfigureHttpGraphQlTester
 @IntegrationTest
-@Import(SlowMachineTimeouts.class)
+@Import({SlowMachineTimeouts.class, StatementCounter.class})
 public @interface ApiIntegrationTest {}

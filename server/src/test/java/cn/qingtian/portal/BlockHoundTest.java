@@ -21,6 +21,7 @@ class BlockHoundTest {
             .doOnNext(
                 tick -> {
                   try {
+                    // Not a wait: the blocking call BlockHound must catch.
                     Thread.sleep(1);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

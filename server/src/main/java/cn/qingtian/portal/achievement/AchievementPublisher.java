@@ -35,6 +35,11 @@ class AchievementPublisher {
     return sink.asFlux();
   }
 
+  /** How many subscribers listen now (a test waits for its own before it imports). */
+  int subscribers() {
+    return sink.currentSubscriberCount();
+  }
+
   @EventListener
   void releaseChanged(ReleaseChanged event) {
     Release release = event.release();

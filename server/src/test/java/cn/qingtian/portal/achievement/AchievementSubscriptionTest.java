@@ -1,6 +1,7 @@
 package cn.qingtian.portal.achievement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.DatabaseTest;
@@ -51,6 +52,7 @@ class AchievementSubscriptionTest {
   @LocalServerPort int port;
   @Autowired PackageImporter importer;
   @Autowired CurrentRelease currentRelease;
+  @Autowired AchievementPublisher publisher;
 
   @Test
   void anImportThatAddsAnAchievementReachesWebSocketAndSseSubscribers() throws Exception {
@@ -86,7 +88,10 @@ class AchievementSubscriptionTest {
             .map(ServerSentEvent::data)
             .next()
             .toFuture();
-    Thread.sleep(1_000); // both subscriptions are registered before the release changes
+    await("both subscriptions are registered before the release changes")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> publisher.subscribers() == 2);
 
     Path plan =
         PackageFixture.copyOfBundled(temp)

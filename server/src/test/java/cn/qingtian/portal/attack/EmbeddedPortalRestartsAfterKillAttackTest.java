@@ -1,6 +1,7 @@
 package cn.qingtian.portal.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.database.DatabaseProperties;
@@ -29,8 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -271,62 +274,87 @@ class EmbeddedPortalRestartsAfterKillAttackTest {
       return String.join("\n", lines);
     }
 
-    int awaitPort() throws InterruptedException {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (String line : lines) {
-          Matcher port = PORT.matcher(line);
-          if (port.find()) {
-            return Integer.parseInt(port.group(1));
-          }
-        }
-        if (!process.isAlive()) {
-          throw new AssertionError(
-              "the portal exited with " + process.exitValue() + " before serving:\n" + tail());
-        }
-        Thread.sleep(50);
+    int awaitPort() {
+      try {
+        return await("the portal says its port")
+            .atMost(Duration.ofSeconds(60))
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(50))
+            .until(this::portOrExit, port -> port.isPresent())
+            .orElseThrow();
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError("the portal did not start in 60 s:\n" + tail(), e);
       }
-      throw new AssertionError("the portal did not start in 60 s:\n" + tail());
+    }
+
+    /** The port the portal says it listens on, if it said so yet; fails if it exited. */
+    private Optional<Integer> portOrExit() {
+      for (String line : lines) {
+        Matcher port = PORT.matcher(line);
+        if (port.find()) {
+          return Optional.of(Integer.parseInt(port.group(1)));
+        }
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            "the portal exited with " + process.exitValue() + " before serving:\n" + tail());
+      }
+      return Optional.empty();
     }
 
     /** Waits until the API answers with a current release; its number and version. */
     String awaitRelease(Duration timeout) throws InterruptedException {
       int port = awaitPort();
-      long deadline = System.nanoTime() + timeout.toNanos();
-      String last = "";
-      while (System.nanoTime() < deadline && process.isAlive()) {
-        try {
-          HttpResponse<String> answer =
-              HTTP.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                      .header("Content-Type", "application/json")
-                      .timeout(Duration.ofSeconds(5))
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "{\"query\":\"{ currentRelease { number version } }\"}"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-          last = answer.statusCode() + " " + answer.body();
-          Matcher number = NUMBER.matcher(answer.body());
-          Matcher version = VERSION.matcher(answer.body());
-          // Number 0 is the placeholder served before the start-up import has published.
-          if (answer.statusCode() == 200
-              && number.find()
-              && Integer.parseInt(number.group(1)) > 0
-              && version.find()) {
-            return "#" + number.group(1) + " " + version.group(1);
-          }
-        } catch (IOException e) {
-          last = e.toString();
-        }
-        Thread.sleep(200);
+      AtomicReference<String> last = new AtomicReference<>("");
+      try {
+        return await("the portal serves a release")
+            .atMost(timeout)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> releaseOrExit(port, last), release -> release.isPresent())
+            .orElseThrow();
+      } catch (ConditionTimeoutException | AssertionError e) {
+        throw new AssertionError(
+            (process.isAlive() ? "no release served in " + timeout : "the portal exited")
+                + " (last answer: "
+                + last.get()
+                + "):\n"
+                + tail(),
+            e);
       }
-      throw new AssertionError(
-          (process.isAlive() ? "no release served in " + timeout : "the portal exited")
-              + " (last answer: "
-              + last
-              + "):\n"
-              + tail());
+    }
+
+    /** The release the API answers with ("#number version"), if any yet; fails if it exited. */
+    private Optional<String> releaseOrExit(int port, AtomicReference<String> last)
+        throws InterruptedException {
+      if (!process.isAlive()) {
+        throw new AssertionError("the portal exited");
+      }
+      try {
+        HttpResponse<String> answer =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(5))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"query\":\"{ currentRelease { number version } }\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        last.set(answer.statusCode() + " " + answer.body());
+        Matcher number = NUMBER.matcher(answer.body());
+        Matcher version = VERSION.matcher(answer.body());
+        // Number 0 is the placeholder served before the start-up import has published.
+        if (answer.statusCode() == 200
+            && number.find()
+            && Integer.parseInt(number.group(1)) > 0
+            && version.find()) {
+          return Optional.of("#" + number.group(1) + " " + version.group(1));
+        }
+      } catch (IOException e) {
+        last.set(e.toString());
+      }
+      return Optional.empty();
     }
 
     private String tail() {

@@ -3,14 +3,10 @@ package cn.qingtian.portal.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
-import cn.qingtian.portal.SharedDatabase;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Finding 13a of issue 21: {@code HEAD} answered 404 for every page, asset and GraphiQL, so link
@@ -19,14 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("attack")
 @ApiIntegrationTest
-class HeadAnswersLikeGetAttackTest extends SharedDatabase {
-
-  private static final Path SITE = StaticSite.create();
-
-  @DynamicPropertySource
-  static void site(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SITE::toString);
-  }
+class HeadAnswersLikeGetAttackTest extends StaticSite {
 
   @LocalServerPort int port;
 

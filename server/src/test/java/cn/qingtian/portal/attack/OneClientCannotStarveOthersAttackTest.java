@@ -1,12 +1,14 @@
 package cn.qingtian.portal.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.SharedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -116,7 +118,10 @@ class OneClientCannotStarveOthersAttackTest extends SharedDatabase {
                   return null;
                 }));
       }
-      Thread.sleep(300);
+      await("the attack is under way: the server has answered or refused it 16 times")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> attackerAnswers.get() + attackerRefusals.get() >= 16);
       List<Long> underAttack = victimLatencies(victim, 5);
       attacking.set(false);
       String seen =
@@ -149,6 +154,7 @@ class OneClientCannotStarveOthersAttackTest extends SharedDatabase {
       RawHttp.Response answer = post("{ measure(code: \\\"P13\\\") { code } }", client);
       latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       assertThat(answer.status()).as("the other client's answer: %s", answer.text()).isEqualTo(200);
+      // Not a wait: the other client is a modest one, a small query every 50 ms.
       Thread.sleep(50);
     }
     return latencies;

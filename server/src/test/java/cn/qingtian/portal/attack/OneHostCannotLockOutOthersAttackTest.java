@@ -1,18 +1,23 @@
 package cn.qingtian.portal.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.operations.PortalMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -42,6 +47,7 @@ class OneHostCannotLockOutOthersAttackTest extends SharedDatabase {
       "GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
   @LocalServerPort int port;
+  @Autowired MeterRegistry registry;
 
   @Test
   void manyIdleConnectionsFromOneHostDoNotKeepAnotherHostWaiting() throws Exception {
@@ -50,7 +56,10 @@ class OneHostCannotLockOutOthersAttackTest extends SharedDatabase {
       for (int i = 0; i < 40; i++) {
         idle.add(RawSocketHttp.connect(port, HOST_A));
       }
-      Thread.sleep(100); // the server accepts what it will
+      await("host A holds the connections the server accepts from it")
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> registry.get(PortalMetrics.CONNECTIONS).gauge().value() >= 4);
       long start = System.nanoTime();
       try (Socket b = RawSocketHttp.connect(port, HOST_B)) {
         b.setSoTimeout(3_000);

@@ -3,15 +3,11 @@ package cn.qingtian.portal.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
-import cn.qingtian.portal.SharedDatabase;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Finding 8 of issue 21: {@code GET //evil.example/..%2fen} was answered {@code 301 Location:
@@ -21,14 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("attack")
 @ApiIntegrationTest
-class RedirectStaysOnTheOriginAttackTest extends SharedDatabase {
-
-  private static final Path SITE = StaticSite.create();
-
-  @DynamicPropertySource
-  static void site(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SITE::toString);
-  }
+class RedirectStaysOnTheOriginAttackTest extends StaticSite {
 
   @LocalServerPort int port;
 

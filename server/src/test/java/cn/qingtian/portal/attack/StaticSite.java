@@ -1,16 +1,27 @@
 package cn.qingtian.portal.attack;
 
+import cn.qingtian.portal.SharedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** A small site build of the layout the generator writes: pages in folders, assets, a 404 page. */
-final class StaticSite {
+/**
+ * Base of the attack tests on how the portal serves a site: one small site build of the layout the
+ * generator writes (pages in folders, assets, a 404 page), and one Spring context for all of them.
+ */
+abstract class StaticSite extends SharedDatabase {
 
-  private StaticSite() {}
+  static final Path SITE = create();
 
-  static Path create() {
+  @DynamicPropertySource
+  static void staticSite(DynamicPropertyRegistry registry) {
+    registry.add("portal.site.directory", SITE::toString);
+  }
+
+  private static Path create() {
     try {
       Path site = Files.createTempDirectory("attack-site");
       Files.writeString(site.resolve("index.html"), "<!doctype html><title>首页</title>");

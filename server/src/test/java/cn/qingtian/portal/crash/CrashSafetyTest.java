@@ -1,6 +1,7 @@
 package cn.qingtian.portal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.TestDatabases;
@@ -8,6 +9,7 @@ import cn.qingtian.portal.dataset.PackageFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -170,12 +172,11 @@ class CrashSafetyTest {
       PortalProcess killed = importInto(database, "import-kill-" + run++, changed);
       KillReport kill = killWhen(killed, moment, Set.of());
       long lockReleased = System.nanoTime();
-      while (DatabaseState.advisoryLocks(database) > 0) {
-        assertThat(System.nanoTime() - lockReleased)
-            .as("the importer's advisory lock is released with its connection")
-            .isLessThan(30_000_000_000L);
-        Thread.sleep(20);
-      }
+      await("the importer's advisory lock is released with its connection")
+          .atMost(Duration.ofSeconds(30))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> DatabaseState.advisoryLocks(database) == 0);
       DatabaseState state = DatabaseState.of(database);
       assertThat(state).as("after a kill when " + moment.name()).isIn(previous, next);
       report.add(
@@ -212,11 +213,14 @@ class CrashSafetyTest {
 
   private static KillReport killWhen(PortalProcess process, Moment moment, Set<Path> before)
       throws InterruptedException {
-    while (process.isAlive()) {
-      if (moment.reached().by(process, before)) {
-        return new KillReport(moment.name(), process.kill(), false);
-      }
-      Thread.sleep(5);
+    // Polled often: the interval is how late after the moment the kill may come.
+    await("the moment '" + moment.name() + "' or the end of the run")
+        .atMost(Duration.ofMinutes(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> !process.isAlive() || moment.reached().by(process, before));
+    if (process.isAlive()) {
+      return new KillReport(moment.name(), process.kill(), false);
     }
     process.waitFor(10);
     return new KillReport(moment.name(), process.elapsedMillis(), true);

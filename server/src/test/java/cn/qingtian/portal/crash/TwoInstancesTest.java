@@ -1,6 +1,7 @@
 package cn.qingtian.portal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.PortalApplication;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,20 +181,17 @@ class TwoInstancesTest {
   }
 
   private static long switchMillis(String base, long committed) {
-    try {
-      while (answer(base, "{ currentRelease { number } }", Map.of())
-              .at("/data/currentRelease/number")
-              .asInt()
-          != 2) {
-        if (System.nanoTime() - committed > 30_000_000_000L) {
-          throw new AssertionError(base + " still serves release 1 after 30 s");
-        }
-        Thread.sleep(10);
-      }
-      return (System.nanoTime() - committed) / 1_000_000;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    await(base + " serves release 2")
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () ->
+                answer(base, "{ currentRelease { number } }", Map.of())
+                    .at("/data/currentRelease/number")
+                    .asInt(),
+            number -> number == 2);
+    return (System.nanoTime() - committed) / 1_000_000;
   }
 
   /** Each instance builds its own site: both are asked until both have one, then compared. */
@@ -206,18 +205,13 @@ class TwoInstancesTest {
     }
   }
 
-  private static byte[] awaitPage(String url) throws InterruptedException {
-    long deadline = System.nanoTime() + 300_000_000_000L;
-    while (true) {
-      RawHttp.Response response = RawHttp.get(url);
-      if (response.status() == 200) {
-        return response.body();
-      }
-      assertThat(System.nanoTime())
-          .as("%s answers 200 (%s)", url, response.status())
-          .isLessThan(deadline);
-      Thread.sleep(200);
-    }
+  private static byte[] awaitPage(String url) {
+    return await(url + " answers 200")
+        .atMost(Duration.ofSeconds(300))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> RawHttp.get(url), response -> response.status() == 200)
+        .body();
   }
 
   private static String sha256(String base, String path) throws InterruptedException {

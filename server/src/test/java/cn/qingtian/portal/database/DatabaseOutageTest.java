@@ -1,6 +1,7 @@
 package cn.qingtian.portal.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.LongTest;
 import cn.qingtian.portal.RawHttp;
@@ -23,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,11 +92,15 @@ class DatabaseOutageTest {
 
     Load load = new Load(6);
     try (load) {
+      // Not a wait: a fixed period of load with the database up, to compare with the outage.
       Thread.sleep(3000);
       load.phase = "stopping";
       // Requests counted as "before" finish first: one still running when the database goes may
       // fail (that is the promise for requests made while it is down, counted apart).
-      Thread.sleep(1000);
+      await("every request started before the outage has its answer")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> load.noneStartedIn("before"));
       POSTGRES.stop();
       load.phase = "down";
 
@@ -113,6 +120,7 @@ class DatabaseOutageTest {
       assertThat(health.status()).isEqualTo(503);
       assertThat(health.text()).contains("\"status\":\"DOWN\"");
       assertThat(RawHttp.get(url("/actuator/health/liveness")).status()).isEqualTo(200);
+      // Not a wait: a fixed period of load while the database is down.
       Thread.sleep(4000);
 
       load.phase = "starting";
@@ -121,6 +129,7 @@ class DatabaseOutageTest {
           .doesNotContain("errors");
       waitFor(() -> RawHttp.get(url("/actuator/health")), 200, Duration.ofSeconds(30));
       load.phase = "recovered";
+      // Not a wait: a fixed period of load after the recovery.
       Thread.sleep(3000);
     } finally {
       System.out.println("Answers under load, by phase and request: " + load.answers);
@@ -195,6 +204,7 @@ class DatabaseOutageTest {
     ImportResult retried = importer.importPackage(changed, false, "again", message -> {});
     assertThat(retried.outcome()).isEqualTo(ImportResult.Outcome.PUBLISHED);
     waitUntil(
+        "release 9.0.0 is served",
         () -> graphQl("{ currentRelease { version } }").text().contains("9.0.0"),
         Duration.ofSeconds(30));
   }
@@ -228,12 +238,17 @@ class DatabaseOutageTest {
         List.of("site", "download", "remembered", "new query");
 
     volatile String phase = "before";
+
+    /** Per client, the phase its current request started in (each client sends one at a time). */
+    private final AtomicReferenceArray<String> current;
+
     private volatile boolean running = true;
     private final AtomicInteger sequence = new AtomicInteger(1000);
     private final ExecutorService clients;
 
     Load(int count) {
       clients = Executors.newFixedThreadPool(count);
+      current = new AtomicReferenceArray<>(count);
       for (int i = 0; i < count; i++) {
         int first = i;
         clients.execute(
@@ -241,6 +256,7 @@ class DatabaseOutageTest {
               for (int n = first; running; n++) {
                 String kind = KINDS.get(n % KINDS.size());
                 String during = phase;
+                current.set(first, during);
                 long start = System.nanoTime();
                 int status;
                 try {
@@ -272,6 +288,16 @@ class DatabaseOutageTest {
       return counted;
     }
 
+    /** Whether no client is still waiting for an answer to a request started in this phase. */
+    boolean noneStartedIn(String phase) {
+      for (int i = 0; i < current.length(); i++) {
+        if (phase.equals(current.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     Duration slowest() {
       return Duration.ofNanos(slowestNanos.get());
     }
@@ -289,37 +315,24 @@ class DatabaseOutageTest {
   }
 
   private static RawHttp.Response waitFor(
-      Supplier<RawHttp.Response> request, int status, Duration patience)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    RawHttp.Response last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        last = request.get();
-        if (last.status() == status) {
-          return last;
-        }
-      } catch (RuntimeException notYet) {
+      Supplier<RawHttp.Response> request, int status, Duration patience) {
+    AtomicReference<RawHttp.Response> answer = new AtomicReference<>();
+    await("an answer " + status)
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(200))
         // the server or the database is still starting
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "no "
-            + status
-            + " within "
-            + patience
-            + "; last: "
-            + (last == null ? null : last.status() + " " + last.text()));
+        .ignoreExceptionsInstanceOf(RuntimeException.class)
+        .untilAsserted(
+            () -> {
+              RawHttp.Response last = request.get();
+              assertThat(last.status()).as(last.text()).isEqualTo(status);
+              answer.set(last);
+            });
+    return answer.get();
   }
 
-  private static void waitUntil(Supplier<Boolean> condition, Duration patience)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (!condition.get()) {
-      assertThat(System.nanoTime()).as("waited " + patience).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+  private static void waitUntil(String what, Supplier<Boolean> condition, Duration patience) {
+    await(what).atMost(patience).pollInterval(Duration.ofMillis(100)).until(condition::get);
   }
 
   private static String encoded(String query) {

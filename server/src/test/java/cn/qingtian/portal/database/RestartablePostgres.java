@@ -1,5 +1,7 @@
 package cn.qingtian.portal.database;
 
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,12 +71,13 @@ final class RestartablePostgres implements AutoCloseable {
     postmaster.destroyForcibly();
     postmaster.onExit().get(10, TimeUnit.SECONDS);
     // Its backends notice the postmaster's death and leave; the next start recovers from the WAL.
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (ProcessHandle.allProcesses()
-            .anyMatch(p -> p.parent().map(parent -> parent.pid() == pid).orElse(false))
-        && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    await("the backends of the killed postmaster " + pid + " have left")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                ProcessHandle.allProcesses()
+                    .noneMatch(p -> p.parent().map(parent -> parent.pid() == pid).orElse(false)));
     try {
       server.close(); // releases the data directory's lock; pg_ctl finds nothing to stop
     } catch (IOException | RuntimeException alreadyDead) {

@@ -2,6 +2,7 @@ package cn.qingtian.portal.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.DatabaseTest;
@@ -239,19 +240,18 @@ class ImportTest {
         .as(java.nio.file.Files.readString(temp.resolve("import.log")))
         .isZero();
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    int served = 1;
-    while (served != 2 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      served =
-          graphQl
-              .document("{ currentRelease { number } }")
-              .execute()
-              .path("currentRelease.number")
-              .entity(Integer.class)
-              .get();
-    }
-    assertThat(served).as("the server picks up the new release").isEqualTo(2);
+    await("the server picks up the new release")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                graphQl
+                    .document("{ currentRelease { number } }")
+                    .execute()
+                    .path("currentRelease.number")
+                    .entity(Integer.class)
+                    .get(),
+            served -> served == 2);
     var response =
         graphQl
             .document(

@@ -1,15 +1,18 @@
 package cn.qingtian.portal.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.qingtian.portal.ApiIntegrationTest;
-import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.SharedSite;
+import cn.qingtian.portal.operations.PortalMetrics;
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.site.SiteBuildScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
@@ -39,9 +43,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Throws a bounded number of generated, mutated and malformed requests at the running portal (real
@@ -52,20 +53,13 @@ import org.springframework.test.context.TestPropertySource;
  * run.
  */
 @ApiIntegrationTest
-@TestPropertySource(
-    properties = {
-      // A fuzz run from one address must never meet the rate limit.
-      "portal.api.rate-limit.cost-per-window=2000000000"
-    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HttpFuzzTest extends SharedDatabase {
+// A fuzz run from one address must never meet the rate limit: SharedSite lifts it.
+class HttpFuzzTest extends SharedSite {
 
   static final int COUNT = Integer.getInteger("fuzz.count", 3_000);
   static final long SEED = Long.getLong("fuzz.seed", 20_261_129L);
   static final String TOKEN = "CANARY-" + UUID.randomUUID();
-  static final Path ROOT = Path.of("target", "fuzz", UUID.randomUUID().toString()).toAbsolutePath();
-  static final Path SITE = ROOT.resolve("site");
-  static final Path DOWNLOADS = ROOT.resolve("downloads");
   static final Path WORKING_CANARY = Path.of("fuzz-canary.txt").toAbsolutePath();
 
   /** Never in a response: Java internals, a stack frame, a canary, a system file. */
@@ -86,15 +80,10 @@ class HttpFuzzTest extends SharedDatabase {
               + " (AbstractGraphQlHttpHandler.applyApplicationGraphQlFallback): a body of that type"
               + " that is not a GraphQL request is logged at ERROR, though the client gets its 400");
 
-  @DynamicPropertySource
-  static void folders(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SITE::toString);
-    registry.add("portal.downloads.directory", DOWNLOADS::toString);
-  }
-
   @LocalServerPort int port;
   @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;
+  @Autowired MeterRegistry registry;
 
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -118,8 +107,17 @@ class HttpFuzzTest extends SharedDatabase {
   }
 
   @AfterAll
-  void removeTheWorkingDirectoryCanary() throws IOException {
-    Files.deleteIfExists(WORKING_CANARY);
+  void removeTheCanaries() throws IOException {
+    // The site folder is shared with other test classes: they find it as it was.
+    for (Path canary :
+        List.of(
+            ROOT.resolve("canary.txt"),
+            ROOT.resolve(".canary"),
+            DOWNLOADS.resolve("canary.txt"),
+            DOWNLOADS.resolve("canary.csv"),
+            WORKING_CANARY)) {
+      Files.deleteIfExists(canary);
+    }
   }
 
   @Test
@@ -159,7 +157,12 @@ class HttpFuzzTest extends SharedDatabase {
       }
     } finally {
       pool.shutdownNow();
-      Thread.sleep(500);
+      assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("the fuzz clients stop").isTrue();
+      // What the server logs about the last requests is in before the log is read.
+      await("the server has answered every fuzz request")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> registry.get(PortalMetrics.IN_FLIGHT).gauge().value() == 0);
       root.detachAppender(log);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);

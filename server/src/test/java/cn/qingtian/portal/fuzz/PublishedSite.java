@@ -1,5 +1,7 @@
 package cn.qingtian.portal.fuzz;
 
+import static org.awaitility.Awaitility.await;
+
 import cn.qingtian.portal.release.CurrentRelease;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.site.SiteBuildScheduler;
@@ -18,11 +20,12 @@ final class PublishedSite {
 
   static void publish(SiteBuildScheduler publishing, CurrentRelease current, Path directory)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Release release = current.refresh().block(Duration.ofSeconds(60));
-    while ((release == null || release.number() == 0) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      release = current.get();
+    Release refreshed = current.refresh().block(Duration.ofSeconds(60));
+    if (refreshed == null || refreshed.number() == 0) {
+      await("a release is served")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> current.get().number() > 0);
     }
     RuntimeException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
@@ -50,13 +51,12 @@ class ActuatorTest extends SharedDatabase {
 
   /** The portal builds the site (and with it the downloads) when it starts serving a release. */
   @BeforeAll
-  void waitForTheReleaseToBeBuilt() throws InterruptedException {
+  void waitForTheReleaseToBeBuilt() {
     // Seconds on a quiet machine; minutes on two cores shared by a whole test suite.
-    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-    while (!Files.isRegularFile(SITE.resolve("index.html")) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(SITE.resolve("index.html")).isRegularFile();
+    await("the site of the release is built")
+        .atMost(Duration.ofSeconds(300))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> Files.isRegularFile(SITE.resolve("index.html")));
   }
 
   @Test
@@ -228,19 +228,13 @@ class ActuatorTest extends SharedDatabase {
     return response.text();
   }
 
+  /** The first scrape that shows {@code fragment}. */
   private String scrapeUntil(String fragment) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String scrape = scrape();
-    while (!scrape.contains(fragment) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      scrape = scrape();
-    }
-    return scrape;
+    return await("the scrape shows " + fragment)
+        .atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(250))
+        .until(this::scrape, scrape -> scrape.contains(fragment));
   }
 
   /** The value of the first sample of {@code metric} whose labels contain every {@code label}. */

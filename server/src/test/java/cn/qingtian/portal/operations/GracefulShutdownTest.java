@@ -2,6 +2,7 @@ package cn.qingtian.portal.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.IntegrationTest;
 import cn.qingtian.portal.PortalApplication;
@@ -109,17 +110,20 @@ class GracefulShutdownTest {
   }
 
   /** Waits (up to the slow request's time) until a new connection is refused. */
-  private static void awaitRefused(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + SLOW.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        connect(port);
-      } catch (IOException refused) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the server still accepted connections while shutting down");
+  private static void awaitRefused(int port) {
+    await("the server refuses new connections while shutting down")
+        .atMost(SLOW)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              try {
+                connect(port);
+                return false;
+              } catch (IOException refused) {
+                return true;
+              }
+            });
   }
 
   private static void connect(int port) throws IOException {

@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.DatabaseTest;
-import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.StatementCounter;
+import cn.qingtian.portal.UncachedAnswers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * DataLoader batching: the SQL statements a request makes depend on the query's shape, not on how
  * many items it returns.
  */
 @ApiIntegrationTest
-@Import(StatementCounter.class)
 // Counted as the database sees them: an answer from the response cache makes no statements at all.
-@TestPropertySource(properties = "portal.api.response-cache.enabled=false")
 @DatabaseTest
-class StatementCountTest extends SharedDatabase {
+class StatementCountTest extends UncachedAnswers {
 
   private static final String NESTED =
       """
@@ -37,6 +33,7 @@ class StatementCountTest extends SharedDatabase {
       """;
 
   @Autowired HttpGraphQlTester graphQl;
+  @Autowired StatementCounter.Statements statements;
 
   @Test
   void statementsDoNotGrowWithTheNumberOfItems() {
@@ -62,7 +59,7 @@ class StatementCountTest extends SharedDatabase {
         .path("measures.nodes")
         .entityList(Object.class)
         .hasSize(measures);
-    StatementCounter.STATEMENTS.set(0);
+    statements.reset();
     graphQl
         .document(NESTED)
         .variable("n", measures)
@@ -70,6 +67,6 @@ class StatementCountTest extends SharedDatabase {
         .path("measures.nodes")
         .entityList(Object.class)
         .hasSize(measures);
-    return StatementCounter.STATEMENTS.get();
+    return statements.count();
   }
 }

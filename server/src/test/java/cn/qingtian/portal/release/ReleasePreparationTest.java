@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,7 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * the one the new release gives, not the old one.
  */
 @ApiIntegrationTest
-@Import(StatementCounter.class)
 @ExtendWith(OutputCaptureExtension.class)
 @DatabaseTest
 class ReleasePreparationTest {
@@ -50,6 +48,7 @@ class ReleasePreparationTest {
   @TempDir Path temp;
   @Autowired PackageImporter importer;
   @Autowired CurrentRelease current;
+  @Autowired StatementCounter.Statements statements;
   @LocalServerPort int port;
 
   @Test
@@ -71,9 +70,9 @@ class ReleasePreparationTest {
 
     current.refresh().block();
 
-    StatementCounter.STATEMENTS.set(0);
+    statements.reset();
     String after = ask(QUERY);
-    assertThat(StatementCounter.STATEMENTS.get())
+    assertThat(statements.count())
         .as("the first request on the new release is answered from memory")
         .isZero();
     assertThat(after).contains("25300", "\"number\":2").doesNotContain("25222");

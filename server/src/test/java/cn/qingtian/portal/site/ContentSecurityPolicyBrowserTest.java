@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
-import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.SharedSite;
 import cn.qingtian.portal.release.CurrentRelease;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The portal's pages work in a real browser (headless Debian Chromium) under the Content-Security-
@@ -45,9 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContentSecurityPolicyBrowserTest extends SharedDatabase {
-
-  private static final Path SITE = SiteServingTest.createSiteDirectory();
+class ContentSecurityPolicyBrowserTest extends SharedSite {
 
   /** Runs in every document before its own scripts: collects violations and errors. */
   private static final String RECORDER =
@@ -67,11 +62,6 @@ class ContentSecurityPolicyBrowserTest extends SharedDatabase {
           + "  window.__problems.push('console.error ' + Array.prototype.join.call(arguments, ' '));"
           + "  return __error.apply(console, arguments);"
           + "};";
-
-  @DynamicPropertySource
-  static void siteDirectory(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SITE::toString);
-  }
 
   @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;

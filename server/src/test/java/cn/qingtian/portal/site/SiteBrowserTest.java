@@ -1,9 +1,10 @@
 package cn.qingtian.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
-import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.SharedSite;
 import cn.qingtian.portal.release.CurrentRelease;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The site in a real browser (headless Debian Chromium), served by the portal: navigation in both
@@ -41,16 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SiteBrowserTest extends SharedDatabase {
+class SiteBrowserTest extends SharedSite {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-  private static final Path SITE = SiteServingTest.createSiteDirectory();
-
-  @DynamicPropertySource
-  static void siteDirectory(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SITE::toString);
-  }
 
   @Autowired SiteBuildScheduler publishing;
   @Autowired CurrentRelease currentRelease;
@@ -235,21 +228,18 @@ class SiteBrowserTest extends SharedDatabase {
   }
 
   /** Waits for the search status to say {@code status}, then gives the result links in order. */
-  private List<String> results(String status) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      if (browser.findElement(By.id("search-status")).getText().contains(status)) {
-        String root = browser.getCurrentUrl().replaceAll("(en/)?search/.*$", "");
-        return browser.findElements(By.cssSelector("#search-results h2 a")).stream()
-            .map(a -> a.getAttribute("href").substring(root.length()))
-            .toList();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "search status never said "
-            + status
-            + ": "
-            + browser.findElement(By.id("search-status")).getText());
+  private List<String> results(String status) {
+    await("the search status says " + status)
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(browser.findElement(By.id("search-status")).getText()).contains(status));
+    String root = browser.getCurrentUrl().replaceAll("(en/)?search/.*$", "");
+    return browser.findElements(By.cssSelector("#search-results h2 a")).stream()
+        .map(a -> a.getAttribute("href").substring(root.length()))
+        .toList();
   }
 
   /** A plain static file server over {@code root}, as any web host; counts the bytes it sends. */

@@ -1,6 +1,7 @@
 package cn.qingtian.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
@@ -43,13 +44,14 @@ class SiteHealthTest extends SharedDatabase {
 
   @Test
   void aSiteBuildThatFailsIsReportedWithoutTakingTheInstanceOutOfRotation() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode site;
-    do {
-      site = JSON.readTree(get("/actuator/health").text()).at("/components/site");
-      Thread.sleep(200);
-    } while (!"DOWN".equals(site.path("status").asText()) && System.nanoTime() < deadline);
-    assertThat(site.path("status").asText()).as(site.toString()).isEqualTo("DOWN");
+    await("the health says the site is DOWN")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              JsonNode site = JSON.readTree(get("/actuator/health").text()).at("/components/site");
+              assertThat(site.path("status").asText()).as(site.toString()).isEqualTo("DOWN");
+            });
     assertThat(get("/actuator/health").status()).isEqualTo(503);
     RawHttp.Response readiness = get("/actuator/health/readiness");
     assertThat(readiness.status()).as(readiness.text()).isEqualTo(200);

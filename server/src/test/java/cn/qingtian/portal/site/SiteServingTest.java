@@ -1,11 +1,10 @@
 package cn.qingtian.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
-import cn.qingtian.portal.SharedDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.qingtian.portal.SharedSite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,34 +17,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The portal serves the current site build at {@code /}, and only files inside it. */
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SiteServingTest extends SharedDatabase {
-
-  static final Path SITE = createSiteDirectory();
-
-  @DynamicPropertySource
-  static void siteDirectory(DynamicPropertyRegistry registry) {
-    registry.add("portal.site.directory", SITE::toString);
-    registry.add("portal.site.publish-on-release", () -> "true");
-  }
+class SiteServingTest extends SharedSite {
 
   @Autowired WebTestClient web;
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   /** The portal publishes the site by itself when it starts serving a release. */
   @BeforeAll
-  void waitForTheAutomaticBuild() throws InterruptedException {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-    while (!Files.isRegularFile(SITE.resolve("index.html")) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(SITE.resolve("index.html")).isRegularFile();
+  void waitForTheAutomaticBuild() {
+    await("the portal publishes the site by itself")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(() -> Files.isRegularFile(SITE.resolve("index.html")));
     assertThat(SITE).isSymbolicLink();
   }
 
@@ -174,13 +162,5 @@ class SiteServingTest extends SharedDatabase {
         .isOk()
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
-  }
-
-  static Path createSiteDirectory() {
-    try {
-      return Files.createTempDirectory("portal-site-test").resolve("site");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

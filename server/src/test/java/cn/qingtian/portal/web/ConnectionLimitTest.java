@@ -2,6 +2,7 @@ package cn.qingtian.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
@@ -67,11 +68,10 @@ class ConnectionLimitTest extends SharedDatabase {
     return new Socket("127.0.0.1", port);
   }
 
-  private void awaitOpen(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (limit.open() != count && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(limit.open()).isEqualTo(count);
+  private void awaitOpen(int count) {
+    await(count + " connections open")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(() -> assertThat(limit.open()).isEqualTo(count));
   }
 }

@@ -1,10 +1,11 @@
 package cn.qingtian.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
-import cn.qingtian.portal.SharedDatabase;
+import cn.qingtian.portal.UncachedAnswers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Beyond its bound of requests in flight (here 2) the portal answers at once with a 503 and
@@ -27,9 +27,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApiIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(
-    properties = {"portal.http.max-in-flight=2", "portal.api.response-cache.enabled=false"})
-class InFlightLimitTest extends SharedDatabase {
+class InFlightLimitTest extends UncachedAnswers {
 
   private static final String QUERY = "/graphql?query=%7B__typename%7D";
 
@@ -75,7 +73,11 @@ class InFlightLimitTest extends SharedDatabase {
 
     release();
     held.clear();
-    assertThat(statusWithin(Duration.ofSeconds(10), 200)).isEqualTo(200);
+    await("a slot comes back when its client leaves")
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> get(QUERY).status(), status -> status == 200);
     assertThat(get(QUERY).status()).as("both slots are free again").isEqualTo(200);
     assertThat(log.getOut())
         .as("a client that leaves is not a server error")
@@ -104,21 +106,11 @@ class InFlightLimitTest extends SharedDatabase {
 
   private void awaitInFlight(int requests) {
     String gauge = "portal_http_in_flight " + requests + ".0";
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!get("/actuator/prometheus").text().contains(gauge) && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    assertThat(get("/actuator/prometheus").text()).as("in flight").contains(gauge);
-  }
-
-  /** Asks the query until it gets {@code wanted} or the time is up; the last status seen. */
-  private int statusWithin(Duration time, int wanted) {
-    long deadline = System.nanoTime() + time.toNanos();
-    int status;
-    do {
-      status = get(QUERY).status();
-    } while (status != wanted && System.nanoTime() < deadline);
-    return status;
+    await(requests + " requests in flight")
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> get("/actuator/prometheus").text().contains(gauge));
   }
 
   private RawHttp.Response get(String path) {

@@ -7,8 +7,8 @@ import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.SharedDatabase;
 import cn.qingtian.portal.StatementCounter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * A query asked again in the same release is answered from memory, byte for byte the same answer,
@@ -16,13 +16,13 @@ import org.springframework.context.annotation.Import;
  * limit are not.
  */
 @ApiIntegrationTest
-@Import(StatementCounter.class)
 class ResponseCacheTest extends SharedDatabase {
 
   private static final String QUERY =
       "query($code: String!) { measure(code: $code) { code title indicators { nodes { code } } } }";
 
   @LocalServerPort int port;
+  @Autowired StatementCounter.Statements statements;
 
   @Test
   void theSameQueryInTheSameReleaseIsAnsweredWithoutTheDatabase() {
@@ -32,24 +32,22 @@ class ResponseCacheTest extends SharedDatabase {
         url(),
         "{\"query\":\"{ plan(code: \\\"qt-kzt-2021-2025\\\") { finalEvaluation { achieved } } }\"}");
     RawHttp.Response first = post("P13");
-    StatementCounter.STATEMENTS.set(0);
+    statements.reset();
     RawHttp.Response again = post("P13");
-    assertThat(StatementCounter.STATEMENTS.get()).isZero();
+    assertThat(statements.count()).isZero();
     assertThat(again.text()).isEqualTo(first.text()).contains("\"code\":\"P13\"");
     assertThat(again.header("X-RateLimit-Used")).isPresent();
 
-    StatementCounter.STATEMENTS.set(0);
+    statements.reset();
     assertThat(post("P14").text()).contains("\"code\":\"P14\"");
-    assertThat(StatementCounter.STATEMENTS.get())
-        .as("other variables are another query")
-        .isPositive();
+    assertThat(statements.count()).as("other variables are another query").isPositive();
   }
 
   @Test
   void answersWithErrorsAndRateLimitsAreNotKept() {
     String failing = "{\"query\":\"{ measures(first: 1000) { totalCount } }\"}";
     RawHttp.post(url(), failing);
-    StatementCounter.STATEMENTS.set(0);
+    statements.reset();
     assertThat(RawHttp.post(url(), failing).text()).contains("BAD_USER_INPUT");
     String rateLimit = "{\"query\":\"{ rateLimit { used } plans { totalCount } }\"}";
     String used = RawHttp.post(url(), rateLimit).text();
