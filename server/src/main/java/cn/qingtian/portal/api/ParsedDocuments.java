@@ -26,7 +26,7 @@ class ParsedDocuments implements GraphQlSourceBuilderCustomizer, PreparsedDocume
   static final int MAX_LENGTH = 10_000;
 
   private final Cache<String, PreparsedDocumentEntry> documents =
-      Caffeine.newBuilder().maximumSize(MAX_DOCUMENTS).build();
+      Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_DOCUMENTS).build();
   private final PersistedQueries persisted;
 
   ParsedDocuments(PersistedQueries persisted) {

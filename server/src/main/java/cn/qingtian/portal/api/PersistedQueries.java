@@ -150,7 +150,7 @@ public class PersistedQueries extends ApolloPersistedQuerySupport {
   private static final class Registered implements PersistedQueryCache {
 
     private final Cache<Object, Entry> entries =
-        Caffeine.newBuilder().maximumSize(MAX_DOCUMENTS).build();
+        Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_DOCUMENTS).build();
 
     @Nullable String document(Object hash) {
       Entry entry = entries.getIfPresent(hash);

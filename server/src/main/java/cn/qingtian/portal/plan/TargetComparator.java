@@ -1,10 +1,13 @@
 package cn.qingtian.portal.plan;
 
+import cn.qingtian.portal.architecture.FeatureInterface;
+
 /**
  * How a target's value is compared, the closed set of {@code targets.comparator} in the data
  * package and of the API's {@code Comparator}. A value outside this set is refused at import with
  * its file:row:column ({@link PlanClosedSets}).
  */
+@FeatureInterface
 public enum TargetComparator {
   GE,
   GT,

@@ -22,7 +22,7 @@ final class FuzzyQueries {
 
   private final String field;
   private final Cache<String, Query> queries =
-      Caffeine.newBuilder().maximumSize(MAX_QUERIES).build();
+      Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_QUERIES).build();
 
   FuzzyQueries(String field) {
     this.field = field;

@@ -61,7 +61,7 @@ class GraphQlGetRoutes {
       CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
   // Clients send the same few documents again and again: each is parsed here once.
   private static final Cache<String, Boolean> OPERATION_KINDS =
-      Caffeine.newBuilder().maximumSize(1_000).build();
+      Caffeine.newBuilder().executor(Runnable::run).maximumSize(1_000).build();
   private static final ClassPathResource SCHEMA = new ClassPathResource("graphql/schema.graphqls");
 
   @Bean

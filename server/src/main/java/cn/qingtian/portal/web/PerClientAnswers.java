@@ -40,7 +40,7 @@ final class PerClientAnswers implements WebGraphQlInterceptor, Ordered {
 
   // Clients send the same few documents again and again: each is looked at once.
   private static final Cache<String, Boolean> DOCUMENTS =
-      Caffeine.newBuilder().maximumSize(1_000).build();
+      Caffeine.newBuilder().executor(Runnable::run).maximumSize(1_000).build();
 
   @Override
   public int getOrder() {

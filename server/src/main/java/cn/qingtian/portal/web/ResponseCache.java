@@ -48,6 +48,7 @@ class ResponseCache implements WebGraphQlInterceptor, ReleasePreparation, Ordere
     this.maxBytes = properties.maxSize().toBytes();
     this.answers =
         Caffeine.newBuilder()
+            .executor(Runnable::run)
             .maximumWeight(maxBytes)
             .<Key, Answer>weigher((key, answer) -> (int) Math.min(Integer.MAX_VALUE, answer.size()))
             .build();
