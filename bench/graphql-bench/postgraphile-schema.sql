@@ -47,10 +47,11 @@ returns boolean language sql immutable as $$
                          when 'LE' then v <= goal when 'LT' then v < goal else v = goal end
 $$;
 
--- DEMO < SECONDARY < OFFICIAL: the weaker of two provenances.
+-- DEMO < SECONDARY < OFFICIAL: the weaker of two provenances (D6). NO_DATA marks a judgement that
+-- used no observation: it ranks last, so it counts only when nothing else is there (Provenance.weakest).
 create function postgraphile_bench_private.provenance_rank(p text)
 returns integer language sql immutable as $$
-  select case p when 'DEMO' then 0 when 'SECONDARY' then 1 else 2 end
+  select case p when 'DEMO' then 0 when 'SECONDARY' then 1 when 'OFFICIAL' then 2 else 3 end
 $$;
 
 create function postgraphile_bench_private.weaker(a text, b text)
@@ -141,6 +142,7 @@ with by_indicator as (
 ),
 t as (
   select sb.years, sb.vals, sb.provs, sb.units, rb.years as r_years, rb.vals as r_vals,
+         rb.provs as r_provs,
          t.code, t.indicator, t.kind, t.comparator, t.value::float8 as goal, t.base_year,
          t.target_year, t.related_indicator, t.unmeasurable_reason_zh is not null as unmeasurable,
          p.period_start as plan_start,
@@ -153,7 +155,7 @@ t as (
   where t.valid_to is null
 ),
 facts as (
-  select t.*, n.n,
+  select t.*, n.n, n.s_prov, n.before_value, n.before_prov,
          b.year as b_year, b.value as b_value, b.provenance as b_prov,
          l.year as l_year, l.value as l_value, l.provenance as l_prov, l.unit as l_unit,
          f.year as f_year, f.value as f_value, f.provenance as f_prov,
@@ -162,8 +164,14 @@ facts as (
          m.m_reached, m.m_prov,
          r.r_from, r.r_to
   from t
+  -- n whole years; the weakest provenance of all of them (what an INSUFFICIENT_DATA judgement and
+  -- its like rest on, D6); the year before the latest (DYNAMIC_ZERO)
   cross join lateral (
-    select coalesce(cardinality(t.years), 0) as n
+    select coalesce(cardinality(t.years), 0) as n,
+           (select (array_agg(p order by postgraphile_bench_private.provenance_rank(p)))[1]
+            from unnest(t.provs) p) as s_prov,
+           t.vals[cardinality(t.years) - 1] as before_value,
+           t.provs[cardinality(t.years) - 1] as before_prov
   ) n
   -- the base: the year before the plan starts if observed, else the first observation
   left join lateral (
@@ -221,16 +229,23 @@ rates as (
          postgraphile_bench_private.rate(b_value, goal, target_year - b_year) as required,
          postgraphile_bench_private.rate(b_value, coalesce(f_value, l_value),
                                          coalesce(f_year, l_year) - b_year) as observed_to_final,
-         ro.own, ro.other
+         ro.own, ro.other, ro.r_prov
   from facts f
   left join lateral (
     select postgraphile_bench_private.rate(f.vals[array_position(f.years, f.r_from)],
              f.vals[array_position(f.years, f.r_to)], f.r_to - f.r_from) as own,
            postgraphile_bench_private.rate(f.r_vals[array_position(f.r_years, f.r_from)],
-             f.r_vals[array_position(f.r_years, f.r_to)], f.r_to - f.r_from) as other
+             f.r_vals[array_position(f.r_years, f.r_to)], f.r_to - f.r_from) as other,
+           postgraphile_bench_private.weaker(
+             postgraphile_bench_private.weaker(f.provs[array_position(f.years, f.r_from)],
+                                               f.provs[array_position(f.years, f.r_to)]),
+             postgraphile_bench_private.weaker(f.r_provs[array_position(f.r_years, f.r_from)],
+                                               f.r_provs[array_position(f.r_years, f.r_to)]))
+             as r_prov
   ) ro on f.kind = 'RELATIONAL' and f.r_to > f.r_from
-)
-select code, indicator, kind,
+),
+judged as (
+select rates.*,
   case
     when unmeasurable then 'NOT_ASSESSABLE'
     when kind in ('LEVEL', 'SHARE', 'FULL_COVERAGE', 'CEILING', 'FLOOR') then case
@@ -259,20 +274,27 @@ select code, indicator, kind,
       else postgraphile_bench_private.by_ratio(
         (c_sum / (c_latest - coalesce(base_year, plan_start) + 1))
         / (goal / (target_year - coalesce(base_year, plan_start) + 1))) end
+    -- ANNUAL_COUNT (D2, D8): final once the target year is observed (every year met); before, a
+    -- shortfall that also fell below the year before is deterioration, else R = latest / goal.
     when kind = 'ANNUAL_COUNT' then case
       when a_n = 0 then 'INSUFFICIENT_DATA'
       when a_latest >= target_year then case when a_every then 'TARGET_ACHIEVED' else 'NOT_ACHIEVED' end
-      when a_every then 'ON_TRACK'
-      when a_n > 1 and a_latest_value < a_previous_value and a_latest_value = a_worst
-        then 'DETERIORATION'
-      else postgraphile_bench_private.by_ratio(a_worst / goal) end
+      when not postgraphile_bench_private.meets(comparator, a_latest_value, goal) and a_n > 1
+        and a_latest_value < a_previous_value then 'DETERIORATION'
+      else postgraphile_bench_private.by_ratio(a_latest_value / goal) end
+    -- DYNAMIC_ZERO (D2, D8, D27): zero is final in the target year, provisional before it; not
+    -- zero in the target year is final; before, above the year before or the base is deterioration,
+    -- else the straight line from the base through the latest value reaching zero by the target
+    -- year is on track, and limited if it does not.
     when kind = 'DYNAMIC_ZERO' then case
       when n = 0 then 'INSUFFICIENT_DATA'
       when l_value = 0 then case when l_year >= target_year then 'TARGET_ACHIEVED' else 'ACHIEVED_AHEAD' end
       when l_year >= target_year then 'NOT_ACHIEVED'
-      when n < 2 then 'INSUFFICIENT_DATA'
-      else postgraphile_bench_private.by_ratio(
-        case when b_value = 0 then -1 else (b_value - l_value) / b_value end) end
+      when n < 2 or l_year <= b_year then 'INSUFFICIENT_DATA'
+      when l_value > before_value or l_value > b_value then 'DETERIORATION'
+      when l_value + (l_value - b_value) / (l_year - b_year) * (target_year - l_year) <= 1e-9
+        then 'ON_TRACK'
+      else 'LIMITED' end
     when kind = 'MILESTONE' then case
       when n = 0 then 'INSUFFICIENT_DATA'
       when m_reached is not null then 'TARGET_ACHIEVED'
@@ -288,35 +310,62 @@ select code, indicator, kind,
                          case when l_unit = '%'
                               then postgraphile_bench_private.limit_correction(b_value)
                               else 1 end as cc) d) end
+    -- RELATIONAL (D2): EQ is 基本同步, "roughly in step": the gap of annual growth A − B at or above
+    -- −0.5 pp is in step, unless A falls while B rises; not in step but at or above −2 pp (and not
+    -- falling while rising) is limited, else deterioration; final once the target year is observed
+    -- (D8). Otherwise 不低于, "not lower than": A − B at or above 0.
     when kind = 'RELATIONAL' then case
       when own is null or other is null then 'INSUFFICIENT_DATA'
-      when r_to >= target_year then case
-        when (comparator = 'EQ' and abs(own - other) <= 0.01)
-          or (comparator <> 'EQ' and own - other >= -1e-9) then 'TARGET_ACHIEVED'
-        else 'NOT_ACHIEVED' end
       when comparator = 'EQ' then case
-        when abs(own - other) <= 0.01 then 'ON_TRACK'
-        when abs(own - other) <= 0.02 then 'MODERATE' else 'LIMITED' end
+        when not (own < 0 and other > 0) and own - other >= -0.005 - 1e-9 then
+          case when r_to >= target_year then 'TARGET_ACHIEVED' else 'ON_TRACK' end
+        when r_to >= target_year then 'NOT_ACHIEVED'
+        when not (own < 0 and other > 0) and own - other >= -0.02 - 1e-9 then 'LIMITED'
+        else 'DETERIORATION' end
+      when r_to >= target_year then case
+        when own - other >= -1e-9 then 'TARGET_ACHIEVED' else 'NOT_ACHIEVED' end
       when own - other >= -1e-9 then 'ON_TRACK'
       else postgraphile_bench_private.by_ratio(
         case when other <= 0 then case when own >= other then 1 else -1 end else own / other end) end
     else 'INSUFFICIENT_DATA'
-  end as status,
-  case
-    when unmeasurable then 'OFFICIAL'
-    when kind = 'CUMULATIVE_COUNT' then coalesce(c_prov, 'OFFICIAL')
-    when kind = 'ANNUAL_COUNT' then coalesce(a_prov, 'OFFICIAL')
-    when kind = 'MILESTONE' then coalesce(m_prov, l_prov, 'OFFICIAL')
-    when f_year is not null and kind not in ('GROWTH_RATE', 'DIRECTION') then f_prov
-    else coalesce(postgraphile_bench_private.weaker(b_prov, coalesce(f_prov, l_prov)), 'OFFICIAL')
-  end as provenance
-from rates;
+  end as status
+from rates
+)
+-- The provenance of a judgement is the weakest of the observations it used (D6), NO_DATA when it
+-- used none: all whole years when there are too few to judge; the base and the latest (or final)
+-- value for a rate; the final value alone once the target year is observed for a level; the counted
+-- years for counts; both ends of both series for a relation.
+select code, indicator, kind, status,
+  coalesce(case
+    when unmeasurable then 'NO_DATA'
+    when kind in ('LEVEL', 'SHARE', 'FULL_COVERAGE', 'CEILING', 'FLOOR') then case
+      when f_year is not null then f_prov
+      when n < 2 then s_prov
+      else postgraphile_bench_private.weaker(b_prov, l_prov) end
+    when kind in ('GROWTH_RATE', 'DIRECTION') then case
+      when status = 'INSUFFICIENT_DATA' then s_prov
+      else postgraphile_bench_private.weaker(b_prov, coalesce(f_prov, l_prov)) end
+    when kind = 'CUMULATIVE_COUNT' then case when c_n = 0 then s_prov else c_prov end
+    when kind = 'ANNUAL_COUNT' then case when a_n = 0 then s_prov else a_prov end
+    when kind = 'DYNAMIC_ZERO' then case
+      when n = 0 then null
+      when l_value = 0 or l_year >= target_year then l_prov
+      when status = 'INSUFFICIENT_DATA' then s_prov
+      else postgraphile_bench_private.weaker(
+        postgraphile_bench_private.weaker(b_prov, before_prov), l_prov) end
+    when kind = 'MILESTONE' then case when n = 0 then null else coalesce(m_prov, l_prov) end
+    when kind = 'RELATIONAL' then case
+      when status = 'INSUFFICIENT_DATA' then s_prov else r_prov end
+    else s_prov
+  end, 'NO_DATA') as provenance
+from judged;
 
 -- ---- what PostGraphile exposes
 
 -- Indicators with their latest whole-year value and their headline progress: the least
 -- favourable of their targets, in the order NOT_ACHIEVED … ACHIEVED_AHEAD, TARGET_ACHIEVED; INSUFFICIENT_DATA
--- and NOT_ASSESSABLE only when no target can be judged; the weakest provenance among them.
+-- and NOT_ASSESSABLE only when no target can be judged (D2, D27); the weakest provenance among
+-- them, NO_DATA only when none used an observation (D6, ReleaseProgress.headline).
 create view postgraphile_bench.indicators as
 with latest as (
   select distinct on (s.indicator) s.indicator, s.period, s.value, s.unit, s.provenance
@@ -370,8 +419,12 @@ from measures where valid_to is null;
 comment on view postgraphile_bench.measures is
   E'@primaryKey plan,code\n@foreignKey (plan, target_group) references postgraphile_bench.target_groups (plan, code)';
 
+-- The deprecated role as the portal answers it (D16, PlanRepository): the data package no longer
+-- carries one, so it is the guess from the document's order, LEAD for the first listed unit.
 create view postgraphile_bench.measure_departments as
-select plan, measure, seq, department, role from measure_departments where valid_to is null;
+select plan, measure, seq, department,
+       case when seq = 1 then 'LEAD' else 'SUPPORT' end as role
+from measure_departments where valid_to is null;
 comment on view postgraphile_bench.measure_departments is
   E'@primaryKey plan,measure,seq\n@foreignKey (plan, measure) references postgraphile_bench.measures (plan, code)\n@foreignKey (department) references postgraphile_bench.departments (code)';
 
