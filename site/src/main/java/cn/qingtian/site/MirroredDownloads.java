@@ -154,8 +154,9 @@ public final class MirroredDownloads implements ExtraFiles {
   private static String folder(String name) throws IOException {
     if (!isFolderName(name)) {
       throw new IOException(
-          "门户给出的名称不能用作文件夹或文件名，未镜像下载文件 / the portal gave a name that is no"
-              + " safe folder or file name, so no download was mirrored: "
+          Messages.of("zh").get("error.mirror.unsafeName")
+              + " / "
+              + Messages.of("en").get("error.mirror.unsafeName")
               + name);
     }
     return name;

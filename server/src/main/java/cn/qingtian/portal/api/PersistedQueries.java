@@ -1,5 +1,6 @@
 package cn.qingtian.portal.api;
 
+import cn.qingtian.portal.messages.UserMessages;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
@@ -98,10 +99,7 @@ public class PersistedQueries extends ApolloPersistedQuerySupport {
         || !Integer.valueOf(1).equals(map.get("version"))
         || !(map.get("sha256Hash") instanceof String hash)
         || !SHA256.matcher(hash).matches()) {
-      return error(
-          "PERSISTED_QUERY_INVALID",
-          "persistedQuery 须为 {version: 1, sha256Hash: 64 位小写十六进制} / persistedQuery must be"
-              + " {version: 1, sha256Hash: 64 lowercase hex digits}");
+      return error("PERSISTED_QUERY_INVALID", UserMessages.get("api.persistedQuery.invalid"));
     }
     if (!withoutDocument(query) && !sha256(query).equals(hash)) {
       return mismatch();
@@ -130,8 +128,7 @@ public class PersistedQueries extends ApolloPersistedQuerySupport {
 
   private static GraphQLError mismatch() {
     return error(
-        "PERSISTED_QUERY_HASH_MISMATCH",
-        "sha256Hash 与查询文本的 SHA-256 不符 / sha256Hash is not the SHA-256 of the query");
+        "PERSISTED_QUERY_HASH_MISMATCH", UserMessages.get("api.persistedQuery.hashMismatch"));
   }
 
   private static GraphQLError error(String code, String message) {

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.database;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -103,18 +104,7 @@ final class EmbeddedDataDirectory implements AutoCloseable {
   }
 
   private static IllegalStateException inUse(Path directory, Path lock) {
-    return new IllegalStateException(
-        "另一个门户进程正在使用嵌入式数据库 "
-            + directory
-            + "（锁 "
-            + lock
-            + "）；请先停止它，或为本命令配置另一个数据目录 / another portal process is using the embedded"
-            + " database in "
-            + directory
-            + " (it holds "
-            + lock
-            + "): stop it first, or give this command a data directory of its own"
-            + " (portal.database.embedded-data-directory) or an external database");
+    return new IllegalStateException(UserMessages.get("database.embedded.inUse", directory, lock));
   }
 
   /** A server started by an older portal, or by zonky outside the portal, holds zonky's lock. */
@@ -145,15 +135,8 @@ final class EmbeddedDataDirectory implements AutoCloseable {
     Postmaster postmaster = found.get();
     if (!postmaster.servesDirectory(directory)) {
       throw new IllegalStateException(
-          "嵌入式数据库目录 "
-              + directory
-              + " 中的 postmaster.pid 指向另一个目录（"
-              + postmaster.dataDirectory()
-              + "），不会停止该服务器 / the postmaster.pid in the embedded database's directory "
-              + directory
-              + " names another data directory ("
-              + postmaster.dataDirectory()
-              + "): its server is not stopped; was the directory copied from a running one?");
+          UserMessages.get(
+              "database.embedded.otherDirectory", directory, postmaster.dataDirectory()));
     }
     Optional<ProcessHandle> process = ProcessHandle.of(postmaster.pid());
     if (process.isEmpty() || !process.get().isAlive()) {
@@ -197,17 +180,11 @@ final class EmbeddedDataDirectory implements AutoCloseable {
     }
     if (!waitFor(process, STOP_TIMEOUT.dividedBy(2))) {
       throw new IllegalStateException(
-          "嵌入式数据库的遗留服务器（进程 "
-              + process.pid()
-              + "）在 "
-              + STOP_TIMEOUT.toSeconds()
-              + " 秒内没有停止 / the stale embedded PostgreSQL (process "
-              + process.pid()
-              + ") on "
-              + directory
-              + " did not stop within "
-              + STOP_TIMEOUT.toSeconds()
-              + " s: stop it by hand");
+          UserMessages.get(
+              "database.embedded.staleNotStopped",
+              process.pid(),
+              STOP_TIMEOUT.toSeconds(),
+              directory));
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.database;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +57,7 @@ final class EmbeddedPassword {
       String value = Files.readString(file, StandardCharsets.US_ASCII).strip();
       if (!VALID.matcher(value).matches()) {
         throw new IllegalStateException(
-            "嵌入式数据库的密码文件 "
-                + file
-                + " 内容无效 / the embedded database's password file "
-                + file
-                + " does not hold a password the portal wrote: restore it or remove the data"
-                + " directory with it");
+            UserMessages.get("database.embedded.passwordInvalid", file));
       }
       return new EmbeddedPassword(file, value, true);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,8 +55,8 @@ public final class ClosedSetCheck implements DerivedTables, Ordered {
                   row.file(),
                   row.number(),
                   index + 1,
-                  "“" + set.column() + "” 的值 “" + value + "” 不在允许值 " + set.values() + " 中",
-                  "\"" + value + "\" in \"" + set.column() + "\" is not one of " + set.values()));
+                  UserMessages.get("dataset.cell.enum.zh", set.column(), value, set.values()),
+                  UserMessages.get("dataset.cell.enum.en", set.column(), value, set.values())));
         }
       }
     }

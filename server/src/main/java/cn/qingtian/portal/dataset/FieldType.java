@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,12 +9,12 @@ import java.util.regex.Pattern;
 
 /** The Table Schema field types the portal's packages use, each with its parser. */
 public enum FieldType {
-  STRING("文本", "a string"),
-  INTEGER("整数", "an integer"),
-  NUMBER("数字", "a number"),
-  DATE("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"),
-  YEAR("年份", "a year"),
-  BOOLEAN("布尔值（true/false）", "a boolean (true/false)");
+  STRING,
+  INTEGER,
+  NUMBER,
+  DATE,
+  YEAR,
+  BOOLEAN;
 
   /** The one form a date takes: four-digit year, month and day. */
   static final Pattern DATE_PATTERN = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
@@ -30,15 +31,18 @@ public enum FieldType {
   private final String zh;
   private final String en;
 
-  FieldType(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
+  FieldType() {
+    String key = "dataset.type." + name().toLowerCase(Locale.ROOT);
+    this.zh = UserMessages.get(key + ".zh");
+    this.en = UserMessages.get(key + ".en");
   }
 
+  /** The type's name in Chinese, as a problem names it (bundle key {@code dataset.type.*.zh}). */
   public String zh() {
     return zh;
   }
 
+  /** The type's name in English, as a problem names it (bundle key {@code dataset.type.*.en}). */
   public String en() {
     return en;
   }

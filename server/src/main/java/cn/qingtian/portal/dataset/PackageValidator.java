@@ -1,5 +1,6 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.messages.UserMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,8 +96,8 @@ public final class PackageValidator {
                 table.rows().isEmpty() ? table.resource().path() : table.rows().get(0).file(),
                 1,
                 1,
-                "与其他数据包中的同名资源 " + first.name() + " 字段不一致",
-                "its fields differ from resource " + first.name() + " in another package"));
+                zh("dataset.resource.fieldsDiffer", first.name()),
+                en("dataset.resource.fieldsDiffer", first.name())));
         return null;
       }
       rows.addAll(table.rows());
@@ -116,7 +117,11 @@ public final class PackageValidator {
     } catch (IOException | UncheckedIOException e) {
       problems.add(
           new Problem(
-              file, 0, 0, "无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage()));
+              file,
+              0,
+              0,
+              zh("dataset.file.unreadable", e.getMessage()),
+              en("dataset.file.unreadable", e.getMessage())));
       return null;
     }
   }
@@ -142,12 +147,8 @@ public final class PackageValidator {
         || declared.matches("^[A-Za-z]:.*")) {
       problems.add(
           descriptorProblem(
-              "资源 " + name + " 的路径 “" + declared + "” 是绝对路径；路径必须相对于数据包目录",
-              "the path \""
-                  + declared
-                  + "\" of resource "
-                  + name
-                  + " is absolute; paths are relative to the package folder"));
+              zh("dataset.path.absolute", name, declared),
+              en("dataset.path.absolute", name, declared)));
       return null;
     }
     Path root = directory.toAbsolutePath().normalize();
@@ -155,22 +156,14 @@ public final class PackageValidator {
     if (!path.startsWith(root)) {
       problems.add(
           descriptorProblem(
-              "资源 " + name + " 的路径 “" + declared + "” 指向数据包目录之外",
-              "the path \""
-                  + declared
-                  + "\" of resource "
-                  + name
-                  + " leads out of the package folder"));
+              zh("dataset.path.outside", name, declared),
+              en("dataset.path.outside", name, declared)));
       return null;
     }
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       problems.add(
           new Problem(
-              file,
-              0,
-              0,
-              "资源 " + name + " 的文件不存在",
-              "the file of resource " + name + " does not exist"));
+              file, 0, 0, zh("dataset.file.missing", name), en("dataset.file.missing", name)));
       return null;
     }
     try {
@@ -181,13 +174,8 @@ public final class PackageValidator {
                 file,
                 0,
                 0,
-                "资源 " + name + " 的文件是指向数据包目录之外的符号链接（" + real + "）",
-                "the file of resource "
-                    + name
-                    + " is a symbolic link to outside the package"
-                    + " folder ("
-                    + real
-                    + ")"));
+                zh("dataset.file.linkOutside", name, real),
+                en("dataset.file.linkOutside", name, real)));
         return null;
       }
       if (!Files.isRegularFile(real)) {
@@ -196,8 +184,8 @@ public final class PackageValidator {
                 file,
                 0,
                 0,
-                "资源 " + name + " 的路径不是普通文件",
-                "the path of resource " + name + " is not a regular file"));
+                zh("dataset.file.notRegular", name),
+                en("dataset.file.notRegular", name)));
         return null;
       }
       return real;
@@ -207,11 +195,8 @@ public final class PackageValidator {
               file,
               0,
               0,
-              "资源 " + name + " 的文件不存在（符号链接无效？）：" + e.getMessage(),
-              "the file of resource "
-                  + name
-                  + " does not exist (a broken link?): "
-                  + e.getMessage()));
+              zh("dataset.file.brokenLink", name, e.getMessage()),
+              en("dataset.file.brokenLink", name, e.getMessage())));
       return null;
     }
   }
@@ -224,28 +209,15 @@ public final class PackageValidator {
     if (!SafePaths.isSafeName(descriptor.version())) {
       problems.add(
           descriptorProblem(
-              "版本号 version “"
-                  + shown(descriptor.version())
-                  + "” 不可用：版本号会成为文件夹名，只能由字母、数字和 . _ + - 组成，以字母或数字开头，不含 “..”，"
-                  + "最长 100 个字符（如 1.6.0）",
-              "the version \""
-                  + shown(descriptor.version())
-                  + "\" cannot be used: a version becomes a folder name, so it is letters, digits"
-                  + " and . _ + - only, starts with a letter or digit, has no \"..\" and at most"
-                  + " 100 characters (e.g. 1.6.0)"));
+              zh("dataset.name.version", shown(descriptor.version())),
+              en("dataset.name.version", shown(descriptor.version()))));
     }
     for (Resource resource : descriptor.resources()) {
       if (!SafePaths.isSafeName(resource.name())) {
         problems.add(
             descriptorProblem(
-                "资源名 name “"
-                    + shown(resource.name())
-                    + "” 不可用：资源名会成为文件夹名和文件名，只能由字母、数字和 . _ + - 组成，以字母或数字开头，不含 “..”",
-                "the resource name \""
-                    + shown(resource.name())
-                    + "\" cannot be used: a resource name becomes a folder and file name, so it is"
-                    + " letters, digits and . _ + - only, starts with a letter or digit and has no"
-                    + " \"..\""));
+                zh("dataset.name.resource", shown(resource.name())),
+                en("dataset.name.resource", shown(resource.name()))));
       }
     }
   }
@@ -263,22 +235,24 @@ public final class PackageValidator {
                 row.file(),
                 row.number(),
                 index + 1,
-                table.name()
-                    + " 的代码 “"
-                    + shown(code)
-                    + "” 会成为网站的文件夹名，只能由字母、数字和 . _ + - 组成，以字母或数字开头，不含 “..”",
-                "the code \""
-                    + shown(code)
-                    + "\" of "
-                    + table.name()
-                    + " becomes a folder name of the site, so it is letters, digits and . _ + -"
-                    + " only, starts with a letter or digit and has no \"..\""));
+                zh("dataset.name.code", table.name(), shown(code)),
+                en("dataset.name.code", table.name(), shown(code))));
       }
     }
   }
 
   private static Problem descriptorProblem(String zh, String en) {
     return new Problem(DataPackage.DESCRIPTOR, 0, 0, zh, en);
+  }
+
+  /** The Chinese half of the problem {@code key} of the bundle ({@link UserMessages}). */
+  private static String zh(String key, @Nullable Object... arguments) {
+    return UserMessages.get(key + ".zh", arguments);
+  }
+
+  /** The English half of the problem {@code key} of the bundle ({@link UserMessages}). */
+  private static String en(String key, @Nullable Object... arguments) {
+    return UserMessages.get(key + ".en", arguments);
   }
 
   /**
@@ -292,7 +266,7 @@ public final class PackageValidator {
     CsvReader.Record header = reader.next();
     if (header == null) {
       if (problems.stream().noneMatch(p -> p.file().equals(file))) {
-        problems.add(new Problem(file, 1, 1, "文件是空的，缺少表头行", "the file is empty: no header row"));
+        problems.add(new Problem(file, 1, 1, zh("dataset.file.empty"), en("dataset.file.empty")));
       }
       return null;
     }
@@ -312,8 +286,8 @@ public final class PackageValidator {
                 file,
                 rowNumber,
                 Math.min(cells.size(), width) + 1,
-                "本行有 " + cells.size() + " 个单元格，表头有 " + width + " 列",
-                "the row has " + cells.size() + " cells, the header has " + width + " columns"));
+                zh("dataset.row.width", cells.size(), width),
+                en("dataset.row.width", cells.size(), width)));
         continue;
       }
       @Nullable Object[] values = new Object[schema.fields().size()];
@@ -343,11 +317,20 @@ public final class PackageValidator {
       String name = header.get(c).strip();
       if (schema.indexOf(name) < 0) {
         problems.add(
-            new Problem(file, 1, c + 1, "未知的列 “" + name + "”", "unknown column \"" + name + "\""));
+            new Problem(
+                file,
+                1,
+                c + 1,
+                zh("dataset.column.unknown", name),
+                en("dataset.column.unknown", name)));
       } else if (header.subList(0, c).stream().map(String::strip).anyMatch(name::equals)) {
         problems.add(
             new Problem(
-                file, 1, c + 1, "重复的列 “" + name + "”", "duplicate column \"" + name + "\""));
+                file,
+                1,
+                c + 1,
+                zh("dataset.column.duplicate", name),
+                en("dataset.column.duplicate", name)));
       }
     }
     int[] columnOf = new int[schema.fields().size()];
@@ -366,8 +349,8 @@ public final class PackageValidator {
                 file,
                 1,
                 header.size() + 1,
-                "缺少列 “" + name + "”",
-                "missing column \"" + name + "\""));
+                zh("dataset.column.missing", name),
+                en("dataset.column.missing", name)));
       }
     }
     return problems.size() == before ? columnOf : null;
@@ -390,26 +373,8 @@ public final class PackageValidator {
               file,
               row,
               column,
-              "“"
-                  + field.name()
-                  + "” 的值 “"
-                  + shown
-                  + "” 在第 "
-                  + (control + 1)
-                  + " 个字符处含有控制字符 "
-                  + code
-                  + "（除制表符、回车、换行外，文本不得含有控制字符：它们不可见，电子表格会把其中一些当作分隔符，XML 无法容纳）。请删除该字符",
-              "\""
-                  + shown
-                  + "\" in \""
-                  + field.name()
-                  + "\" holds the control character "
-                  + code
-                  + " at character "
-                  + (control + 1)
-                  + " (text may hold no control characters but tab, carriage return and line feed:"
-                  + " they are invisible, spreadsheets split cells on some of them, and XML cannot"
-                  + " hold them). Remove it"));
+              zh("dataset.cell.control", field.name(), shown, control + 1, code),
+              en("dataset.cell.control", field.name(), shown, control + 1, code)));
       return null;
     }
     if (schema.missingValues().contains(raw)) {
@@ -419,8 +384,8 @@ public final class PackageValidator {
                 file,
                 row,
                 column,
-                "“" + field.name() + "”" + " 缺少必填值",
-                "required value missing in \"" + field.name() + "\""));
+                zh("dataset.cell.required", field.name()),
+                en("dataset.cell.required", field.name())));
       }
       return null;
     }
@@ -434,32 +399,27 @@ public final class PackageValidator {
       boolean tooLarge =
           (field.type() == FieldType.INTEGER || field.type() == FieldType.YEAR)
               && FieldType.INTEGER_PATTERN.matcher(raw).matches();
-      String rangeZh =
-          tooLarge ? "：超出 " + FieldType.INTEGER_MIN + " 至 " + FieldType.INTEGER_MAX + " 的范围" : "";
-      String rangeEn =
-          tooLarge ? ": outside " + FieldType.INTEGER_MIN + " to " + FieldType.INTEGER_MAX : "";
+      String why = noSuchDay ? "dataset.cell.type.noSuchDay" : null;
+      String range = "dataset.cell.type.range";
+      Object min = FieldType.INTEGER_MIN;
+      Object max = FieldType.INTEGER_MAX;
       problems.add(
           new Problem(
               file,
               row,
               column,
-              "“"
-                  + field.name()
-                  + "”"
-                  + " 的值 “"
-                  + shown
-                  + "” 不是"
-                  + field.type().zh()
-                  + (noSuchDay ? "：日历上没有这一天（公元 1 年至 9999 年）" : "")
-                  + rangeZh,
-              "\""
-                  + shown
-                  + "\" in \""
-                  + field.name()
-                  + "\" is not "
-                  + field.type().en()
-                  + (noSuchDay ? ": there is no such day in the calendar (years 1 to 9999)" : "")
-                  + rangeEn));
+              zh(
+                  "dataset.cell.type",
+                  field.name(),
+                  shown,
+                  field.type().zh(),
+                  (why == null ? "" : zh(why)) + (tooLarge ? zh(range, min, max) : "")),
+              en(
+                  "dataset.cell.type",
+                  field.name(),
+                  shown,
+                  field.type().en(),
+                  (why == null ? "" : en(why)) + (tooLarge ? en(range, min, max) : ""))));
       return null;
     }
     FormulaCells.Formula formula =
@@ -474,8 +434,8 @@ public final class PackageValidator {
               file,
               row,
               column,
-              "“" + field.name() + "”" + " 的值 “" + shown + "” 不在允许值 " + field.enumValues() + " 中",
-              "\"" + shown + "\" in \"" + field.name() + "\" is not one of " + field.enumValues()));
+              zh("dataset.cell.enum", field.name(), shown, field.enumValues()),
+              en("dataset.cell.enum", field.name(), shown, field.enumValues())));
     }
     if (field.pattern() != null && !field.pattern().matcher(raw).matches()) {
       String shown = shown(raw);
@@ -484,8 +444,8 @@ public final class PackageValidator {
               file,
               row,
               column,
-              "“" + field.name() + "”" + " 的值 “" + shown + "” 不符合格式 " + field.pattern(),
-              "\"" + shown + "\" in \"" + field.name() + "\" does not match " + field.pattern()));
+              zh("dataset.cell.pattern", field.name(), shown, field.pattern()),
+              en("dataset.cell.pattern", field.name(), shown, field.pattern())));
     }
     checkRange(file, row, column, field, raw, value, problems);
     return value;
@@ -508,24 +468,18 @@ public final class PackageValidator {
                 file,
                 row,
                 column,
-                "“"
-                    + field.name()
-                    + "” 的值 "
-                    + shown(raw)
-                    + " 超出范围 ["
-                    + field.minimum()
-                    + ", "
-                    + field.maximum()
-                    + "]",
-                "\""
-                    + field.name()
-                    + "\" value "
-                    + shown(raw)
-                    + " is outside ["
-                    + field.minimum()
-                    + ", "
-                    + field.maximum()
-                    + "]"));
+                zh(
+                    "dataset.cell.range",
+                    field.name(),
+                    shown(raw),
+                    field.minimum(),
+                    field.maximum()),
+                en(
+                    "dataset.cell.range",
+                    field.name(),
+                    shown(raw),
+                    field.minimum(),
+                    field.maximum())));
       }
     }
     if (field.maxLength() != null && raw.length() > field.maxLength()) {
@@ -534,8 +488,8 @@ public final class PackageValidator {
               file,
               row,
               column,
-              "“" + field.name() + "” 超过最大长度 " + field.maxLength(),
-              "\"" + field.name() + "\" is longer than " + field.maxLength()));
+              zh("dataset.cell.maxLength", field.name(), field.maxLength()),
+              en("dataset.cell.maxLength", field.name(), field.maxLength())));
     }
   }
 
@@ -562,8 +516,8 @@ public final class PackageValidator {
                   row.file(),
                   row.number(),
                   indexes[0] + 1,
-                  "键 " + key + " 的值 " + tuple + " 与第 " + first + " 行重复",
-                  "key " + key + " value " + tuple + " duplicates row " + first));
+                  zh("dataset.key.duplicate", key, tuple, first),
+                  en("dataset.key.duplicate", key, tuple, first)));
         }
       }
     }
@@ -587,8 +541,8 @@ public final class PackageValidator {
                   DataPackage.DESCRIPTOR,
                   0,
                   0,
-                  table.name() + " 的外键引用了不存在的资源 " + target,
-                  "a foreign key of " + table.name() + " refers to unknown resource " + target));
+                  zh("dataset.foreignKey.unknownResource", table.name(), target),
+                  en("dataset.foreignKey.unknownResource", table.name(), target)));
           continue;
         }
         int[] from = fk.fields().stream().mapToInt(schema::indexOf).toArray();
@@ -605,12 +559,16 @@ public final class PackageValidator {
                     row.file(),
                     row.number(),
                     column,
-                    fk.fields() + " 的值 " + tuple + " 在 " + referenced.resource().path() + " 中不存在",
-                    fk.fields()
-                        + " value "
-                        + tuple
-                        + " does not exist in "
-                        + referenced.resource().path()));
+                    zh(
+                        "dataset.foreignKey.missing",
+                        fk.fields(),
+                        tuple,
+                        referenced.resource().path()),
+                    en(
+                        "dataset.foreignKey.missing",
+                        fk.fields(),
+                        tuple,
+                        referenced.resource().path())));
           }
         }
       }
@@ -636,87 +594,38 @@ public final class PackageValidator {
       String file, int row, int column, Field field, String raw, FormulaCells.Formula formula) {
     String shown = shown(raw);
     String sign = String.valueOf(raw.charAt(formula.sign()));
-    String signZh =
+    String signKey =
         switch (sign) {
-          case "\t" -> "制表符";
-          case "\r" -> "回车符";
-          default -> "“" + sign + "”";
+          case "\t" -> "dataset.formula.sign.tab";
+          case "\r" -> "dataset.formula.sign.carriageReturn";
+          default -> "dataset.formula.sign.other";
         };
-    String signEn =
-        switch (sign) {
-          case "\t" -> "a tab";
-          case "\r" -> "a carriage return";
-          default -> "\"" + sign + "\"";
-        };
-    String hiddenZh = formula.sign() > formula.cell() ? "（在空格或不可见字符之后）" : "";
-    String hiddenEn =
-        formula.sign() > formula.cell()
-            ? " behind spaces or invisible characters spreadsheets skip"
-            : "";
-    String ruleZh =
-        "（公式注入规则：文本不得以 = + - @、其全角形式 ＝ ＋ － ＠、制表符或回车开头，空格和不可见字符之后也不行；分隔符 , ; | 制表符"
-            + " 换行等之后同样不得紧跟这些符号）";
-    String ruleEn =
-        " (formula injection rule: text must not start with = + - @, their fullwidth forms ＝ ＋ － ＠,"
-            + " a tab or a carriage return, not even behind spaces or invisible characters, nor"
-            + " have such a sign right after a separator such as , ; | a tab or a line break)";
-    if (formula.cell() == 0) {
-      return new Problem(
-          file,
-          row,
-          column,
-          "“"
-              + field.name()
-              + "” 的值 “"
-              + shown
-              + "” 以 "
-              + signZh
-              + " 开头"
-              + hiddenZh
-              + "，电子表格会把它当作公式执行"
-              + ruleZh
-              + "。请改写该文本，例如在前面加上说明文字",
-          "\""
-              + shown
-              + "\" in \""
-              + field.name()
-              + "\" starts with "
-              + signEn
-              + hiddenEn
-              + ", which spreadsheets run as a formula"
-              + ruleEn
-              + ". Reword the text, e.g. put words before it");
-    }
-    String separator = shown(String.valueOf(raw.charAt(formula.cell() - 1)));
+    boolean hidden = formula.sign() > formula.cell();
+    String hiddenZh = hidden ? zh("dataset.formula.hidden") : "";
+    String hiddenEn = hidden ? en("dataset.formula.hidden") : "";
+    String key = formula.cell() == 0 ? "dataset.formula.start" : "dataset.formula.afterSeparator";
+    String separator =
+        formula.cell() == 0 ? "" : shown(String.valueOf(raw.charAt(formula.cell() - 1)));
     return new Problem(
         file,
         row,
         column,
-        "“"
-            + field.name()
-            + "” 的值 “"
-            + shown
-            + "” 在分隔符 “"
-            + separator
-            + "” 之后以 "
-            + signZh
-            + " 开始"
-            + hiddenZh
-            + "，按该分隔符拆分单元格的电子表格会把它当作公式执行"
-            + ruleZh
-            + "。请改写该文本，例如在分隔符后加上文字",
-        "\""
-            + shown
-            + "\" in \""
-            + field.name()
-            + "\" has "
-            + signEn
-            + hiddenEn
-            + " right after the separator \""
-            + separator
-            + "\", which spreadsheets that split cells on it run as a formula"
-            + ruleEn
-            + ". Reword the text, e.g. put a word after the separator");
+        zh(
+            key,
+            field.name(),
+            shown,
+            zh(signKey, sign),
+            hiddenZh,
+            zh("dataset.formula.rule"),
+            separator),
+        en(
+            key,
+            field.name(),
+            shown,
+            en(signKey, sign),
+            hiddenEn,
+            en("dataset.formula.rule"),
+            separator));
   }
 
   /**

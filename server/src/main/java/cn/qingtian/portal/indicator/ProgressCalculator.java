@@ -1,6 +1,7 @@
 package cn.qingtian.portal.indicator;
 
 import cn.qingtian.portal.api.LocalizedText;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.plan.Target;
 import cn.qingtian.portal.plan.TargetComparator;
 import java.time.LocalDate;
@@ -103,27 +104,21 @@ public final class ProgressCalculator {
     List<PathPoint> path = geometricPath(base, goal, target.targetYear());
     if (meets(target, latest.value())) {
       // D27: met before the target year is observed, and revocable until then.
-      return Outcome.of(
-              ProgressStatus.ACHIEVED_AHEAD,
-              text(
-                  "最新值已达到目标，目标年尚未观测，暂定为提前达标",
-                  "the latest value already meets the target; provisional until the target year is observed"))
+      return Outcome.of(ProgressStatus.ACHIEVED_AHEAD, reason("level.aheadProvisional"))
           .figures(base, latest, path)
           .rates(cagr(base, latest), requiredRate(latest, goal, target.targetYear()))
           .projected(project(latest, cagr(base, latest), target.targetYear()))
           .build(target, releaseYear, List.of(base, latest));
     }
     if (Math.signum(base.value()) * Math.signum(latest.value()) < 0) {
-      return Outcome.of(
-              ProgressStatus.INSUFFICIENT_DATA,
-              text("基期值与最新值符号相反，无法计算增长率", "the base and latest values have opposite signs"))
+      return Outcome.of(ProgressStatus.INSUFFICIENT_DATA, reason("level.oppositeSigns"))
           .build(target, releaseYear, List.of(base, latest));
     }
     double observed = cagr(base, latest);
     double required = rate(base.value(), goal, target.targetYear() - base.year());
     double sign = target.higherIsBetter() ? 1 : -1;
     double ratio = required == 0 ? 0 : sign * observed / Math.abs(required);
-    return Outcome.byRatio(ratio, "R = s·CAGR观测/|CAGR所需|", "R = s·CAGR observed / |CAGR required|")
+    return Outcome.byRatio(ratio, "level")
         .figures(base, latest, path)
         .rates(observed, requiredRate(latest, goal, target.targetYear()))
         .projected(project(latest, observed, target.targetYear()))
@@ -160,13 +155,9 @@ public final class ProgressCalculator {
     // over the whole period, should the value hold until then (D27: provisional).
     Outcome outcome =
         latest.value() >= endOfPath - EPSILON * Math.abs(endOfPath)
-            ? Outcome.of(
-                    ProgressStatus.ACHIEVED_AHEAD,
-                    text(
-                        "最新值已达到按目标增速计算的目标年水平，目标年尚未观测，暂定为提前达标",
-                        "the latest value already reaches the target year's value at the required growth; provisional until the target year is observed"))
+            ? Outcome.of(ProgressStatus.ACHIEVED_AHEAD, reason("growth.aheadProvisional"))
                 .ratio(ratio)
-            : Outcome.byRatio(ratio, "R = 观测年均增速/目标年均增速", "R = observed / required annual growth");
+            : Outcome.byRatio(ratio, "growth");
     return outcome
         .figures(base, latest, path)
         .rates(observed, requiredRate(latest, endOfPath, target.targetYear()))
@@ -196,20 +187,12 @@ public final class ProgressCalculator {
     }
     Outcome outcome;
     if (meets(target, sum)) {
-      outcome =
-          Outcome.of(
-              ProgressStatus.TARGET_ACHIEVED,
-              text("累计值已达到目标", "the running total already meets the target"));
+      outcome = Outcome.of(ProgressStatus.TARGET_ACHIEVED, reason("cumulative.met"));
     } else if (latest.year() >= target.targetYear()) {
-      outcome =
-          Outcome.of(
-              ProgressStatus.NOT_ACHIEVED,
-              text("目标年已过，累计值未达到目标", "the target year is observed and the total falls short"));
+      outcome = Outcome.of(ProgressStatus.NOT_ACHIEVED, reason("cumulative.shortfall"));
     } else {
       double ratio = pace / (goal / years);
-      outcome =
-          Outcome.byRatio(
-              ratio, "R = 年均完成量/所需年均量", "R = average yearly count / required yearly count");
+      outcome = Outcome.byRatio(ratio, "cumulative");
     }
     int remaining = target.targetYear() - latest.year();
     return outcome
@@ -242,25 +225,17 @@ public final class ProgressCalculator {
           counted.stream().min(Comparator.comparingDouble(Observation::value)).orElseThrow();
       outcome =
           counted.stream().allMatch(o -> meets(target, o.value()))
-              ? Outcome.of(
-                  ProgressStatus.TARGET_ACHIEVED,
-                  text("每个观测年份都达到了目标", "every observed year met the target"))
-              : Outcome.of(
-                  ProgressStatus.NOT_ACHIEVED,
-                  text(worst.year() + "年未达到目标", "the target was missed in " + worst.year()));
+              ? Outcome.of(ProgressStatus.TARGET_ACHIEVED, reason("annual.everyYearMet"))
+              : Outcome.of(ProgressStatus.NOT_ACHIEVED, reason("annual.missedIn", worst.year()));
     } else {
       double ratio = latest.value() / goal;
       Observation before = counted.size() > 1 ? counted.get(counted.size() - 2) : null;
       // A shortfall is deterioration only when it also fell: a flat shortfall is read off R.
       outcome =
           !meets(target, latest.value()) && before != null && latest.value() < before.value()
-              ? Outcome.of(
-                      ProgressStatus.DETERIORATION,
-                      text(
-                          "最新年份低于年度目标且低于上一年",
-                          "the latest year is below the yearly target and below the year before"))
+              ? Outcome.of(ProgressStatus.DETERIORATION, reason("annual.deterioration"))
                   .ratio(ratio)
-              : Outcome.byRatio(ratio, "R = 最新年份/年度目标", "R = latest year / yearly target");
+              : Outcome.byRatio(ratio, "annual");
     }
     return outcome.figures(counted.get(0), latest, path).build(target, releaseYear, counted);
   }
@@ -278,16 +253,12 @@ public final class ProgressCalculator {
     if (latest.value() == 0) {
       return Outcome.of(
               finalYear ? ProgressStatus.TARGET_ACHIEVED : ProgressStatus.ACHIEVED_AHEAD,
-              finalYear
-                  ? text("目标年为零", "zero in the target year")
-                  : text(
-                      "最新值为零，目标年尚未观测，暂定为提前达标",
-                      "the latest value is zero; provisional until the target year is observed"))
+              finalYear ? reason("zero.reached") : reason("zero.aheadProvisional"))
           .figures(base, latest, path)
           .build(target, releaseYear, List.of(latest));
     }
     if (finalYear) {
-      return Outcome.of(ProgressStatus.NOT_ACHIEVED, text("目标年仍未清零", "not zero in the target year"))
+      return Outcome.of(ProgressStatus.NOT_ACHIEVED, reason("zero.notReached"))
           .figures(base, latest, path)
           .build(target, releaseYear, List.of(latest));
     }
@@ -300,24 +271,11 @@ public final class ProgressCalculator {
     double atTargetYear = latest.value() + perYear * (target.targetYear() - latest.year());
     Outcome outcome;
     if (latest.value() > before.value() || latest.value() > base.value()) {
-      outcome =
-          Outcome.of(
-              ProgressStatus.DETERIORATION,
-              text("最新值高于上一年或基期", "the latest value is above the year before or the base"));
+      outcome = Outcome.of(ProgressStatus.DETERIORATION, reason("zero.rising"));
     } else if (atTargetYear <= EPSILON) {
-      outcome =
-          Outcome.of(
-              ProgressStatus.ON_TRACK,
-              text(
-                  "按基期以来的线性趋势，目标年前可清零",
-                  "at the linear trend since the base it reaches zero by the target year"));
+      outcome = Outcome.of(ProgressStatus.ON_TRACK, reason("zero.onTrend"));
     } else {
-      outcome =
-          Outcome.of(
-              ProgressStatus.LIMITED,
-              text(
-                  "按基期以来的线性趋势，目标年仍不能清零",
-                  "at the linear trend since the base it does not reach zero by the target year"));
+      outcome = Outcome.of(ProgressStatus.LIMITED, reason("zero.offTrend"));
     }
     return outcome
         .figures(base, latest, path)
@@ -335,8 +293,7 @@ public final class ProgressCalculator {
     Observation latest = annual.get(annual.size() - 1);
     if (reached.isPresent()) {
       return Outcome.of(
-              ProgressStatus.TARGET_ACHIEVED,
-              text(reached.get().year() + "年已实现", "reached in " + reached.get().year()))
+              ProgressStatus.TARGET_ACHIEVED, reason("milestone.reachedIn", reached.get().year()))
           .figures(annual.get(0), reached.get(), List.of())
           .build(target, releaseYear, List.of(reached.get()));
     }
@@ -345,10 +302,8 @@ public final class ProgressCalculator {
     return Outcome.of(
             status,
             status == ProgressStatus.NOT_ACHIEVED
-                ? text("目标年仍未实现", "not reached by the target year")
-                : text(
-                    "尚未实现；里程碑没有中间进度，实现前计为进展有限",
-                    "not reached yet; a milestone has no intermediate steps, so it counts as limited progress until reached"))
+                ? reason("milestone.notReached")
+                : reason("milestone.pending"))
         .figures(annual.get(0), latest, List.of())
         .build(target, releaseYear, List.of(latest));
   }
@@ -382,11 +337,7 @@ public final class ProgressCalculator {
             : change >= DIRECTION_MODERATE * correction
                 ? ProgressStatus.MODERATE
                 : change >= 0 ? ProgressStatus.LIMITED : ProgressStatus.DETERIORATION;
-    return Outcome.of(
-            status,
-            text(
-                "按方向判断：s·年均变化与1.5%、0.5%、0比较",
-                "direction only: s·annual change against 1.5 %, 0.5 % and 0"))
+    return Outcome.of(status, reason("direction.rule"))
         .ratio(ratio)
         .figures(base, latest, List.of())
         .rates(observed, null)
@@ -448,18 +399,13 @@ public final class ProgressCalculator {
     boolean fallingWhileRising = own < 0 && other > 0;
     boolean inStep = !fallingWhileRising && gap >= IN_STEP_ON_TRACK - EPSILON;
     LocalizedText why =
-        text(
-            String.format(Locale.ROOT, "年均增速之差 A−B = %.1f 个百分点（阈值 -0.5 / -2）", gap * 100)
-                + (fallingWhileRising ? "，本指标下降而比较指标上升" : ""),
-            String.format(
-                    Locale.ROOT,
-                    "gap of annual growth A − B = %.1f percentage points (thresholds -0.5 / -2)",
-                    gap * 100)
-                + (fallingWhileRising ? "; it falls while the related indicator rises" : ""));
+        reason(
+            fallingWhileRising ? "relational.gapFalling" : "relational.gap",
+            String.format(Locale.ROOT, "%.1f", gap * 100));
     if (finalYear) {
       return Outcome.of(
           inStep ? ProgressStatus.TARGET_ACHIEVED : ProgressStatus.NOT_ACHIEVED,
-          text("目标年已观测：" + why.zh(), "target year observed: " + why.en()));
+          reason("relational.finalYearGap", why.zh(), why.en()));
     }
     ProgressStatus status =
         inStep
@@ -476,15 +422,13 @@ public final class ProgressCalculator {
     if (finalYear) {
       return Outcome.of(
           holds ? ProgressStatus.TARGET_ACHIEVED : ProgressStatus.NOT_ACHIEVED,
-          text("目标年已观测：比较两者年均增速", "target year observed: the two annual growth rates compared"));
+          reason("relational.finalYear"));
     }
     if (holds) {
-      return Outcome.of(
-          ProgressStatus.ON_TRACK, text("迄今年均增速符合要求", "annual growth so far meets the relation"));
+      return Outcome.of(ProgressStatus.ON_TRACK, reason("relational.onTrack"));
     }
     double ratio = other <= 0 ? (own >= other ? 1 : -1) : own / other;
-    return Outcome.byRatio(
-        ratio, "R = 本指标年均增速/比较指标年均增速", "R = own annual growth / related annual growth");
+    return Outcome.byRatio(ratio, "relational");
   }
 
   // ---- shared pieces
@@ -498,22 +442,16 @@ public final class ProgressCalculator {
 
   private static Outcome finalEvaluation(boolean met) {
     return met
-        ? Outcome.of(
-            ProgressStatus.TARGET_ACHIEVED,
-            text("目标年已观测，达到目标", "the target year is observed and the target met"))
-        : Outcome.of(
-            ProgressStatus.NOT_ACHIEVED,
-            text("目标年已观测，未达到目标", "the target year is observed and the target missed"));
+        ? Outcome.of(ProgressStatus.TARGET_ACHIEVED, reason("finalYear.met"))
+        : Outcome.of(ProgressStatus.NOT_ACHIEVED, reason("finalYear.missed"));
   }
 
   private Progress insufficient(Target target, List<Observation> annual, int needed) {
     return Outcome.of(
             ProgressStatus.INSUFFICIENT_DATA,
             annual.isEmpty()
-                ? text("没有可用的全年观测值", "no whole-year observation")
-                : text(
-                    "只有 " + annual.size() + " 个全年观测值，至少需要 " + needed + " 个",
-                    "only " + annual.size() + " whole-year observation(s); " + needed + " needed"))
+                ? reason("insufficient.none")
+                : reason("insufficient.few", annual.size(), needed))
         .figures(
             annual.isEmpty() ? null : annual.get(0),
             annual.isEmpty() ? null : annual.get(annual.size() - 1),
@@ -589,8 +527,14 @@ public final class ProgressCalculator {
     return path;
   }
 
-  static LocalizedText text(String zh, String en) {
-    return LocalizedText.of(zh, en);
+  /**
+   * The reason {@code progress.reason.<key>} of the bundle in both languages ({@link
+   * UserMessages}).
+   */
+  static LocalizedText reason(String key, Object... arguments) {
+    return LocalizedText.of(
+        UserMessages.get("progress.reason." + key + ".zh", arguments),
+        UserMessages.get("progress.reason." + key + ".en", arguments));
   }
 
   /** What an assessment found, gathered step by step and then turned into a {@link Progress}. */
@@ -617,7 +561,10 @@ public final class ProgressCalculator {
     }
 
     /** Reads a status off a progress ratio R with the Open SDG thresholds. */
-    static Outcome byRatio(double ratio, String formulaZh, String formulaEn) {
+    /** The outcome read off the ratio R of the formula {@code progress.formula.<formula>}. */
+    static Outcome byRatio(double ratio, String formula) {
+      String formulaZh = UserMessages.get("progress.formula." + formula + ".zh");
+      String formulaEn = UserMessages.get("progress.formula." + formula + ".en");
       ProgressStatus status =
           ratio >= ON_TRACK
               ? ProgressStatus.ON_TRACK
@@ -627,15 +574,11 @@ public final class ProgressCalculator {
       Outcome outcome =
           new Outcome(
               status,
-              text(
-                  formulaZh
-                      + " = "
-                      + String.format(Locale.ROOT, "%.2f", ratio)
-                      + "（阈值 0.95 / 0.60 / 0）",
-                  formulaEn
-                      + " = "
-                      + String.format(Locale.ROOT, "%.2f", ratio)
-                      + " (thresholds 0.95 / 0.60 / 0)"));
+              LocalizedText.of(
+                  UserMessages.get(
+                      "progress.ratio.zh", formulaZh, String.format(Locale.ROOT, "%.2f", ratio)),
+                  UserMessages.get(
+                      "progress.ratio.en", formulaEn, String.format(Locale.ROOT, "%.2f", ratio))));
       return outcome.ratio(ratio);
     }
 

@@ -2,6 +2,7 @@ package cn.qingtian.portal.indicator;
 
 import cn.qingtian.portal.api.Lang;
 import cn.qingtian.portal.api.LocalizedText;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.plan.Target;
 import cn.qingtian.portal.plan.TargetKind;
 import java.text.DecimalFormat;
@@ -23,7 +24,7 @@ final class ProgressSummary {
 
   /** The label a sentence written from DEMO values starts with (decision D25). */
   static final LocalizedText DEMO_LABEL =
-      LocalizedText.of("演示数据（DEMO）：", "DEMO data (synthetic): ");
+      LocalizedText.of(UserMessages.get("demo.label.zh"), UserMessages.get("demo.label.en"));
 
   /**
    * @param releaseYear the year of the release's own date (package metadata, D4), the "now" the
@@ -34,12 +35,12 @@ final class ProgressSummary {
     return switch (progress.status()) {
       case NOT_ASSESSABLE ->
           LocalizedText.of(
-              "无法评估：" + progress.reasonText().zh() + "。",
-              "Cannot be assessed: " + progress.reasonText().en() + ".");
+              UserMessages.get("progress.notAssessable.zh", progress.reasonText().zh()),
+              UserMessages.get("progress.notAssessable.en", progress.reasonText().en()));
       case INSUFFICIENT_DATA ->
           LocalizedText.of(
-              "数据不足：" + progress.reasonText().zh() + "。",
-              "Insufficient data: " + progress.reasonText().en() + ".");
+              UserMessages.get("progress.insufficientData.zh", progress.reasonText().zh()),
+              UserMessages.get("progress.insufficientData.en", progress.reasonText().en()));
       default -> judged(target, progress, runningTotal, releaseYear);
     };
   }
@@ -65,6 +66,45 @@ final class ProgressSummary {
     }
   }
 
+  /**
+   * A sentence written in both languages at once from texts of the bundle ({@link UserMessages}
+   * keys {@code progress.sentence.*}): each piece gets the unit as its argument {@code {0}}, in
+   * Chinese as given and in English with its leading space.
+   */
+  private static final class Sentence {
+    private final StringBuilder zh = new StringBuilder();
+    private final StringBuilder en = new StringBuilder();
+    private final String unitZh;
+    private final String unitEn;
+
+    Sentence(String unitZh, String unitEn) {
+      this.unitZh = unitZh;
+      this.unitEn = space(unitEn);
+    }
+
+    /** Appends the piece {@code progress.sentence.<piece>}; its {@code {1}}… are the arguments. */
+    void add(String piece, Object... arguments) {
+      Object[] zhArguments = new Object[arguments.length + 1];
+      Object[] enArguments = new Object[arguments.length + 1];
+      zhArguments[0] = unitZh;
+      enArguments[0] = unitEn;
+      System.arraycopy(arguments, 0, zhArguments, 1, arguments.length);
+      System.arraycopy(arguments, 0, enArguments, 1, arguments.length);
+      zh.append(UserMessages.get("progress.sentence." + piece + ".zh", zhArguments));
+      en.append(UserMessages.get("progress.sentence." + piece + ".en", enArguments));
+    }
+
+    /** Appends a text already written in both languages. */
+    void addText(String zhText, String enText) {
+      zh.append(zhText);
+      en.append(enText);
+    }
+
+    LocalizedText text() {
+      return LocalizedText.of(zh.toString(), en.toString());
+    }
+  }
+
   private static LocalizedText judged(
       Target target, Progress progress, @Nullable Double runningTotal, int releaseYear) {
     Observation latest = progress.latest();
@@ -73,193 +113,139 @@ final class ProgressSummary {
     }
     Timing timing = Timing.of(latest, target, releaseYear);
     Precision precision = Precision.of(latest.value());
-    // The observation's unit: a growth target is in %, the values it is judged on are not.
-    String unitZh = latest.unit();
-    String unitEn =
-        target.unitText() != null && target.unitText().zh().equals(unitZh)
-            ? target.unitText().text(Lang.EN)
-            : UNITS_EN.getOrDefault(unitZh, unitZh);
-    String shown = precision.value(latest.value());
-    StringBuilder zh = new StringBuilder(latest.year() + "年为" + shown + unitZh);
-    StringBuilder en = new StringBuilder(latest.year() + ": " + shown + space(unitEn));
+    Sentence sentence = new Sentence(latest.unit(), unitEn(target, latest.unit()));
     switch (target.kind()) {
-      case CUMULATIVE_COUNT -> {
-        double total = runningTotal == null ? latest.value() : runningTotal;
-        zh.setLength(0);
-        en.setLength(0);
-        zh.append("截至")
-            .append(latest.year())
-            .append("年累计")
-            .append(precision.value(total))
-            .append(unitZh)
-            .append("，完成目标")
-            .append(number(target.value()))
-            .append(unitZh)
-            .append("的")
-            .append(percent(total / target.value()));
-        en.append("By ")
-            .append(latest.year())
-            .append(": ")
-            .append(precision.value(total))
-            .append(space(unitEn))
-            .append(" in total, ")
-            .append(percent(total / target.value()))
-            .append(" of the target of ")
-            .append(number(target.value()))
-            .append(space(unitEn));
-        Double needed = progress.requiredRate();
-        if (timing.advise() && needed != null && needed > 0) {
-          zh.append("，今后每年还需").append(precision.needed(needed)).append(unitZh);
-          en.append("; ")
-              .append(precision.needed(needed))
-              .append(space(unitEn))
-              .append(" a year still needed");
-        }
+      case CUMULATIVE_COUNT -> cumulative(sentence, target, progress, runningTotal, timing);
+      case MILESTONE ->
+          sentence.addText(progress.reasonText().zh(), capitalized(progress.reasonText().en()));
+      default -> {
+        sentence.add("latest", latest.year(), precision.value(latest.value()));
+        standing(sentence, target, progress, timing);
       }
+    }
+    closing(sentence, target, progress, timing, latest);
+    return sentence.text();
+  }
+
+  /**
+   * The observation's unit in English: a growth target is in %, the values it is judged on are not,
+   * so the target's own English unit serves only when it is the observation's unit.
+   */
+  private static String unitEn(Target target, String unitZh) {
+    return target.unitText() != null && target.unitText().zh().equals(unitZh)
+        ? target.unitText().text(Lang.EN)
+        : UNITS_EN.getOrDefault(unitZh, unitZh);
+  }
+
+  /** The running total against the target, and the yearly amount still needed. */
+  private static void cumulative(
+      Sentence sentence,
+      Target target,
+      Progress progress,
+      @Nullable Double runningTotal,
+      Timing timing) {
+    Observation latest = progress.latest();
+    Precision precision = Precision.of(latest.value());
+    double total = runningTotal == null ? latest.value() : runningTotal;
+    sentence.add(
+        "cumulative",
+        latest.year(),
+        precision.value(total),
+        number(target.value()),
+        percent(total / target.value()));
+    Double needed = progress.requiredRate();
+    if (timing.advise() && needed != null && needed > 0) {
+      sentence.add("cumulative.needed", precision.needed(needed));
+    }
+  }
+
+  /** What follows the latest value: how it stands against the target, by the target's kind. */
+  private static void standing(Sentence sentence, Target target, Progress progress, Timing timing) {
+    Observation latest = progress.latest();
+    switch (target.kind()) {
       case GROWTH_RATE -> {
         if (progress.observedRate() != null && progress.baseline() != null) {
-          zh.append("，")
-              .append(progress.baseline().year())
-              .append("–")
-              .append(latest.year())
-              .append("年年均增长")
-              .append(percent(progress.observedRate()))
-              .append("，目标为每年")
-              .append(number(target.value()))
-              .append("%");
-          en.append(", average growth ")
-              .append(percent(progress.observedRate()))
-              .append(" a year since ")
-              .append(progress.baseline().year())
-              .append(" against a target of ")
-              .append(number(target.value()))
-              .append("%");
+          sentence.add(
+              "growth",
+              progress.baseline().year(),
+              latest.year(),
+              percent(progress.observedRate()),
+              number(target.value()));
         }
       }
-      case DIRECTION, RELATIONAL -> {
-        if (progress.observedRate() != null) {
-          zh.append("，年均变化").append(percent(progress.observedRate()));
-          en.append(", changing ").append(percent(progress.observedRate())).append(" a year");
-        }
-        if (target.kind() == TargetKind.RELATIONAL && progress.requiredRate() != null) {
-          zh.append("，比较指标为").append(percent(progress.requiredRate()));
-          en.append(" against ")
-              .append(percent(progress.requiredRate()))
-              .append(" for the related indicator");
-        }
-      }
-      case DYNAMIC_ZERO -> {
-        zh.append("，目标为动态清零");
-        en.append(", against a target of zero");
-      }
-      case ANNUAL_COUNT -> {
-        zh.append("，每年目标为").append(number(target.value())).append(unitZh).append("以上");
-        en.append(", against ")
-            .append(number(target.value()))
-            .append(space(unitEn))
-            .append(" or more every year");
-      }
-      case MILESTONE -> {
-        zh.setLength(0);
-        en.setLength(0);
-        zh.append(progress.reasonText().zh());
-        en.append(capitalized(progress.reasonText().en()));
-      }
+      case DIRECTION, RELATIONAL -> change(sentence, target, progress);
+      case DYNAMIC_ZERO -> sentence.add("zero");
+      case ANNUAL_COUNT -> sentence.add("annual", number(target.value()));
       case LEVEL, SHARE, FULL_COVERAGE, CEILING, FLOOR ->
-          levelSentence(target, progress, latest, timing, precision, unitZh, unitEn, zh, en);
+          levelSentence(target, progress, latest, timing, sentence);
+      case CUMULATIVE_COUNT, MILESTONE -> {
+        // written whole by judged
+      }
     }
+  }
+
+  /** The yearly change observed and, for a relational target, the related indicator's. */
+  private static void change(Sentence sentence, Target target, Progress progress) {
+    if (progress.observedRate() != null) {
+      sentence.add("change", percent(progress.observedRate()));
+    }
+    if (target.kind() == TargetKind.RELATIONAL && progress.requiredRate() != null) {
+      sentence.add("related", percent(progress.requiredRate()));
+    }
+  }
+
+  /** A target met ahead of its year, a series that stopped, and the full stop. */
+  private static void closing(
+      Sentence sentence, Target target, Progress progress, Timing timing, Observation latest) {
     if (progress.status() == ProgressStatus.ACHIEVED_AHEAD) {
-      zh.append("，已提前达到目标，待").append(target.targetYear()).append("年数据确认");
-      en.append("; the target is already met, provisionally until ")
-          .append(target.targetYear())
-          .append(" is observed");
+      sentence.add("ahead", target.targetYear());
     }
     if (timing.stale() && progress.status() != ProgressStatus.TARGET_ACHIEVED) {
-      zh.append("；最新数据为").append(latest.year()).append("年，此后无数据");
-      en.append("; latest data ").append(latest.year()).append(", no data since");
+      sentence.add("stale", latest.year());
     }
-    zh.append("。");
-    en.append(".");
-    return LocalizedText.of(zh.toString(), en.toString());
+    sentence.add("end");
   }
 
   private static void levelSentence(
-      Target target,
-      Progress progress,
-      Observation latest,
-      Timing timing,
-      Precision precision,
-      String unitZh,
-      String unitEn,
-      StringBuilder zh,
-      StringBuilder en) {
+      Target target, Progress progress, Observation latest, Timing timing, Sentence sentence) {
     if (target.value() == null) {
       return;
     }
-    if (target.higherIsBetter() && target.value() > 0) {
-      String share = percent(latest.value() / target.value());
-      zh.append("，为")
-          .append(target.targetYear())
-          .append("年目标")
-          .append(number(target.value()))
-          .append(unitZh)
-          .append("的")
-          .append(share);
-      en.append(", ")
-          .append(share)
-          .append(" of the ")
-          .append(target.targetYear())
-          .append(" target of ")
-          .append(number(target.value()))
-          .append(space(unitEn));
-    } else {
-      zh.append("，")
-          .append(target.targetYear())
-          .append("年目标为不超过")
-          .append(number(target.value()))
-          .append(unitZh);
-      en.append(", against a ")
-          .append(target.targetYear())
-          .append(" ceiling of ")
-          .append(number(target.value()))
-          .append(space(unitEn));
-    }
+    levelTarget(sentence, target, latest);
     boolean finalYear = latest.year() >= target.targetYear();
     boolean met = ProgressCalculator.meets(target, latest.value());
     if (finalYear || met) {
       return;
     }
     Double required = progress.requiredRate();
-    Double projected = progress.projectedValue();
     if (timing.advise() && required != null) {
-      boolean rise = required >= 0;
-      zh.append("，还需年均").append(rise ? "增长" : "下降").append(percent(Math.abs(required)));
-      en.append("; it needs to ")
-          .append(rise ? "grow " : "fall ")
-          .append(percent(Math.abs(required)))
-          .append(" a year");
+      sentence.add(required >= 0 ? "grow" : "fall", percent(Math.abs(required)));
     }
-    if (projected == null) {
-      return;
+    Double projected = progress.projectedValue();
+    if (projected != null) {
+      projection(sentence, target, timing, Precision.of(latest.value()).projection(projected));
     }
-    String value = precision.projection(projected);
-    if (timing.advise()) {
-      zh.append("；按目前速度").append(target.targetYear()).append("年预计为").append(value).append(unitZh);
-      en.append("; at the observed rate it would reach ")
-          .append(value)
-          .append(space(unitEn))
-          .append(" in ")
-          .append(target.targetYear());
+  }
+
+  /** The latest value as a share of a target to reach, or the ceiling it must stay under. */
+  private static void levelTarget(Sentence sentence, Target target, Observation latest) {
+    if (target.higherIsBetter() && target.value() > 0) {
+      sentence.add(
+          "share",
+          target.targetYear(),
+          number(target.value()),
+          percent(latest.value() / target.value()));
     } else {
-      // The target year is gone or the data stale: an estimate of what the observed rate gives,
-      // not a forecast.
-      zh.append("；按此前速度推算，").append(target.targetYear()).append("年约为").append(value).append(unitZh);
-      en.append("; the rate observed would give about ")
-          .append(value)
-          .append(space(unitEn))
-          .append(" for ")
-          .append(target.targetYear());
+      sentence.add("ceiling", target.targetYear(), number(target.value()));
     }
+  }
+
+  /**
+   * Where the observed rate leads by the target year: a forecast while advice may be given, else
+   * (the target year gone or the data stale) an estimate of what the observed rate gives.
+   */
+  private static void projection(Sentence sentence, Target target, Timing timing, String value) {
+    sentence.add(timing.advise() ? "forecast" : "estimate", target.targetYear(), value);
   }
 
   /** A figure of the document (a target value), as the document gives it. */

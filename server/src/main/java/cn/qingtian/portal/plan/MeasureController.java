@@ -5,6 +5,7 @@ import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.InvalidInputException;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.release.Release;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,12 +56,7 @@ class MeasureController {
             found -> {
               if (found.size() > 1) {
                 return Mono.error(
-                    new InvalidInputException(
-                        "多个方案都有举措 "
-                            + code
-                            + "，请给出 plan / several plans have measure "
-                            + code
-                            + ": give plan"));
+                    new InvalidInputException(UserMessages.get("plan.measure.ambiguous", code)));
               }
               return Mono.justOrEmpty(found.stream().findFirst());
             });

@@ -4,6 +4,7 @@ import cn.qingtian.portal.api.Connection;
 import cn.qingtian.portal.api.InvalidInputException;
 import cn.qingtian.portal.api.PageRequest;
 import cn.qingtian.portal.api.Pagination;
+import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.release.Release;
 import java.util.Comparator;
 import java.util.List;
@@ -49,12 +50,7 @@ class TargetGroupController {
             found ->
                 found.size() > 1
                     ? Mono.error(
-                        new InvalidInputException(
-                            "多个方案都有群体 "
-                                + code
-                                + "，请给出 plan / several plans have group "
-                                + code
-                                + ": give plan"))
+                        new InvalidInputException(UserMessages.get("plan.group.ambiguous", code)))
                     : Mono.justOrEmpty(found.stream().findFirst()));
   }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
@@ -34,17 +36,25 @@ class SearchController {
   /** A filter names at most this many values of one dimension. */
   static final int MAX_FILTER_VALUES = 50;
 
+  /** The label of each hit type, from the bundle's {@code search.type.<TYPE>.zh/.en}. */
   private static final Map<String, LocalizedText> TYPE_LABELS =
-      Map.of(
-          "PLAN", LocalizedText.of("方案", "Plan"),
-          "AREA", LocalizedText.of("目标领域", "Area"),
-          "INDICATOR", LocalizedText.of("指标", "Indicator"),
-          "MEASURE", LocalizedText.of("举措", "Measure"),
-          "DEPARTMENT", LocalizedText.of("责任单位", "Department"),
-          "TARGET_GROUP", LocalizedText.of("目标群体", "Target group"),
-          "ACHIEVEMENT", LocalizedText.of("成果", "Achievement"),
-          "CHARITY", LocalizedText.of("慈善组织", "Charity organization"),
-          "SOURCE", LocalizedText.of("来源", "Source"));
+      Stream.of(
+              "PLAN",
+              "AREA",
+              "INDICATOR",
+              "MEASURE",
+              "DEPARTMENT",
+              "TARGET_GROUP",
+              "ACHIEVEMENT",
+              "CHARITY",
+              "SOURCE")
+          .collect(
+              Collectors.toUnmodifiableMap(
+                  type -> type,
+                  type ->
+                      LocalizedText.of(
+                          UserMessages.get("search.type." + type + ".zh"),
+                          UserMessages.get("search.type." + type + ".en"))));
 
   private final SearchService service;
 

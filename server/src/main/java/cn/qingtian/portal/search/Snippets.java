@@ -2,6 +2,7 @@ package cn.qingtian.portal.search;
 
 import cn.qingtian.portal.api.Lang;
 import cn.qingtian.portal.api.LocalizedText;
+import cn.qingtian.portal.messages.UserMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +22,11 @@ final class Snippets {
    * summaries' (decision D25).
    */
   static final LocalizedText DEMO_RECORD =
-      LocalizedText.of("演示数据（DEMO）：", "DEMO data (synthetic): ");
+      LocalizedText.of(UserMessages.get("demo.label.zh"), UserMessages.get("demo.label.en"));
 
   /** The label of an indicator some of whose data are DEMO: its definition itself is real. */
   static final LocalizedText DEMO_DATA =
-      LocalizedText.of("数据含演示数据（DEMO）。", "Its data include DEMO data (synthetic). ");
+      LocalizedText.of(UserMessages.get("demo.includes.zh"), UserMessages.get("demo.includes.en"));
 
   private Snippets() {}
 

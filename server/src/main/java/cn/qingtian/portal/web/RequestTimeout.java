@@ -1,6 +1,7 @@
 package cn.qingtian.portal.web;
 
 import cn.qingtian.portal.api.GraphQlHttp;
+import cn.qingtian.portal.messages.UserMessages;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -73,11 +74,7 @@ class RequestTimeout implements WebFilter, Ordered {
 
   private Mono<Void> notStarted(ServerHttpResponse response) {
     return GraphQlHttp.unavailable(
-        response,
-        10,
-        "暂时无法应答，请稍后重试 / the answer could not be started within "
-            + startTimeout.toMillis()
-            + " ms: try again shortly");
+        response, 10, UserMessages.get("web.timeout.notStarted", startTimeout.toMillis()));
   }
 
   private Mono<Void> timedOut(ServerWebExchange exchange) {
@@ -86,11 +83,7 @@ class RequestTimeout implements WebFilter, Ordered {
         exchange,
         HttpStatus.SERVICE_UNAVAILABLE,
         "REQUEST_TIMEOUT",
-        "查询超过 "
-            + timeout.toMillis()
-            + " 毫秒未完成，已取消 / the query took longer than "
-            + timeout.toMillis()
-            + " ms and was cancelled: ask for less, or try again later",
+        UserMessages.get("web.timeout.cancelled", timeout.toMillis()),
         Map.of());
   }
 }
