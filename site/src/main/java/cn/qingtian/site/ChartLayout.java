@@ -37,64 +37,110 @@ final class ChartLayout {
             .filter(x -> LEVEL_KINDS.contains(x.kind()))
             .findFirst()
             .orElse(null);
-    TreeSet<Integer> years = new TreeSet<>();
-    List<Double> values = new ArrayList<>();
-    own.forEach(
-        o -> {
-          years.add(o.year());
-          values.add(o.value());
-        });
-    for (Api.Series series : indicator.comparison()) {
-      series.observations().stream()
-          .filter(Api.Observation::annual)
-          .forEach(
-              o -> {
-                years.add(o.year());
-                values.add(o.value());
-              });
-    }
+    Scale scale = Scale.of(indicator, own, target);
+    IntToDoubleFunction x = scale::x;
+    DoubleUnaryOperator y = scale::y;
+    List<Chart.Line> lines = seriesLines(indicator, own, place, x, y, t);
+    Chart.Line targetLine = null;
+    Chart.Line path = null;
+    Chart.Line projection = null;
     if (target != null) {
-      years.add(target.targetYear());
-      target.progress().targetPath().forEach(p -> values.add(p.value()));
-      if (target.progress().projectedValue() != null) {
-        values.add(target.progress().projectedValue());
-      }
-      if (target.value() != null && !target.kind().equals("GROWTH_RATE")) {
-        values.add(target.value());
-      }
+      targetLine = targetLine(target, scale, t);
+      path = pathLine(target, x, y, t);
+      projection = projectionLine(target, own, x, y, t);
     }
-    int firstYear = years.first();
-    int lastYear = Math.max(years.last(), firstYear + 1);
-    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-    double min = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
-    double top = max == min ? max + 1 : max + (max - min) * 0.08;
-    IntToDoubleFunction x =
-        year ->
-            LEFT + (WIDTH - LEFT - RIGHT) * (year - firstYear) / (double) (lastYear - firstYear);
-    DoubleUnaryOperator y = value -> TOP + (HEIGHT - TOP - BOTTOM) * (top - value) / (top - min);
+    return new Chart(
+        WIDTH,
+        HEIGHT,
+        indicator.name(),
+        description(indicator, lines, t),
+        scale.xTicks(),
+        scale.yTicks(),
+        lines,
+        dots(own, x, y),
+        targetLine,
+        path,
+        projection);
+  }
 
-    List<Chart.Tick> xTicks = new ArrayList<>();
-    for (int year = firstYear; year <= lastYear; year++) {
-      xTicks.add(new Chart.Tick(x.applyAsDouble(year), Integer.toString(year)));
+  /** The chart's years and values: from the first year to the last, from 0 or below to the top. */
+  private record Scale(int firstYear, int lastYear, double min, double top) {
+
+    /** Spans every year and value drawn: the series, the comparisons and the target. */
+    static Scale of(
+        Api.Indicator indicator, List<Api.Observation> own, Api.@Nullable Target target) {
+      TreeSet<Integer> years = new TreeSet<>();
+      List<Double> values = new ArrayList<>();
+      own.forEach(
+          o -> {
+            years.add(o.year());
+            values.add(o.value());
+          });
+      for (Api.Series series : indicator.comparison()) {
+        series.observations().stream()
+            .filter(Api.Observation::annual)
+            .forEach(
+                o -> {
+                  years.add(o.year());
+                  values.add(o.value());
+                });
+      }
+      if (target != null) {
+        years.add(target.targetYear());
+        target.progress().targetPath().forEach(p -> values.add(p.value()));
+        if (target.progress().projectedValue() != null) {
+          values.add(target.progress().projectedValue());
+        }
+        if (target.value() != null && !target.kind().equals("GROWTH_RATE")) {
+          values.add(target.value());
+        }
+      }
+      int firstYear = years.first();
+      int lastYear = Math.max(years.last(), firstYear + 1);
+      double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+      double min = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+      double top = max == min ? max + 1 : max + (max - min) * 0.08;
+      return new Scale(firstYear, lastYear, min, top);
     }
-    List<Chart.Tick> yTicks = new ArrayList<>();
-    for (int i = 0; i <= 4; i++) {
-      double value = min + (top - min) * i / 4;
-      yTicks.add(new Chart.Tick(y.applyAsDouble(value), Format.number(value)));
+
+    double x(int year) {
+      return LEFT + (WIDTH - LEFT - RIGHT) * (year - firstYear) / (double) (lastYear - firstYear);
     }
+
+    double y(double value) {
+      return TOP + (HEIGHT - TOP - BOTTOM) * (top - value) / (top - min);
+    }
+
+    List<Chart.Tick> xTicks() {
+      List<Chart.Tick> xTicks = new ArrayList<>();
+      for (int year = firstYear; year <= lastYear; year++) {
+        xTicks.add(new Chart.Tick(x(year), Integer.toString(year)));
+      }
+      return xTicks;
+    }
+
+    List<Chart.Tick> yTicks() {
+      List<Chart.Tick> yTicks = new ArrayList<>();
+      for (int i = 0; i <= 4; i++) {
+        double value = min + (top - min) * i / 4;
+        yTicks.add(new Chart.Tick(y(value), Format.number(value)));
+      }
+      return yTicks;
+    }
+  }
+
+  /** The indicator's own series, then each comparison that has whole years. */
+  private static List<Chart.Line> seriesLines(
+      Api.Indicator indicator,
+      List<Api.Observation> own,
+      String place,
+      IntToDoubleFunction x,
+      DoubleUnaryOperator y,
+      Messages t) {
     List<Chart.Line> lines = new ArrayList<>();
-    List<Chart.Dot> dots = new ArrayList<>();
     // Every line says where its values come from: DEMO beside official lines must be told apart.
     lines.add(
         new Chart.Line(t.series(place, Api.provenances(own)), points(own, x, y), "series own"));
-    for (Api.Observation o : own) {
-      dots.add(
-          new Chart.Dot(
-              x.applyAsDouble(o.year()),
-              y.applyAsDouble(o.value()),
-              o.provenance().equals("DEMO"),
-              o.period() + ": " + Format.number(o.value())));
-    }
     int index = 0;
     for (Api.Series series : indicator.comparison()) {
       List<Api.Observation> annual =
@@ -107,63 +153,78 @@ final class ChartLayout {
                 "series comparison c" + (index++ % 3)));
       }
     }
-    Chart.Line targetLine = null;
-    Chart.Line path = null;
-    Chart.Line projection = null;
-    if (target != null) {
-      if (target.value() != null && !target.kind().equals("GROWTH_RATE")) {
-        double ty = y.applyAsDouble(target.value());
-        targetLine =
-            new Chart.Line(
-                t.get("target") + " " + Format.number(target.value()),
-                Format.coordinate(x.applyAsDouble(firstYear))
-                    + ","
-                    + Format.coordinate(ty)
-                    + " "
-                    + Format.coordinate(x.applyAsDouble(lastYear))
-                    + ","
-                    + Format.coordinate(ty),
-                "target");
-      }
-      List<Api.PathPoint> points = target.progress().targetPath();
-      if (!points.isEmpty()) {
-        StringBuilder line = new StringBuilder();
-        points.forEach(
-            p ->
-                line.append(line.isEmpty() ? "" : " ")
-                    .append(Format.coordinate(x.applyAsDouble(p.year())))
-                    .append(',')
-                    .append(Format.coordinate(y.applyAsDouble(p.value()))));
-        path = new Chart.Line(derived(t.get("path"), target, t), line.toString(), "path");
-      }
-      Api.Observation last = own.get(own.size() - 1);
-      Double projected = target.progress().projectedValue();
-      if (projected != null && last.year() < target.targetYear()) {
-        projection =
-            new Chart.Line(
-                derived(t.get("projection"), target, t),
-                Format.coordinate(x.applyAsDouble(last.year()))
-                    + ","
-                    + Format.coordinate(y.applyAsDouble(last.value()))
-                    + " "
-                    + Format.coordinate(x.applyAsDouble(target.targetYear()))
-                    + ","
-                    + Format.coordinate(y.applyAsDouble(projected)),
-                "projection");
-      }
+    return lines;
+  }
+
+  private static List<Chart.Dot> dots(
+      List<Api.Observation> own, IntToDoubleFunction x, DoubleUnaryOperator y) {
+    List<Chart.Dot> dots = new ArrayList<>();
+    for (Api.Observation o : own) {
+      dots.add(
+          new Chart.Dot(
+              x.applyAsDouble(o.year()),
+              y.applyAsDouble(o.value()),
+              o.provenance().equals("DEMO"),
+              o.period() + ": " + Format.number(o.value())));
     }
-    return new Chart(
-        WIDTH,
-        HEIGHT,
-        indicator.name(),
-        description(indicator, lines, t),
-        xTicks,
-        yTicks,
-        lines,
-        dots,
-        targetLine,
-        path,
-        projection);
+    return dots;
+  }
+
+  /** A level target as a horizontal line across the chart (none for a growth rate). */
+  private static Chart.@Nullable Line targetLine(Api.Target target, Scale scale, Messages t) {
+    if (target.value() == null || target.kind().equals("GROWTH_RATE")) {
+      return null;
+    }
+    double ty = scale.y(target.value());
+    return new Chart.Line(
+        t.get("target") + " " + Format.number(target.value()),
+        Format.coordinate(scale.x(scale.firstYear()))
+            + ","
+            + Format.coordinate(ty)
+            + " "
+            + Format.coordinate(scale.x(scale.lastYear()))
+            + ","
+            + Format.coordinate(ty),
+        "target");
+  }
+
+  private static Chart.@Nullable Line pathLine(
+      Api.Target target, IntToDoubleFunction x, DoubleUnaryOperator y, Messages t) {
+    List<Api.PathPoint> points = target.progress().targetPath();
+    if (points.isEmpty()) {
+      return null;
+    }
+    StringBuilder line = new StringBuilder();
+    points.forEach(
+        p ->
+            line.append(line.isEmpty() ? "" : " ")
+                .append(Format.coordinate(x.applyAsDouble(p.year())))
+                .append(',')
+                .append(Format.coordinate(y.applyAsDouble(p.value()))));
+    return new Chart.Line(derived(t.get("path"), target, t), line.toString(), "path");
+  }
+
+  private static Chart.@Nullable Line projectionLine(
+      Api.Target target,
+      List<Api.Observation> own,
+      IntToDoubleFunction x,
+      DoubleUnaryOperator y,
+      Messages t) {
+    Api.Observation last = own.get(own.size() - 1);
+    Double projected = target.progress().projectedValue();
+    if (projected != null && last.year() < target.targetYear()) {
+      return new Chart.Line(
+          derived(t.get("projection"), target, t),
+          Format.coordinate(x.applyAsDouble(last.year()))
+              + ","
+              + Format.coordinate(y.applyAsDouble(last.value()))
+              + " "
+              + Format.coordinate(x.applyAsDouble(target.targetYear()))
+              + ","
+              + Format.coordinate(y.applyAsDouble(projected)),
+          "projection");
+    }
+    return null;
   }
 
   /**

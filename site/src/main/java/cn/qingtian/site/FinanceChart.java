@@ -51,14 +51,7 @@ public record FinanceChart(
 
   static @Nullable FinanceChart of(Api.Charity charity, Messages t) {
     List<Api.Finance> years = charity.finances();
-    double max = 0;
-    for (Api.Finance f : years) {
-      for (Double v : values(f)) {
-        if (v != null) {
-          max = Math.max(max, v);
-        }
-      }
-    }
+    double max = max(years);
     if (years.isEmpty() || max <= 0) {
       return null;
     }
@@ -78,34 +71,9 @@ public record FinanceChart(
       Api.Finance f = years.get(i);
       double centre = LEFT + slot * (i + 0.5);
       xTicks.add(new Chart.Tick(centre, Integer.toString(f.year())));
-      List<Double> values = values(f);
-      for (int s = 0; s < values.size(); s++) {
-        Double value = values.get(s);
-        if (value == null) {
-          continue;
-        }
-        double h = plotHeight * value / top;
-        boolean demo = f.provenance().equals("DEMO");
-        bars.add(
-            new Bar(
-                centre + (s - 1.5) * barWidth,
-                TOP + plotHeight - h,
-                barWidth,
-                h,
-                legend.get(s).css() + (demo ? " demo" : ""),
-                f.year()
-                    + " "
-                    + legend.get(s).label()
-                    + ": "
-                    + Format.number(value)
-                    + (demo ? " (DEMO)" : "")));
-      }
+      bars.addAll(yearBars(f, centre, barWidth, plotHeight, top, legend));
     }
-    List<Chart.Tick> yTicks = new ArrayList<>();
-    for (int i = 0; i <= 4; i++) {
-      double value = top * i / 4;
-      yTicks.add(new Chart.Tick(TOP + plotHeight - plotHeight * i / 4, Format.number(value)));
-    }
+    List<Chart.Tick> yTicks = yAxis(top, plotHeight);
     boolean demo = years.stream().anyMatch(f -> f.provenance().equals("DEMO"));
     List<Series> keys = new ArrayList<>(legend);
     if (demo) {
@@ -122,6 +90,62 @@ public record FinanceChart(
         yTicks,
         List.copyOf(bars),
         List.copyOf(keys));
+  }
+
+  /** The highest of the figures drawn, 0 when there is none. */
+  private static double max(List<Api.Finance> years) {
+    double max = 0;
+    for (Api.Finance f : years) {
+      for (Double v : values(f)) {
+        if (v != null) {
+          max = Math.max(max, v);
+        }
+      }
+    }
+    return max;
+  }
+
+  /** A year's bars, one per figure it has, side by side around the year's centre. */
+  private static List<Bar> yearBars(
+      Api.Finance f,
+      double centre,
+      double barWidth,
+      double plotHeight,
+      double top,
+      List<Series> legend) {
+    List<Bar> bars = new ArrayList<>();
+    List<Double> values = values(f);
+    for (int s = 0; s < values.size(); s++) {
+      Double value = values.get(s);
+      if (value == null) {
+        continue;
+      }
+      double h = plotHeight * value / top;
+      boolean demo = f.provenance().equals("DEMO");
+      bars.add(
+          new Bar(
+              centre + (s - 1.5) * barWidth,
+              TOP + plotHeight - h,
+              barWidth,
+              h,
+              legend.get(s).css() + (demo ? " demo" : ""),
+              f.year()
+                  + " "
+                  + legend.get(s).label()
+                  + ": "
+                  + Format.number(value)
+                  + (demo ? " (DEMO)" : "")));
+    }
+    return bars;
+  }
+
+  private static List<Chart.Tick> yAxis(double top, double plotHeight) {
+    List<Chart.Tick> yTicks = new ArrayList<>();
+    for (int i = 0; i <= 4; i++) {
+      double value = top * i / 4;
+      yTicks.add(new Chart.Tick(TOP + plotHeight - plotHeight * i / 4, Format.number(value)));
+    }
+    return yTicks;
   }
 
   private static List<Double> values(Api.Finance f) {

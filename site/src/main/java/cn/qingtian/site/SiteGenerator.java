@@ -86,17 +86,7 @@ public final class SiteGenerator {
 
   public Result publish(Path out) {
     long start = System.nanoTime();
-    // The languages are fetched side by side: the API answers them on both cores.
-    Map<String, CompletableFuture<SiteData>> fetching = new TreeMap<>();
-    for (String lang : LANGUAGES) {
-      progress.accept("fetching " + lang + " …");
-      fetching.put(
-          lang,
-          CompletableFuture.supplyAsync(
-              () -> SiteData.fetch(transport, settings.planCode(), lang)));
-    }
-    Map<String, SiteData> data = new TreeMap<>();
-    fetching.forEach((lang, future) -> data.put(lang, join(future)));
+    Map<String, SiteData> data = fetchAll();
     long fetched = System.nanoTime();
     List<PageSpec> pages = new ArrayList<>();
     boolean demoBuild = data.values().stream().anyMatch(SiteData::holdsDemo);
@@ -112,30 +102,10 @@ public final class SiteGenerator {
     // One publisher at a time per site: whatever it finds besides the live build and the one
     // before it is then the remains of a publisher that died (killed mid-build) and is removed.
     try (FolderLock lock = FolderLock.acquire(builds.resolve(LOCK))) {
-      try {
-        build = Files.createTempDirectory(builds, BUILD_PREFIX);
-        // Readable by the web server that may host it, like any published folder.
-        Files.setPosixFilePermissions(build, PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create a build folder in " + builds, e);
-      }
+      build = newBuildFolder(builds);
       Path previous = liveBuild(out);
       try {
-        render(build, pages);
-        writeAssets(build);
-        writeText(build.resolve("sitemap.xml"), sitemap(pages));
-        data.forEach(
-            (lang, d) -> {
-              String prefix = lang.equals("en") ? "en/" : "";
-              writeText(
-                  build.resolve(prefix + AtomFeeds.ACHIEVEMENTS),
-                  AtomFeeds.achievements(d, settings));
-              writeText(
-                  build.resolve(prefix + AtomFeeds.RELEASES), AtomFeeds.releases(d, settings));
-              writeText(build.resolve(prefix + StaticSearchIndex.FILE), StaticSearchIndex.of(d));
-            });
-        writeText(build.resolve("robots.txt"), robots());
-        writeExtraFiles(build);
+        writeBuild(build, pages, data);
         switchTo(out, build);
       } catch (RuntimeException e) {
         deleteQuietly(build);
@@ -157,6 +127,49 @@ public final class SiteGenerator {
         (rendered - fetched) / 1_000_000);
   }
 
+  /** Fetches every language side by side: the API answers them on both cores. */
+  private Map<String, SiteData> fetchAll() {
+    Map<String, CompletableFuture<SiteData>> fetching = new TreeMap<>();
+    for (String lang : LANGUAGES) {
+      progress.accept("fetching " + lang + " …");
+      fetching.put(
+          lang,
+          CompletableFuture.supplyAsync(
+              () -> SiteData.fetch(transport, settings.planCode(), lang)));
+    }
+    Map<String, SiteData> data = new TreeMap<>();
+    fetching.forEach((lang, future) -> data.put(lang, join(future)));
+    return data;
+  }
+
+  private static Path newBuildFolder(Path builds) {
+    try {
+      Path build = Files.createTempDirectory(builds, BUILD_PREFIX);
+      // Readable by the web server that may host it, like any published folder.
+      Files.setPosixFilePermissions(build, PosixFilePermissions.fromString("rwxr-xr-x"));
+      return build;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a build folder in " + builds, e);
+    }
+  }
+
+  /** Writes the pages, assets, sitemap, feeds, search indexes and extra files of a build. */
+  private void writeBuild(Path build, List<PageSpec> pages, Map<String, SiteData> data) {
+    render(build, pages);
+    writeAssets(build);
+    writeText(build.resolve("sitemap.xml"), sitemap(pages));
+    data.forEach(
+        (lang, d) -> {
+          String prefix = lang.equals("en") ? "en/" : "";
+          writeText(
+              build.resolve(prefix + AtomFeeds.ACHIEVEMENTS), AtomFeeds.achievements(d, settings));
+          writeText(build.resolve(prefix + AtomFeeds.RELEASES), AtomFeeds.releases(d, settings));
+          writeText(build.resolve(prefix + StaticSearchIndex.FILE), StaticSearchIndex.of(d));
+        });
+    writeText(build.resolve("robots.txt"), robots());
+    writeExtraFiles(build);
+  }
+
   /** A page to write: its file, template and model. */
   record PageSpec(String lang, String path, String file, String template, Object model) {}
 
@@ -164,14 +177,25 @@ public final class SiteGenerator {
    * @param demoBuild whether the build holds DEMO data in any language
    */
   private List<PageSpec> pagesOf(SiteData data, boolean demoBuild) {
-    String lang = data.lang();
-    Api.Release release = data.overview().currentRelease();
-    Contexts contexts = new Contexts(lang, release, demoBuild, settings);
-    boolean demo = data.hasDemo();
-    Messages t = Messages.of(lang);
+    Contexts contexts =
+        new Contexts(data.lang(), data.overview().currentRelease(), demoBuild, settings);
+    Messages t = Messages.of(data.lang());
     List<PageSpec> pages = new ArrayList<>();
-    Api.Plan plan = data.overview().plan();
+    pages.addAll(homeAndIndicatorPages(data, contexts, t));
+    pages.addAll(planPages(data, contexts, t));
+    pages.addAll(departmentPages(data, contexts, t));
+    pages.addAll(charityPages(data, contexts, t));
+    pages.addAll(achievementPages(data, contexts, t));
+    pages.addAll(incomePages(data, contexts, t));
+    pages.addAll(infoPages(data, contexts, t));
+    return pages;
+  }
 
+  /** The home page, the indicator list and a page per indicator. */
+  private List<PageSpec> homeAndIndicatorPages(SiteData data, Contexts contexts, Messages t) {
+    boolean demo = data.hasDemo();
+    Api.Plan plan = data.overview().plan();
+    List<PageSpec> pages = new ArrayList<>();
     PageContext home = contexts.of("", t.get("home.title"), plan.title(), demo);
     pages.add(
         page(home, "index.html", "home", new Pages.Home(home, data.overview(), cards(data, t))));
@@ -202,6 +226,14 @@ public final class SiteGenerator {
                   ChartLayout.of(indicator, place, t),
                   dataLinks(data, "observations", "targets", "indicators"))));
     }
+    return pages;
+  }
+
+  /** The plan's structure, a page per measure and a page per target group. */
+  private List<PageSpec> planPages(SiteData data, Contexts contexts, Messages t) {
+    boolean demo = data.hasDemo();
+    Api.Plan plan = data.overview().plan();
+    List<PageSpec> pages = new ArrayList<>();
     PageContext structure = contexts.of("plan/", t.get("nav.plan"), plan.title(), demo);
     pages.add(
         page(
@@ -246,6 +278,13 @@ public final class SiteGenerator {
               "group",
               new Pages.Group(page, group, measures, achievements)));
     }
+    return pages;
+  }
+
+  /** The department list and a page per department. */
+  private List<PageSpec> departmentPages(SiteData data, Contexts contexts, Messages t) {
+    Api.Plan plan = data.overview().plan();
+    List<PageSpec> pages = new ArrayList<>();
     PageContext units = contexts.of("departments/", t.get("departments"), plan.title(), false);
     pages.add(
         page(
@@ -282,6 +321,12 @@ public final class SiteGenerator {
                       .toList(),
                   achievements)));
     }
+    return pages;
+  }
+
+  /** The charity directory and a page per charity. */
+  private List<PageSpec> charityPages(SiteData data, Contexts contexts, Messages t) {
+    List<PageSpec> pages = new ArrayList<>();
     boolean charityDemo = data.charities().stream().anyMatch(c -> c.provenance().equals("DEMO"));
     PageContext directory =
         contexts.of("charities/", t.get("charities"), t.get("charities"), charityDemo);
@@ -313,6 +358,12 @@ public final class SiteGenerator {
                   FinanceChart.of(charity, t),
                   dataLinks(data, "charities", "charity-finances", "charity-grants"))));
     }
+    return pages;
+  }
+
+  /** The timeline of achievements by year. */
+  private List<PageSpec> achievementPages(SiteData data, Contexts contexts, Messages t) {
+    List<PageSpec> pages = new ArrayList<>();
     PageContext timeline =
         contexts.of(
             "achievements/",
@@ -328,6 +379,12 @@ public final class SiteGenerator {
             "achievements/index.html",
             "achievements",
             new Pages.AchievementList(timeline, byYear)));
+    return pages;
+  }
+
+  /** The income overview and a page per year. */
+  private List<PageSpec> incomePages(SiteData data, Contexts contexts, Messages t) {
+    List<PageSpec> pages = new ArrayList<>();
     List<Integer> incomeYears =
         data.income().stream().map(y -> y.township().year()).sorted().toList();
     boolean incomeDemo =
@@ -349,6 +406,14 @@ public final class SiteGenerator {
               "DEMO".equals(year.township().provenance()));
       pages.add(page(page, path + "index.html", "incomeyear", new Pages.IncomeYear(page, year)));
     }
+    return pages;
+  }
+
+  /** About, search, downloads, the API guide and the page for a missing address. */
+  private List<PageSpec> infoPages(SiteData data, Contexts contexts, Messages t) {
+    boolean demo = data.hasDemo();
+    Api.Plan plan = data.overview().plan();
+    List<PageSpec> pages = new ArrayList<>();
     PageContext about = contexts.of("about/", t.get("about.title"), plan.title(), false);
     pages.add(page(about, "about/index.html", "about", new Pages.Info(about, data.overview())));
     PageContext search = contexts.of("search/", t.get("search"), plan.title(), demo);

@@ -43,52 +43,147 @@ public final class SoakLoad {
   private SoakLoad() {}
 
   public static void main(String[] arguments) throws Exception {
-    Map<String, String> options = options(arguments);
-    URI base = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
-    int minutes = Integer.parseInt(options.getOrDefault("minutes", "10"));
-    int seconds =
-        options.containsKey("seconds")
-            ? Integer.parseInt(options.get("seconds"))
-            : Math.multiplyExact(minutes, 60);
-    double fraction = Double.parseDouble(options.getOrDefault("fraction", "0.8"));
-    int clients = Integer.parseInt(options.getOrDefault("clients", "24"));
-    int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
-    int maxSeconds = Integer.parseInt(options.getOrDefault("max-seconds", "20"));
-    Long pid = options.containsKey("pid") ? Long.parseLong(options.get("pid")) : null;
-    Path datasets = Path.of(options.getOrDefault("datasets", "datasets"));
-    String databaseUrl = options.get("database-url");
-    String importJar = options.get("import-jar");
-    String importNice = options.getOrDefault("import-nice", "19");
-    if (importJar != null && seconds < 120) {
-      // Imported at half time, a release takes 20–45 s to commit and a few more to be served.
-      throw new IllegalArgumentException(
-          seconds + " s of load: at least 2 minutes when a release is imported half-way");
-    }
+    Options options = Options.of(options(arguments));
     Path work = Files.createTempDirectory("soak");
-    Path out =
-        Path.of(
-            options.getOrDefault(
-                "out",
-                "soak-"
-                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
-                        .withZone(ZoneOffset.UTC)
-                        .format(Instant.now())
-                    + ".md"));
 
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    NextRelease next = NextRelease.write(datasets, work.resolve("next"));
-    String current = currentVersion(client, base);
+    HttpClient client = httpClient();
+    NextRelease next = NextRelease.write(options.datasets(), work.resolve("next"));
+    String current = currentVersion(client, options.base());
     if (!current.equals(next.oldVersion())) {
       throw new IllegalStateException(
           "the portal serves " + current + ", the datasets are " + next.oldVersion());
     }
     log("serving " + current + "; the next release will be " + next.newVersion());
-    Workload workload = Workload.discover(client, base, next, !options.containsKey("no-pages"));
+    Workload workload = Workload.discover(client, options.base(), next, options.pages());
     log("workload: " + workload.sizes() + " distinct requests");
+    checkBeforeLoad(client, workload);
+
+    LoadDriver driver = new LoadDriver(client, workload);
+    LoadDriver.Capacity capacity =
+        capacity(driver, options.clients(), options.maxSeconds(), current);
+    double rate = capacity.perSecond() * options.fraction();
+    int seconds = options.seconds();
+    log(
+        String.format(
+            Locale.ROOT,
+            "open loop: %.0f req/s over %d connections for %s",
+            rate,
+            options.connections(),
+            SoakReport.length(seconds)));
+
+    long start = System.nanoTime() + 200_000_000L;
+    Recorder recorder = new Recorder(start, current);
+    ServerHeap heap = options.pid() == null ? null : new ServerHeap(options.pid());
+    ReleaseSwitch release = null;
+    if (options.importJar() != null) {
+      release = importHalfWay(next, options, work, start);
+    }
+    // The monitor reports whole minutes only: none for a load of a few seconds.
+    Thread monitor = seconds % 60 == 0 ? monitor(recorder, start, seconds / 60, heap) : null;
+    driver.openLoop(rate, Duration.ofSeconds(seconds), options.connections(), recorder, start);
+    awaitEnd(monitor, release);
+    SoakReport report =
+        new SoakReport(
+            options.base(),
+            current,
+            next,
+            options.clients(),
+            options.maxSeconds(),
+            capacity,
+            rate,
+            options.connections(),
+            seconds,
+            recorder,
+            release,
+            start);
+    writeReport(report, options.out());
+    System.exit(report.passed() ? 0 : 1);
+  }
+
+  private static HttpClient httpClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /** Waits for the last minute's log line and for the import, if any, to end. */
+  private static void awaitEnd(Thread monitor, ReleaseSwitch release) throws Exception {
+    if (monitor != null) {
+      monitor.join(TimeUnit.SECONDS.toMillis(120));
+    }
+    if (release != null) {
+      release.await(300);
+      release.close();
+    }
+  }
+
+  /** The command line's options, with their defaults. */
+  private record Options(
+      URI base,
+      int seconds,
+      double fraction,
+      int clients,
+      int connections,
+      int maxSeconds,
+      Long pid,
+      Path datasets,
+      String databaseUrl,
+      String importJar,
+      String importNice,
+      boolean pages,
+      Path out) {
+
+    static Options of(Map<String, String> options) {
+      int minutes = Integer.parseInt(options.getOrDefault("minutes", "10"));
+      int seconds =
+          options.containsKey("seconds")
+              ? Integer.parseInt(options.get("seconds"))
+              : Math.multiplyExact(minutes, 60);
+      String importJar = options.get("import-jar");
+      if (importJar != null && seconds < 120) {
+        // Imported at half time, a release takes 20–45 s to commit and a few more to be served.
+        throw new IllegalArgumentException(
+            seconds + " s of load: at least 2 minutes when a release is imported half-way");
+      }
+      return new Options(
+          URI.create(options.getOrDefault("url", "http://127.0.0.1:8080")),
+          seconds,
+          Double.parseDouble(options.getOrDefault("fraction", "0.8")),
+          Integer.parseInt(options.getOrDefault("clients", "24")),
+          Integer.parseInt(options.getOrDefault("connections", "64")),
+          Integer.parseInt(options.getOrDefault("max-seconds", "20")),
+          options.containsKey("pid") ? Long.parseLong(options.get("pid")) : null,
+          Path.of(options.getOrDefault("datasets", "datasets")),
+          options.get("database-url"),
+          importJar,
+          options.getOrDefault("import-nice", "19"),
+          !options.containsKey("no-pages"),
+          reportPath(options));
+    }
+  }
+
+  private static void writeReport(SoakReport report, Path out) throws Exception {
+    String markdown = report.markdown();
+    Files.writeString(out, markdown, StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.println(markdown);
+    log("report written to " + out);
+  }
+
+  private static Path reportPath(Map<String, String> options) {
+    return Path.of(
+        options.getOrDefault(
+            "out",
+            "soak-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+                    .withZone(ZoneOffset.UTC)
+                    .format(Instant.now())
+                + ".md"));
+  }
+
+  /** Sends every request of the workload once; fails when any is broken before any load. */
+  private static void checkBeforeLoad(HttpClient client, Workload workload) throws Exception {
     List<String> broken = new ArrayList<>();
     for (Workload.Call call : workload.all()) {
       Outcome outcome =
@@ -101,8 +196,11 @@ public final class SoakLoad {
       broken.forEach(b -> log("  broken before the load: " + b));
       throw new IllegalStateException(broken.size() + " requests fail before any load");
     }
+  }
 
-    LoadDriver driver = new LoadDriver(client, workload);
+  /** The maximum throughput, measured by a closed loop of {@code clients}. */
+  private static LoadDriver.Capacity capacity(
+      LoadDriver driver, int clients, int maxSeconds, String current) throws Exception {
     log("maximum throughput: " + clients + " clients, closed loop, 5 s + " + maxSeconds + " s");
     LoadDriver.Capacity capacity =
         driver.closedLoop(clients, Duration.ofSeconds(5), Duration.ofSeconds(maxSeconds), current);
@@ -115,73 +213,35 @@ public final class SoakLoad {
             closed.quantileMillis(0.5),
             closed.quantileMillis(0.99),
             closed.errors()));
-    double rate = capacity.perSecond() * fraction;
-    log(
-        String.format(
-            Locale.ROOT,
-            "open loop: %.0f req/s over %d connections for %s",
-            rate,
-            connections,
-            SoakReport.length(seconds)));
+    return capacity;
+  }
 
-    long start = System.nanoTime() + 200_000_000L;
-    Recorder recorder = new Recorder(start, current);
-    ServerHeap heap = pid == null ? null : new ServerHeap(pid);
-    ReleaseSwitch release = null;
-    if (importJar != null) {
-      // By default as docs/operations.md advises on a machine that also serves: at the lowest CPU
-      // priority, so that the import takes the CPU the server leaves idle, not a fair share of it.
-      List<String> command = new ArrayList<>(List.of("nice", "-n", importNice));
-      command.addAll(
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-jar",
-              importJar));
-      command.addAll(next.importArguments(databaseUrl));
-      release = new ReleaseSwitch(command, work.resolve("import.log"), databaseUrl);
-      ReleaseSwitch importing = release;
-      long half = start + Duration.ofSeconds(seconds).toNanos() / 2;
-      Thread starter =
-          new Thread(
-              () -> {
-                waitUntil(half);
-                log("importing " + next.newVersion() + " from another process");
-                importing.start();
-              },
-              "import-starter");
-      starter.setDaemon(true);
-      starter.start();
-    }
-    // The monitor reports whole minutes only: none for a load of a few seconds.
-    Thread monitor = seconds % 60 == 0 ? monitor(recorder, start, seconds / 60, heap) : null;
-    driver.openLoop(rate, Duration.ofSeconds(seconds), connections, recorder, start);
-    if (monitor != null) {
-      monitor.join(TimeUnit.SECONDS.toMillis(120));
-    }
-    if (release != null) {
-      release.await(300);
-      release.close();
-    }
-    SoakReport report =
-        new SoakReport(
-            base,
-            current,
-            next,
-            clients,
-            maxSeconds,
-            capacity,
-            rate,
-            connections,
-            seconds,
-            recorder,
-            release,
-            start);
-    String markdown = report.markdown();
-    Files.writeString(out, markdown, StandardCharsets.UTF_8);
-    System.out.println();
-    System.out.println(markdown);
-    log("report written to " + out);
-    System.exit(report.passed() ? 0 : 1);
+  /** Starts the import of the next release in another process half-way through the load. */
+  private static ReleaseSwitch importHalfWay(
+      NextRelease next, Options options, Path work, long start) throws Exception {
+    // By default as docs/operations.md advises on a machine that also serves: at the lowest CPU
+    // priority, so that the import takes the CPU the server leaves idle, not a fair share of it.
+    List<String> command = new ArrayList<>(List.of("nice", "-n", options.importNice()));
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            options.importJar()));
+    command.addAll(next.importArguments(options.databaseUrl()));
+    ReleaseSwitch importing =
+        new ReleaseSwitch(command, work.resolve("import.log"), options.databaseUrl());
+    long half = start + Duration.ofSeconds(options.seconds()).toNanos() / 2;
+    Thread starter =
+        new Thread(
+            () -> {
+              waitUntil(half);
+              log("importing " + next.newVersion() + " from another process");
+              importing.start();
+            },
+            "import-starter");
+    starter.setDaemon(true);
+    starter.start();
+    return importing;
   }
 
   /**

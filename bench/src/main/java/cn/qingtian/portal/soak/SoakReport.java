@@ -106,6 +106,20 @@ final class SoakReport {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
+    appendSummary(md);
+    appendMinutes(md);
+    Double spread = heapSpread();
+    appendHeap(md, spread);
+    if (release != null) {
+      appendRelease(md);
+    }
+    appendProblems(md);
+    appendVerdict(md, spread);
+    return md.toString();
+  }
+
+  /** The title, the maximum throughput and the soak's totals. */
+  private void appendSummary(StringBuilder md) {
     Recorder.Minute closed = capacity.recorder().overall();
     Recorder.Minute all = recorder.overall();
     md.append("# Soak ").append(Instant.now().toString(), 0, 16).append("Z\n\n");
@@ -141,6 +155,10 @@ final class SoakReport {
             all.quantileMillis(0.99),
             all.quantileMillis(1.0)));
     md.append("- Requests by kind: ").append(recorder.requestsByKind()).append("\n\n");
+  }
+
+  /** A row per minute of the soak. */
+  private void appendMinutes(StringBuilder md) {
     md.append(
         "| minute | requests | req/s | errors | mixed | p50 ms | p99 ms | max ms | heap after GC MB"
             + " | highest sample MB |\n");
@@ -162,7 +180,9 @@ final class SoakReport {
               megabytes(m.heapAfterGc()),
               megabytes(m.heapPeak())));
     }
-    Double spread = heapSpread();
+  }
+
+  private void appendHeap(StringBuilder md, Double spread) {
     md.append(
             "\nLive heap after a full GC (jcmd GC.class_histogram at 10, 30 and 50 s of each minute, each"
                 + " minute's lowest) from minute 2 on: ")
@@ -175,29 +195,34 @@ final class SoakReport {
                     spread * 100,
                     HEAP_TOLERANCE * 100))
         .append(".\n");
-    if (release != null) {
-      md.append("\n## Release under load\n\n");
-      md.append("Import of ").append(next.newVersion()).append(" (observation ");
-      md.append(next.probe().indicator()).append(' ').append(next.probe().period());
-      md.append(": ").append(next.probe().oldValue()).append(" → ").append(next.probe().newValue());
-      md.append(") from a separate process (CPU priority: ").append(release.priority());
-      md.append("), times from the start of the soak:\n\n");
-      md.append("| event | at s | after commit s |\n|---|---:|---:|\n");
-      long commit = release.committed();
-      row(md, "import process started", release.started(), commit);
-      row(md, "import committed (NOTIFY portal_release)", commit, commit);
-      row(md, "import process ended (exit " + release.exitCode() + ")", release.ended(), commit);
-      for (String kind : List.of("graphql", "search", "download", "page")) {
-        Long seen = newReleaseSeen(kind);
-        if (recorder.requestsByKind().containsKey(kind)) {
-          row(md, "first " + kind + " response naming it", seen == null ? 0 : seen, commit);
-        }
+  }
+
+  /** When the release imported under load was committed and first served, by kind. */
+  private void appendRelease(StringBuilder md) {
+    md.append("\n## Release under load\n\n");
+    md.append("Import of ").append(next.newVersion()).append(" (observation ");
+    md.append(next.probe().indicator()).append(' ').append(next.probe().period());
+    md.append(": ").append(next.probe().oldValue()).append(" → ").append(next.probe().newValue());
+    md.append(") from a separate process (CPU priority: ").append(release.priority());
+    md.append("), times from the start of the soak:\n\n");
+    md.append("| event | at s | after commit s |\n|---|---:|---:|\n");
+    long commit = release.committed();
+    row(md, "import process started", release.started(), commit);
+    row(md, "import committed (NOTIFY portal_release)", commit, commit);
+    row(md, "import process ended (exit " + release.exitCode() + ")", release.ended(), commit);
+    for (String kind : List.of("graphql", "search", "download", "page")) {
+      Long seen = newReleaseSeen(kind);
+      if (recorder.requestsByKind().containsKey(kind)) {
+        row(md, "first " + kind + " response naming it", seen == null ? 0 : seen, commit);
       }
-      md.append(
-              "\nResponses answered from the old release after one of the same kind had named the new: ")
-          .append(recorder.wentBack())
-          .append(".\n");
     }
+    md.append(
+            "\nResponses answered from the old release after one of the same kind had named the new: ")
+        .append(recorder.wentBack())
+        .append(".\n");
+  }
+
+  private void appendProblems(StringBuilder md) {
     if (!recorder.samples().isEmpty() || !capacity.recorder().samples().isEmpty()) {
       md.append("\n## First problems\n\n");
       capacity
@@ -206,6 +231,9 @@ final class SoakReport {
           .forEach(s -> md.append("- (max. throughput) ").append(s).append('\n'));
       recorder.samples().forEach(s -> md.append("- ").append(s).append('\n'));
     }
+  }
+
+  private void appendVerdict(StringBuilder md, Double spread) {
     List<String> failures = failures();
     md.append("\n**VERDICT: ")
         .append(failures.isEmpty() ? "PASS" : "FAIL")
@@ -217,7 +245,6 @@ final class SoakReport {
                     + (release == null ? "" : ", new release served")
                 : String.join("; ", failures))
         .append('\n');
-    return md.toString();
   }
 
   private static String megabytes(Long bytes) {

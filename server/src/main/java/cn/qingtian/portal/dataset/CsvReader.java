@@ -107,23 +107,9 @@ final class CsvReader implements Closeable {
   }
 
   private @Nullable Record readRecord() throws IOException {
-    int c = read();
-    while (true) {
-      if (c == EOF) {
-        return null;
-      }
-      if (c == '\n') {
-        c = read();
-      } else if (c == '\r') {
-        if (peek() == '\n') {
-          read();
-        } else {
-          bareCr(row + 1, 1);
-        }
-        c = read();
-      } else {
-        break;
-      }
+    int c = skipEmptyLines();
+    if (c == EOF) {
+      return null;
     }
     row++;
     inRecord = true;
@@ -131,55 +117,7 @@ final class CsvReader implements Closeable {
     rowChars = 0;
     while (true) {
       cell.setLength(0);
-      boolean tooLong = false;
-      if (c == '"') {
-        int openedColumn = column();
-        int openedRow = row;
-        while (true) {
-          c = read();
-          if (c == EOF) {
-            problems.add(
-                new Problem(
-                    file,
-                    openedRow,
-                    openedColumn,
-                    UserMessages.get("dataset.csv.unclosedQuote.zh"),
-                    UserMessages.get("dataset.csv.unclosedQuote.en")));
-            throw new Stop();
-          }
-          if (c == '"') {
-            if (peek() != '"') {
-              break;
-            }
-            read();
-          }
-          tooLong = append((char) c, tooLong);
-          if (!tooLong) {
-            bulk(true);
-          }
-        }
-        c = read();
-        if (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-          problems.add(
-              new Problem(
-                  file,
-                  row,
-                  column(),
-                  UserMessages.get("dataset.csv.afterQuote.zh"),
-                  UserMessages.get("dataset.csv.afterQuote.en")));
-          while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-            c = read();
-          }
-        }
-      } else {
-        while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-          tooLong = append((char) c, tooLong);
-          if (!tooLong) {
-            bulk(false);
-          }
-          c = read();
-        }
-      }
+      c = c == '"' ? quotedCell() : plainCell(c);
       if (rowChars <= MAX_ROW_CHARS) {
         cells.add(cell.toString());
       }
@@ -198,6 +136,94 @@ final class CsvReader implements Closeable {
       inRecord = false;
       return new Record(row, cells);
     }
+  }
+
+  /** Reads past empty lines: the first character of the next record, or EOF. */
+  private int skipEmptyLines() throws IOException {
+    int c = read();
+    while (true) {
+      if (c == EOF) {
+        return EOF;
+      }
+      if (c == '\n') {
+        c = read();
+      } else if (c == '\r') {
+        if (peek() == '\n') {
+          read();
+        } else {
+          bareCr(row + 1, 1);
+        }
+        c = read();
+      } else {
+        return c;
+      }
+    }
+  }
+
+  /**
+   * Reads a quoted cell into {@link #cell}, its opening quote read.
+   *
+   * @return the character after the cell
+   */
+  private int quotedCell() throws IOException {
+    boolean tooLong = false;
+    int c;
+    int openedColumn = column();
+    int openedRow = row;
+    while (true) {
+      c = read();
+      if (c == EOF) {
+        problems.add(
+            new Problem(
+                file,
+                openedRow,
+                openedColumn,
+                UserMessages.get("dataset.csv.unclosedQuote.zh"),
+                UserMessages.get("dataset.csv.unclosedQuote.en")));
+        throw new Stop();
+      }
+      if (c == '"') {
+        if (peek() != '"') {
+          break;
+        }
+        read();
+      }
+      tooLong = append((char) c, tooLong);
+      if (!tooLong) {
+        bulk(true);
+      }
+    }
+    c = read();
+    if (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+      problems.add(
+          new Problem(
+              file,
+              row,
+              column(),
+              UserMessages.get("dataset.csv.afterQuote.zh"),
+              UserMessages.get("dataset.csv.afterQuote.en")));
+      while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+        c = read();
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Reads an unquoted cell into {@link #cell} from its first character {@code c}.
+   *
+   * @return the character after the cell
+   */
+  private int plainCell(int c) throws IOException {
+    boolean tooLong = false;
+    while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+      tooLong = append((char) c, tooLong);
+      if (!tooLong) {
+        bulk(false);
+      }
+      c = read();
+    }
+    return c;
   }
 
   /**

@@ -107,15 +107,8 @@ public final class PackageImporter {
       return new ImportResult(ImportResult.Outcome.UNCHANGED, current.id(), hash, List.of());
     }
     String version = validated.version();
-    if (!dryRun && versionExists(connection, version)) {
-      throw new ImportRefusedException(
-          List.of(
-              new Problem(
-                  DataPackage.DESCRIPTOR,
-                  0,
-                  0,
-                  UserMessages.get("dataset.import.versionExists.zh", version),
-                  UserMessages.get("dataset.import.versionExists.en", version))));
+    if (!dryRun) {
+      refuseIfVersionExists(connection, version);
     }
     int release = current == null ? 1 : current.id() + 1;
     if (!dryRun) {
@@ -135,6 +128,34 @@ public final class PackageImporter {
       return new ImportResult(ImportResult.Outcome.DRY_RUN, null, hash, List.copyOf(changes));
     }
     String revisions = revisionNote(changes, gated.derived(), release);
+    recordChanges(connection, release, changes, tables, revisions);
+    notifyRelease(connection, release);
+    progress.accept(UserMessages.get("dataset.import.published", release, version));
+    return new ImportResult(ImportResult.Outcome.PUBLISHED, release, hash, List.copyOf(changes));
+  }
+
+  private static void refuseIfVersionExists(Connection connection, String version)
+      throws SQLException {
+    if (versionExists(connection, version)) {
+      throw new ImportRefusedException(
+          List.of(
+              new Problem(
+                  DataPackage.DESCRIPTOR,
+                  0,
+                  0,
+                  UserMessages.get("dataset.import.versionExists.zh", version),
+                  UserMessages.get("dataset.import.versionExists.en", version))));
+    }
+  }
+
+  /** Records the release's change log, its resources and the note on revisions. */
+  private static void recordChanges(
+      Connection connection,
+      int release,
+      List<TableChange> changes,
+      List<Table> tables,
+      @Nullable String revisions)
+      throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
             "update release set changes = ?::jsonb, resources = ?::jsonb,"
@@ -150,9 +171,6 @@ public final class PackageImporter {
       update.setInt(4, release);
       update.executeUpdate();
     }
-    notifyRelease(connection, release);
-    progress.accept(UserMessages.get("dataset.import.published", release, version));
-    return new ImportResult(ImportResult.Outcome.PUBLISHED, release, hash, List.copyOf(changes));
   }
 
   private TableChange applyTable(Connection connection, Table table, int release, boolean dryRun)

@@ -149,13 +149,24 @@ public class DisclosureTables implements DerivedTables {
     List<Household> households = microdata == null ? List.of() : households(microdata);
     List<Integer> years = households.stream().map(Household::year).distinct().sorted().toList();
     String provenance = microdata == null ? Provenance.OFFICIAL.name() : weakest(microdata);
-    Disclosure.Result result;
     DifferentialPrivacy dp = dp();
+    Disclosure.Result result = run(households, years, dp, release);
+    return List.of(
+        statisticsTable(statisticRows(result, provenance)),
+        cellsTable(cellRows(result, provenance)),
+        reportsTable(reportRows(result, provenance, dp == null ? RULES : DP_RULES)));
+  }
+
+  /** Runs the disclosure control, refusing the release when the tables fail its audit. */
+  private static Disclosure.Result run(
+      List<Household> households,
+      List<Integer> years,
+      @Nullable DifferentialPrivacy dp,
+      ReleaseTables release) {
     try {
-      result =
-          dp == null
-              ? Disclosure.run(households, years)
-              : Disclosure.runDifferentiallyPrivate(households, years, dp, ledger(release));
+      return dp == null
+          ? Disclosure.run(households, years)
+          : Disclosure.runDifferentiallyPrivate(households, years, dp, ledger(release));
     } catch (Protection.RefusedException e) {
       throw new ImportRefusedException(
           List.of(
@@ -167,6 +178,9 @@ public class DisclosureTables implements DerivedTables {
                   "the income tables fail the disclosure audit, the release is refused: "
                       + e.getMessage())));
     }
+  }
+
+  private static List<Row> cellRows(Disclosure.Result result, String provenance) {
     List<Row> cells = new ArrayList<>();
     for (Disclosure.Cell cell : result.cells()) {
       cells.add(
@@ -181,6 +195,10 @@ public class DisclosureTables implements DerivedTables {
               cell.reason() == null ? null : cell.reason().name(),
               provenance));
     }
+    return cells;
+  }
+
+  private static List<Row> reportRows(Disclosure.Result result, String provenance, String rules) {
     List<Row> reports = new ArrayList<>();
     for (Disclosure.TableReport report : result.reports()) {
       reports.add(
@@ -194,12 +212,16 @@ public class DisclosureTables implements DerivedTables {
               (long) report.primary(),
               (long) report.secondary(),
               report.auditPassed(),
-              dp == null ? RULES : DP_RULES,
+              rules,
               BigDecimal.valueOf(report.epsilon()),
               BigDecimal.valueOf(report.epsilonToDate()),
               report.noise(),
               provenance));
     }
+    return reports;
+  }
+
+  private static List<Row> statisticRows(Disclosure.Result result, String provenance) {
     List<Row> statistics = new ArrayList<>();
     for (IncomeStatistics.Figure figure : result.statistics()) {
       statistics.add(
@@ -213,47 +235,56 @@ public class DisclosureTables implements DerivedTables {
               figure.reason() == null ? null : figure.reason().name(),
               provenance));
     }
-    return List.of(
-        new Table(
-            resource(
-                "income_statistics",
-                List.of("year", "row_code", "statistic"),
-                field("year", FieldType.INTEGER),
-                field("row_code", FieldType.STRING),
-                field("statistic", FieldType.STRING),
-                field("value", FieldType.INTEGER),
-                field("reason", FieldType.STRING),
-                field("provenance", FieldType.STRING)),
-            statistics),
-        new Table(
-            resource(
-                "income_cells",
-                List.of("year", "table_name", "row_code", "column_code"),
-                field("year", FieldType.INTEGER),
-                field("table_name", FieldType.STRING),
-                field("row_code", FieldType.STRING),
-                field("column_code", FieldType.STRING),
-                field("count", FieldType.INTEGER),
-                field("reason", FieldType.STRING),
-                field("provenance", FieldType.STRING)),
-            cells),
-        new Table(
-            resource(
-                "disclosure_reports",
-                List.of("year", "table_name"),
-                field("year", FieldType.INTEGER),
-                field("table_name", FieldType.STRING),
-                field("entries", FieldType.INTEGER),
-                field("published", FieldType.INTEGER),
-                field("primary_suppressed", FieldType.INTEGER),
-                field("secondary_suppressed", FieldType.INTEGER),
-                field("audit_passed", FieldType.BOOLEAN),
-                field("rules", FieldType.STRING),
-                field("epsilon", FieldType.NUMBER),
-                field("epsilon_to_date", FieldType.NUMBER),
-                field("noise", FieldType.STRING),
-                field("provenance", FieldType.STRING)),
-            reports));
+    return statistics;
+  }
+
+  private static Table statisticsTable(List<Row> statistics) {
+    return new Table(
+        resource(
+            "income_statistics",
+            List.of("year", "row_code", "statistic"),
+            field("year", FieldType.INTEGER),
+            field("row_code", FieldType.STRING),
+            field("statistic", FieldType.STRING),
+            field("value", FieldType.INTEGER),
+            field("reason", FieldType.STRING),
+            field("provenance", FieldType.STRING)),
+        statistics);
+  }
+
+  private static Table cellsTable(List<Row> cells) {
+    return new Table(
+        resource(
+            "income_cells",
+            List.of("year", "table_name", "row_code", "column_code"),
+            field("year", FieldType.INTEGER),
+            field("table_name", FieldType.STRING),
+            field("row_code", FieldType.STRING),
+            field("column_code", FieldType.STRING),
+            field("count", FieldType.INTEGER),
+            field("reason", FieldType.STRING),
+            field("provenance", FieldType.STRING)),
+        cells);
+  }
+
+  private static Table reportsTable(List<Row> reports) {
+    return new Table(
+        resource(
+            "disclosure_reports",
+            List.of("year", "table_name"),
+            field("year", FieldType.INTEGER),
+            field("table_name", FieldType.STRING),
+            field("entries", FieldType.INTEGER),
+            field("published", FieldType.INTEGER),
+            field("primary_suppressed", FieldType.INTEGER),
+            field("secondary_suppressed", FieldType.INTEGER),
+            field("audit_passed", FieldType.BOOLEAN),
+            field("rules", FieldType.STRING),
+            field("epsilon", FieldType.NUMBER),
+            field("epsilon_to_date", FieldType.NUMBER),
+            field("noise", FieldType.STRING),
+            field("provenance", FieldType.STRING)),
+        reports);
   }
 
   private static List<Household> households(Table microdata) {

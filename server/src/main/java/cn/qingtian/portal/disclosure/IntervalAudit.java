@@ -205,61 +205,102 @@ public final class IntervalAudit {
     }
     List<LinearConstraint> constraints = new ArrayList<>();
     if (stronger) {
-      // A published 0 is exact and stays a constant; every other published count is an unknown,
-      // entered as its excess over the lower end of its interval (so its lower bound is the
-      // solver's non-negativity and only the upper one is a row of the program).
-      for (int entry = 0; entry < size; entry++) {
-        if (reasons[entry] == null && known[entry][1] > 0) {
-          column[entry] = unknowns.size();
-          unknowns.add(entry);
-        }
-      }
-      for (int entry = 0; entry < size; entry++) {
-        if (reasons[entry] == null && column[entry] >= 0) {
-          double[] a = new double[unknowns.size()];
-          a[column[entry]] = 1;
-          constraints.add(
-              new LinearConstraint(a, Relationship.LEQ, known[entry][1] - known[entry][0]));
-        }
-      }
+      addPublishedUnknowns(reasons, known, column, unknowns, constraints);
     }
     int n = unknowns.size();
     for (Relation relation : relations) {
-      double[] coefficients = new double[n];
-      boolean any = false;
-      double knownLow = 0;
-      double knownHigh = 0;
-      for (int i = 0; i < relation.entries().length; i++) {
-        int entry = relation.entries()[i];
-        double a = relation.coefficients()[i];
-        if (column[entry] >= 0) {
-          coefficients[column[entry]] += a;
-          any = true;
-          if (reasons[entry] == null) {
-            knownLow += a * known[entry][0];
-            knownHigh += a * known[entry][0];
-          }
-        } else {
-          double[] range = known[entry];
-          knownLow += a > 0 ? a * range[0] : a * range[1];
-          knownHigh += a > 0 ? a * range[1] : a * range[0];
-        }
-      }
-      if (any) {
-        // low ≤ unknown part + known part ≤ high
-        if (relation.high() != Double.POSITIVE_INFINITY) {
-          constraints.add(
-              new LinearConstraint(coefficients, Relationship.LEQ, relation.high() - knownLow));
-        }
-        if (relation.low() != Double.NEGATIVE_INFINITY) {
-          constraints.add(
-              new LinearConstraint(coefficients, Relationship.GEQ, relation.low() - knownHigh));
-        }
+      addRelation(relation, reasons, known, column, n, constraints);
+    }
+    return new Result(bounds(truth, reasons, known, unknowns, withheld, constraints, stronger));
+  }
+
+  /**
+   * Makes every published count but a 0 an unknown of the program, bounded by its interval.
+   *
+   * <p>A published 0 is exact and stays a constant; every other published count is an unknown,
+   * entered as its excess over the lower end of its interval (so its lower bound is the solver's
+   * non-negativity and only the upper one is a row of the program).
+   */
+  private static void addPublishedUnknowns(
+      @Nullable Reason[] reasons,
+      double[][] known,
+      int[] column,
+      List<Integer> unknowns,
+      List<LinearConstraint> constraints) {
+    int size = reasons.length;
+    for (int entry = 0; entry < size; entry++) {
+      if (reasons[entry] == null && known[entry][1] > 0) {
+        column[entry] = unknowns.size();
+        unknowns.add(entry);
       }
     }
-    // Every solution of a program is a point the attacker cannot rule out, so it widens every
-    // entry's known interval at once; an entry whose interval is already wide enough needs no
-    // program of its own. The true counts are the first such point.
+    for (int entry = 0; entry < size; entry++) {
+      if (reasons[entry] == null && column[entry] >= 0) {
+        double[] a = new double[unknowns.size()];
+        a[column[entry]] = 1;
+        constraints.add(
+            new LinearConstraint(a, Relationship.LEQ, known[entry][1] - known[entry][0]));
+      }
+    }
+  }
+
+  /** Adds a relation's rows to the program: low ≤ unknown part + known part ≤ high. */
+  private static void addRelation(
+      Relation relation,
+      @Nullable Reason[] reasons,
+      double[][] known,
+      int[] column,
+      int n,
+      List<LinearConstraint> constraints) {
+    double[] coefficients = new double[n];
+    boolean any = false;
+    double knownLow = 0;
+    double knownHigh = 0;
+    for (int i = 0; i < relation.entries().length; i++) {
+      int entry = relation.entries()[i];
+      double a = relation.coefficients()[i];
+      if (column[entry] >= 0) {
+        coefficients[column[entry]] += a;
+        any = true;
+        if (reasons[entry] == null) {
+          knownLow += a * known[entry][0];
+          knownHigh += a * known[entry][0];
+        }
+      } else {
+        double[] range = known[entry];
+        knownLow += a > 0 ? a * range[0] : a * range[1];
+        knownHigh += a > 0 ? a * range[1] : a * range[0];
+      }
+    }
+    if (any) {
+      // low ≤ unknown part + known part ≤ high
+      if (relation.high() != Double.POSITIVE_INFINITY) {
+        constraints.add(
+            new LinearConstraint(coefficients, Relationship.LEQ, relation.high() - knownLow));
+      }
+      if (relation.low() != Double.NEGATIVE_INFINITY) {
+        constraints.add(
+            new LinearConstraint(coefficients, Relationship.GEQ, relation.low() - knownHigh));
+      }
+    }
+  }
+
+  /**
+   * The interval each withheld entry is known to lie in.
+   *
+   * <p>Every solution of a program is a point the attacker cannot rule out, so it widens every
+   * entry's known interval at once; an entry whose interval is already wide enough needs no program
+   * of its own. The true counts are the first such point.
+   */
+  private static List<Bound> bounds(
+      long[] truth,
+      @Nullable Reason[] reasons,
+      double[][] known,
+      List<Integer> unknowns,
+      int withheld,
+      List<LinearConstraint> constraints,
+      boolean stronger) {
+    int n = unknowns.size();
     double[] low = new double[n];
     double[] high = new double[n];
     for (int k = 0; k < n; k++) {
@@ -287,7 +328,7 @@ public final class IntervalAudit {
                   && low[k] <= Math.max(0, value - PROTECTION) + 1e-6;
       bounds.add(new Bound(entry, low[k], high[k], safe));
     }
-    return new Result(List.copyOf(bounds));
+    return List.copyOf(bounds);
   }
 
   /**

@@ -117,21 +117,8 @@ public final class DcatCatalog {
     }
 
     List<Node> build() {
-      Node catalog = new Node(settings.baseUrl() + "/datasets/catalog", Type.CATALOG);
-      nodes.add(catalog);
-      bilingual(catalog, Property.TITLE, CATALOG_TITLE);
-      bilingual(catalog, Property.DESCRIPTION, CATALOG_DESCRIPTION);
-      catalog.iri(Property.PUBLISHER, publisher);
-      catalog.iri(Property.LICENSE, license);
-      // When the catalogue's content last changed here (D19): the release's commit time.
-      catalog.literal(Property.MODIFIED, release.committedAt());
-      catalog.iri(Property.HOMEPAGE, settings.baseUrl() + "/");
-
-      Node agent = shared(publisher, Type.AGENT);
-      agent.language(Property.NAME, settings.publisherZh(), "zh");
-      agent.language(Property.NAME, settings.publisherEn(), "en");
-      shared(license, Type.LICENSE_DOCUMENT);
-      shared(settings.baseUrl() + "/", Type.DOCUMENT);
+      Node catalog = catalog();
+      sharedNodes();
 
       for (DatasetFiles dataset : files.datasets()) {
         String title = dataset.resource().title();
@@ -149,35 +136,60 @@ public final class DcatCatalog {
         catalog.iri(Property.DATASET, node.iri());
       }
 
+      catalog.iri(Property.DATASET, allFiles().iri());
+
+      List<Node> result = new ArrayList<>(nodes);
+      result.addAll(shared.values());
+      return result;
+    }
+
+    private Node catalog() {
+      Node catalog = new Node(settings.baseUrl() + "/datasets/catalog", Type.CATALOG);
+      nodes.add(catalog);
+      bilingual(catalog, Property.TITLE, CATALOG_TITLE);
+      bilingual(catalog, Property.DESCRIPTION, CATALOG_DESCRIPTION);
+      catalog.iri(Property.PUBLISHER, publisher);
+      catalog.iri(Property.LICENSE, license);
+      // When the catalogue's content last changed here (D19): the release's commit time.
+      catalog.literal(Property.MODIFIED, release.committedAt());
+      catalog.iri(Property.HOMEPAGE, settings.baseUrl() + "/");
+      return catalog;
+    }
+
+    /** The publisher, the license and the home page, described once. */
+    private void sharedNodes() {
+      Node agent = shared(publisher, Type.AGENT);
+      agent.language(Property.NAME, settings.publisherZh(), "zh");
+      agent.language(Property.NAME, settings.publisherEn(), "en");
+      shared(license, Type.LICENSE_DOCUMENT);
+      shared(settings.baseUrl() + "/", Type.DOCUMENT);
+    }
+
+    /** The dataset of all the release's files. */
+    private Node allFiles() {
       // The catalogue does not list itself among the release's files.
       List<DownloadFile> releaseFiles =
           files.releaseFiles().stream()
               .filter(f -> f.format() != DownloadFile.Format.TURTLE)
               .filter(f -> f.format() != DownloadFile.Format.JSON_LD)
               .toList();
-      Node all =
-          dataset(
-              ReleaseFiles.ALL,
-              ALL_TITLE,
-              ALL_DESCRIPTION,
-              files.demo(),
-              false,
-              files.datasets().stream()
-                  .map(DatasetFiles::temporalStart)
-                  .filter(Objects::nonNull)
-                  .min(Integer::compare)
-                  .orElse(null),
-              files.datasets().stream()
-                  .map(DatasetFiles::temporalEnd)
-                  .filter(Objects::nonNull)
-                  .max(Integer::compare)
-                  .orElse(null),
-              releaseFiles);
-      catalog.iri(Property.DATASET, all.iri());
-
-      List<Node> result = new ArrayList<>(nodes);
-      result.addAll(shared.values());
-      return result;
+      return dataset(
+          ReleaseFiles.ALL,
+          ALL_TITLE,
+          ALL_DESCRIPTION,
+          files.demo(),
+          false,
+          files.datasets().stream()
+              .map(DatasetFiles::temporalStart)
+              .filter(Objects::nonNull)
+              .min(Integer::compare)
+              .orElse(null),
+          files.datasets().stream()
+              .map(DatasetFiles::temporalEnd)
+              .filter(Objects::nonNull)
+              .max(Integer::compare)
+              .orElse(null),
+          releaseFiles);
     }
 
     /** A dataset, followed in the text by its distributions. */

@@ -167,6 +167,31 @@ public final class ReleaseExport {
     TableExport.Stats stats = TableExport.stats(connection, resource, release.number());
     TableMetadata metadata = metadata(release, resource, id, stats);
     boolean observations = resource.name().equals("observations");
+    writeTables(connection, release, resource, metadata, folder, id, observations);
+    XlsxTableWriter.createdAt(folder.resolve(id + ".xlsx"), release.publishedAt());
+    List<DownloadFile> files = files(connection, release, resource, folder, id, observations);
+    boolean annual = TableExport.dated(resource);
+    return new DatasetFiles(
+        id,
+        resource,
+        stats.rows(),
+        stats.demo(),
+        stats.firstYear() != null || planPeriod[0] == 0 ? stats.firstYear() : planPeriod[0],
+        stats.lastYear() != null || planPeriod[1] == 0 ? stats.lastYear() : planPeriod[1],
+        annual,
+        List.copyOf(files));
+  }
+
+  /** Streams the table once into each of its formats. */
+  private static void writeTables(
+      Connection connection,
+      Release release,
+      Resource resource,
+      TableMetadata metadata,
+      Path folder,
+      String id,
+      boolean observations)
+      throws IOException, SQLException {
     try (OutputStream csv = output(folder.resolve(id + ".csv"));
         OutputStream excel = output(folder.resolve(id + "-excel.csv"));
         OutputStream json = output(folder.resolve(id + ".json"));
@@ -188,7 +213,17 @@ public final class ReleaseExport {
         writer.close();
       }
     }
-    XlsxTableWriter.createdAt(folder.resolve(id + ".xlsx"), release.publishedAt());
+  }
+
+  /** The files of a dataset: its formats, and the extras of observations and charity grants. */
+  private List<DownloadFile> files(
+      Connection connection,
+      Release release,
+      Resource resource,
+      Path folder,
+      String id,
+      boolean observations)
+      throws IOException, SQLException {
     List<DownloadFile> files = new ArrayList<>();
     files.add(describe(folder, id + ".csv", Format.CSV, CSV));
     files.add(describe(folder, id + "-excel.csv", Format.CSV_EXCEL, CSV));
@@ -211,16 +246,7 @@ public final class ReleaseExport {
         files.add(describe(folder, GIVING_360, Format.GIVING_360, JSON_TYPE));
       }
     }
-    boolean annual = TableExport.dated(resource);
-    return new DatasetFiles(
-        id,
-        resource,
-        stats.rows(),
-        stats.demo(),
-        stats.firstYear() != null || planPeriod[0] == 0 ? stats.firstYear() : planPeriod[0],
-        stats.lastYear() != null || planPeriod[1] == 0 ? stats.lastYear() : planPeriod[1],
-        annual,
-        List.copyOf(files));
+    return files;
   }
 
   private TableMetadata metadata(

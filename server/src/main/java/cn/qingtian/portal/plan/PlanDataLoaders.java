@@ -34,6 +34,13 @@ class PlanDataLoaders {
   static final String DEPARTMENT_INDICATORS = "departmentIndicators";
 
   PlanDataLoaders(BatchLoaderRegistry registry, PlanRepository plans) {
+    registerPlanLoaders(registry, plans);
+    registerPartLoaders(registry, plans);
+    registerMeasureAndDepartmentLoaders(registry, plans);
+  }
+
+  /** The loaders keyed by a plan's code. */
+  private static void registerPlanLoaders(BatchLoaderRegistry registry, PlanRepository plans) {
     register(
         registry,
         PARENT_PLANS,
@@ -55,6 +62,10 @@ class PlanDataLoaders {
         PLAN_INDICATORS,
         (release, codes) -> plans.indicatorsWhere(release, "plan", codes),
         Indicator::planCode);
+  }
+
+  /** The loaders keyed by "plan/code" of an area, a section or a target group. */
+  private static void registerPartLoaders(BatchLoaderRegistry registry, PlanRepository plans) {
     register(
         registry,
         AREA_INDICATORS,
@@ -71,6 +82,11 @@ class PlanDataLoaders {
         GROUP_MEASURES,
         (Integer release, Set<String> keys) -> plans.measuresWhere(release, "target_group", keys),
         m -> m.planCode() + "/" + m.targetGroupCode());
+  }
+
+  /** The loaders keyed by a measure ("plan/code") or a department's code. */
+  private static void registerMeasureAndDepartmentLoaders(
+      BatchLoaderRegistry registry, PlanRepository plans) {
     register(
         registry,
         MEASURE_UNITS,

@@ -87,179 +87,214 @@ class SearchCorpus {
    */
   private Flux<SearchDocument> documents(int release, IndicatorData data) {
     return Flux.concat(
-        read(
-            release,
-            select("plans", null, null, null, null, null),
-            row ->
-                new SearchDocument(
-                    "PLAN",
-                    GlobalId.of("Plan", string(row, "code")),
-                    string(row, "code"),
-                    string(row, "title_zh"),
-                    string(row, "title_en"),
-                    join(string(row, "doc_number"), string(row, "issuers_zh")),
-                    string(row, "issuers_en"),
-                    null,
-                    0,
-                    facets(row))),
-        read(
-            release,
-            select("areas", "x.code", null, null, null, null),
-            row ->
-                new SearchDocument(
-                    "AREA",
-                    GlobalId.of("Area", string(row, "plan"), string(row, "code")),
-                    string(row, "code"),
-                    string(row, "title_zh"),
-                    string(row, "title_en"),
-                    string(row, "text_zh"),
-                    null,
-                    null,
-                    row.get("seq", Integer.class),
-                    facets(row))),
-        read(
-            release,
-            select("sources", null, null, null, null, null),
-            row ->
-                new SearchDocument(
-                    "SOURCE",
-                    GlobalId.of("Source", string(row, "code")),
-                    string(row, "code"),
-                    string(row, "title"),
-                    null,
-                    string(row, "publisher"),
-                    string(row, "note_en"),
-                    null,
-                    0,
-                    facets(row))),
-        read(
-            release,
-            select(
-                "indicators",
-                "x.area",
-                "(select m.target_group from measures m where m.plan = x.plan and m.code = x.measure"
-                    + " and "
-                    + Temporal.inRelease("m")
-                    + ")",
-                MEASURE_DEPARTMENTS.formatted("x.measure"),
+        plans(release),
+        areas(release),
+        sources(release),
+        indicators(release, data),
+        measures(release),
+        departments(release),
+        targetGroups(release),
+        achievements(release),
+        charities(release));
+  }
+
+  private Flux<SearchDocument> plans(int release) {
+    return read(
+        release,
+        select("plans", null, null, null, null, null),
+        row ->
+            new SearchDocument(
+                "PLAN",
+                GlobalId.of("Plan", string(row, "code")),
+                string(row, "code"),
+                string(row, "title_zh"),
+                string(row, "title_en"),
+                join(string(row, "doc_number"), string(row, "issuers_zh")),
+                string(row, "issuers_en"),
                 null,
-                null),
-            row ->
-                new SearchDocument(
-                    "INDICATOR",
-                    GlobalId.of("Indicator", string(row, "code")),
-                    string(row, "code"),
-                    string(row, "name_zh"),
-                    string(row, "name_en"),
-                    string(row, "definition_zh"),
-                    string(row, "definition_en"),
-                    data.weakest(string(row, "code")),
-                    row.get("seq", Integer.class),
-                    data.withYears(string(row, "code"), facets(row)))),
-        read(
-            release,
-            select(
-                "measures",
-                "(select string_agg(distinct i.area, ',') from indicators i where i.plan = x.plan"
-                    + " and i.measure = x.code and "
-                    + Temporal.inRelease("i")
-                    + ")",
-                "x.target_group",
-                MEASURE_DEPARTMENTS.formatted("x.code"),
+                0,
+                facets(row)));
+  }
+
+  private Flux<SearchDocument> areas(int release) {
+    return read(
+        release,
+        select("areas", "x.code", null, null, null, null),
+        row ->
+            new SearchDocument(
+                "AREA",
+                GlobalId.of("Area", string(row, "plan"), string(row, "code")),
+                string(row, "code"),
+                string(row, "title_zh"),
+                string(row, "title_en"),
+                string(row, "text_zh"),
                 null,
-                null),
-            row ->
-                new SearchDocument(
-                    "MEASURE",
-                    GlobalId.of("Measure", string(row, "plan"), string(row, "code")),
-                    string(row, "code"),
-                    string(row, "title_zh"),
-                    string(row, "title_en"),
-                    string(row, "text_zh"),
-                    string(row, "summary_en"),
-                    null,
-                    row.get("number", Integer.class),
-                    facets(row))),
-        read(
-            release,
-            select("departments", null, null, "x.code", null, null),
-            row ->
-                new SearchDocument(
-                    "DEPARTMENT",
-                    GlobalId.of("Department", string(row, "code")),
-                    string(row, "code"),
-                    string(row, "name_zh"),
-                    string(row, "name_en"),
-                    join(string(row, "full_name_zh"), string(row, "aliases_zh")),
-                    null,
-                    null,
-                    0,
-                    facets(row))),
-        read(
-            release,
-            select("target_groups", null, "x.code", null, null, null),
-            row ->
-                new SearchDocument(
-                    "TARGET_GROUP",
-                    GlobalId.of("TargetGroup", string(row, "plan"), string(row, "code")),
-                    string(row, "code"),
-                    string(row, "title_zh"),
-                    string(row, "title_en"),
-                    string(row, "group_zh"),
-                    string(row, "group_en"),
-                    null,
-                    row.get("seq", Integer.class),
-                    facets(row))),
-        read(
-            release,
-            select(
-                "achievements",
-                "(select string_agg(distinct i.area, ',') from achievement_measures am join"
-                    + " indicators i on i.plan = am.plan and i.measure = am.measure and "
-                    + Temporal.inRelease("i")
-                    + " where am.achievement = x.code and "
-                    + Temporal.inRelease("am")
-                    + ")",
-                "(select string_agg(distinct m.target_group, ',') from achievement_measures am"
-                    + " join measures m on m.plan = am.plan and m.code = am.measure and "
-                    + Temporal.inRelease("m")
-                    + " where am.achievement = x.code and "
-                    + Temporal.inRelease("am")
-                    + ")",
-                "(select string_agg(ad.department, ',') from achievement_departments ad where"
-                    + " ad.achievement = x.code and "
-                    + Temporal.inRelease("ad")
-                    + ")",
-                "x.year",
-                "x.provenance"),
-            row ->
-                new SearchDocument(
-                    "ACHIEVEMENT",
-                    GlobalId.of("Achievement", string(row, "code")),
-                    string(row, "code"),
-                    string(row, "title_zh"),
-                    string(row, "title_en"),
-                    string(row, "summary_zh"),
-                    string(row, "summary_en"),
-                    string(row, "f_provenance"),
-                    0,
-                    facets(row))),
-        read(
-            release,
-            select(
-                "charities", null, null, null, "extract(year from x.registered)", "x.provenance"),
-            row ->
-                new SearchDocument(
-                    "CHARITY",
-                    GlobalId.of("Charity", string(row, "code")),
-                    string(row, "code"),
-                    string(row, "name_zh"),
-                    string(row, "name_en"),
-                    join(string(row, "note_zh"), string(row, "address")),
-                    string(row, "note_en"),
-                    string(row, "f_provenance"),
-                    0,
-                    facets(row))));
+                null,
+                row.get("seq", Integer.class),
+                facets(row)));
+  }
+
+  private Flux<SearchDocument> sources(int release) {
+    return read(
+        release,
+        select("sources", null, null, null, null, null),
+        row ->
+            new SearchDocument(
+                "SOURCE",
+                GlobalId.of("Source", string(row, "code")),
+                string(row, "code"),
+                string(row, "title"),
+                null,
+                string(row, "publisher"),
+                string(row, "note_en"),
+                null,
+                0,
+                facets(row)));
+  }
+
+  private Flux<SearchDocument> indicators(int release, IndicatorData data) {
+    return read(
+        release,
+        select(
+            "indicators",
+            "x.area",
+            "(select m.target_group from measures m where m.plan = x.plan and m.code = x.measure"
+                + " and "
+                + Temporal.inRelease("m")
+                + ")",
+            MEASURE_DEPARTMENTS.formatted("x.measure"),
+            null,
+            null),
+        row ->
+            new SearchDocument(
+                "INDICATOR",
+                GlobalId.of("Indicator", string(row, "code")),
+                string(row, "code"),
+                string(row, "name_zh"),
+                string(row, "name_en"),
+                string(row, "definition_zh"),
+                string(row, "definition_en"),
+                data.weakest(string(row, "code")),
+                row.get("seq", Integer.class),
+                data.withYears(string(row, "code"), facets(row))));
+  }
+
+  private Flux<SearchDocument> measures(int release) {
+    return read(
+        release,
+        select(
+            "measures",
+            "(select string_agg(distinct i.area, ',') from indicators i where i.plan = x.plan"
+                + " and i.measure = x.code and "
+                + Temporal.inRelease("i")
+                + ")",
+            "x.target_group",
+            MEASURE_DEPARTMENTS.formatted("x.code"),
+            null,
+            null),
+        row ->
+            new SearchDocument(
+                "MEASURE",
+                GlobalId.of("Measure", string(row, "plan"), string(row, "code")),
+                string(row, "code"),
+                string(row, "title_zh"),
+                string(row, "title_en"),
+                string(row, "text_zh"),
+                string(row, "summary_en"),
+                null,
+                row.get("number", Integer.class),
+                facets(row)));
+  }
+
+  private Flux<SearchDocument> departments(int release) {
+    return read(
+        release,
+        select("departments", null, null, "x.code", null, null),
+        row ->
+            new SearchDocument(
+                "DEPARTMENT",
+                GlobalId.of("Department", string(row, "code")),
+                string(row, "code"),
+                string(row, "name_zh"),
+                string(row, "name_en"),
+                join(string(row, "full_name_zh"), string(row, "aliases_zh")),
+                null,
+                null,
+                0,
+                facets(row)));
+  }
+
+  private Flux<SearchDocument> targetGroups(int release) {
+    return read(
+        release,
+        select("target_groups", null, "x.code", null, null, null),
+        row ->
+            new SearchDocument(
+                "TARGET_GROUP",
+                GlobalId.of("TargetGroup", string(row, "plan"), string(row, "code")),
+                string(row, "code"),
+                string(row, "title_zh"),
+                string(row, "title_en"),
+                string(row, "group_zh"),
+                string(row, "group_en"),
+                null,
+                row.get("seq", Integer.class),
+                facets(row)));
+  }
+
+  private Flux<SearchDocument> achievements(int release) {
+    return read(
+        release,
+        select(
+            "achievements",
+            "(select string_agg(distinct i.area, ',') from achievement_measures am join"
+                + " indicators i on i.plan = am.plan and i.measure = am.measure and "
+                + Temporal.inRelease("i")
+                + " where am.achievement = x.code and "
+                + Temporal.inRelease("am")
+                + ")",
+            "(select string_agg(distinct m.target_group, ',') from achievement_measures am"
+                + " join measures m on m.plan = am.plan and m.code = am.measure and "
+                + Temporal.inRelease("m")
+                + " where am.achievement = x.code and "
+                + Temporal.inRelease("am")
+                + ")",
+            "(select string_agg(ad.department, ',') from achievement_departments ad where"
+                + " ad.achievement = x.code and "
+                + Temporal.inRelease("ad")
+                + ")",
+            "x.year",
+            "x.provenance"),
+        row ->
+            new SearchDocument(
+                "ACHIEVEMENT",
+                GlobalId.of("Achievement", string(row, "code")),
+                string(row, "code"),
+                string(row, "title_zh"),
+                string(row, "title_en"),
+                string(row, "summary_zh"),
+                string(row, "summary_en"),
+                string(row, "f_provenance"),
+                0,
+                facets(row)));
+  }
+
+  private Flux<SearchDocument> charities(int release) {
+    return read(
+        release,
+        select("charities", null, null, null, "extract(year from x.registered)", "x.provenance"),
+        row ->
+            new SearchDocument(
+                "CHARITY",
+                GlobalId.of("Charity", string(row, "code")),
+                string(row, "code"),
+                string(row, "name_zh"),
+                string(row, "name_en"),
+                join(string(row, "note_zh"), string(row, "address")),
+                string(row, "note_en"),
+                string(row, "f_provenance"),
+                0,
+                facets(row)));
   }
 
   /**
