@@ -42,7 +42,7 @@ ROOT=$(cd "$BENCH/../.." && pwd)
 SMOKE=${SMOKE:-0}
 if [ "$SMOKE" = 1 ]; then
   : "${RUNS:=1}" "${DURATION:=2}" "${WARMUP:=1}"
-  SMOKE_RESULTS=$(mktemp -d /tmp/graphql-bench-smoke.XXXXXX)
+  SMOKE_RESULTS=$(mktemp -d --suffix=-graphql-bench-smoke)
   : "${RESULTS:=$SMOKE_RESULTS}"
 fi
 RUNS=${RUNS:-3}
@@ -86,7 +86,7 @@ for port in $PORT_ON $PORT_OFF $PORT_PG; do
   fi
 done
 
-WORK=$(mktemp -d /tmp/graphql-bench.XXXXXX)
+WORK=$(mktemp -d --suffix=-graphql-bench)
 # A copy: a build running meanwhile must not replace the jar under a running portal.
 cp "$JAR" "$WORK/portal.jar"
 JAR_SHA=$(sha256sum "$JAR" | cut -c1-12)

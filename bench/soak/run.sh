@@ -77,7 +77,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   exit 1
 fi
 
-WORK=$(mktemp -d /tmp/soak.XXXXXX)
+WORK=$(mktemp -d --suffix=-soak)
 cp "$JAR" "$WORK/portal.jar"
 cp "$BENCH_JAR" "$WORK/bench.jar"
 PORTAL_PID=
