@@ -90,13 +90,7 @@ class HttpFuzzTest extends SharedSite {
   @BeforeAll
   void plantCanariesAndWaitForTheSite() throws Exception {
     Files.createDirectories(DOWNLOADS);
-    for (Path canary :
-        List.of(
-            ROOT.resolve("canary.txt"),
-            ROOT.resolve(".canary"),
-            DOWNLOADS.resolve("canary.txt"),
-            DOWNLOADS.resolve("canary.csv"),
-            WORKING_CANARY)) {
+    for (Path canary : canaries()) {
       Files.writeString(canary, TOKEN + "\n");
     }
     PublishedSite.publish(publishing, currentRelease, SITE);
@@ -106,16 +100,19 @@ class HttpFuzzTest extends SharedSite {
     assertThat(first.status()).isEqualTo(200);
   }
 
+  private static List<Path> canaries() {
+    return List.of(
+        ROOT.resolve("canary.txt"),
+        ROOT.resolve(".canary"),
+        DOWNLOADS.resolve("canary.txt"),
+        DOWNLOADS.resolve("canary.csv"),
+        WORKING_CANARY);
+  }
+
   @AfterAll
   void removeTheCanaries() throws IOException {
     // The site folder is shared with other test classes: they find it as it was.
-    for (Path canary :
-        List.of(
-            ROOT.resolve("canary.txt"),
-            ROOT.resolve(".canary"),
-            DOWNLOADS.resolve("canary.txt"),
-            DOWNLOADS.resolve("canary.csv"),
-            WORKING_CANARY)) {
+    for (Path canary : canaries()) {
       Files.deleteIfExists(canary);
     }
   }
