@@ -13,8 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * operating system, which releases it when its holder dies, even by {@code kill -9}. While holding
  * it a writer may delete whatever half-written work it finds there: its author is gone. Blocks; not
  * reentrant across channels, so a holder must not acquire the same lock again.
+ *
+ * <p>Public on purpose: the server's download export guards its folder with it too, so one lock
+ * implementation serves every folder that writers share.
  */
-final class FolderLock implements AutoCloseable {
+public final class FolderLock implements AutoCloseable {
 
   private static final Map<Path, ReentrantLock> IN_THIS_PROCESS = new ConcurrentHashMap<>();
 
@@ -27,7 +30,7 @@ final class FolderLock implements AutoCloseable {
   }
 
   /** Waits for the lock file {@code file} (created if missing); close to release it. */
-  static FolderLock acquire(Path file) throws IOException {
+  public static FolderLock acquire(Path file) throws IOException {
     Path key = file.toAbsolutePath().normalize();
     // The OS lock is per process: threads of this one queue on a Java lock first.
     ReentrantLock local = IN_THIS_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());

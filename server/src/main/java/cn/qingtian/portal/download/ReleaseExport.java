@@ -9,6 +9,7 @@ import cn.qingtian.portal.dataset.SafePaths;
 import cn.qingtian.portal.download.DownloadFile.Format;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.Temporal;
+import cn.qingtian.site.FolderLock;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +90,7 @@ public final class ReleaseExport {
     Files.createDirectories(parent);
     // One writer at a time per downloads folder, across processes: the work folders of a writer
     // that was killed are then recognisably abandoned and removed.
-    try (ExportLock lock = ExportLock.acquire(parent.resolve(LOCK))) {
+    try (FolderLock lock = FolderLock.acquire(parent.resolve(LOCK))) {
       removeAbandonedWork(parent);
       return exportLocked(release, directory, parent);
     }

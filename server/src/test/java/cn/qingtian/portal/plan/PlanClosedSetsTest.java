@@ -1,19 +1,8 @@
 package cn.qingtian.portal.plan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import cn.qingtian.portal.dataset.ClosedSetCheck;
-import cn.qingtian.portal.dataset.ClosedSetCheck.ClosedSet;
-import cn.qingtian.portal.dataset.DisclosureGate;
-import cn.qingtian.portal.dataset.ImportRefusedException;
-import cn.qingtian.portal.dataset.PackageFixture;
-import cn.qingtian.portal.dataset.PackageValidator;
-import cn.qingtian.portal.dataset.Problem;
-import cn.qingtian.portal.dataset.PublishedTables;
-import cn.qingtian.portal.dataset.Validation;
+import cn.qingtian.portal.dataset.ClosedSetAssertions;
+import cn.qingtian.portal.dataset.ClosedSetAssertions.Cell;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,18 +33,8 @@ class PlanClosedSetsTest {
       String known,
       String unknown,
       int column) {
-    PackageFixture broken =
-        PackageFixture.copyOfBundled(temp)
-            .replace(file, context, context.replace("," + known, "," + unknown));
-
-    assertThat(PackageValidator.validate(broken.directory()).problems())
-        .map(Problem::toString)
-        .singleElement()
-        .satisfies(
-            p ->
-                assertThat(p)
-                    .startsWith(file + ":2:" + column + ": ")
-                    .contains("“" + field + "”", "“" + unknown + "”", "不在允许值", "is not one of"));
+    ClosedSetAssertions.refusedByTheValidator(
+        temp, new Cell(resource, field, file, context, known, unknown, column));
   }
 
   @ParameterizedTest
@@ -73,46 +52,20 @@ class PlanClosedSetsTest {
       String known,
       String unknown,
       int column) {
-    PackageFixture broken =
-        PackageFixture.copyOfBundled(temp)
-            .replace(file, context, context.replace("," + known, "," + unknown))
-            .withoutEnumConstraint(resource, field);
-    Validation validation = PackageValidator.validate(broken.directory());
-    assertThat(validation.problems()).isEmpty();
-    DisclosureGate gate = new DisclosureGate(List.of(new ClosedSetCheck(PlanClosedSets.SETS)));
-
-    assertThatThrownBy(
-            () -> gate.apply(validation.valid().orElseThrow().tables(), PublishedTables.NONE))
-        .isInstanceOfSatisfying(
-            ImportRefusedException.class,
-            refused ->
-                assertThat(refused.problems())
-                    .map(Problem::toString)
-                    .singleElement()
-                    .satisfies(
-                        p ->
-                            assertThat(p)
-                                .startsWith(file + ":2:" + column + ": ")
-                                .contains("“" + unknown + "”", "is not one of")));
+    ClosedSetAssertions.refusedAtImport(
+        temp,
+        PlanClosedSets.SETS,
+        new Cell(resource, field, file, context, known, unknown, column));
   }
 
   @Test
   void theBundledPackagesPassTheImportCheck() {
-    Validation validation =
-        PackageValidator.validate(List.of(PackageFixture.BUNDLED, PackageFixture.DEMO));
-    DisclosureGate gate = new DisclosureGate(List.of(new ClosedSetCheck(PlanClosedSets.SETS)));
-
-    assertThat(gate.apply(validation.valid().orElseThrow().tables(), PublishedTables.NONE).tables())
-        .isNotEmpty();
+    ClosedSetAssertions.bundledPackagesPass(PlanClosedSets.SETS);
   }
 
   /** The descriptor's allowed values are exactly the enum's: neither can gain one alone. */
   @Test
   void theBundledDescriptorAllowsExactlyTheEnumConstants() {
-    for (ClosedSet set : PlanClosedSets.SETS) {
-      assertThat(PackageFixture.enumOf(PackageFixture.BUNDLED, set.table(), set.column()))
-          .as(set.table() + "." + set.column())
-          .containsExactlyElementsOf(set.values());
-    }
+    ClosedSetAssertions.descriptorAllowsExactlyTheEnumConstants(PlanClosedSets.SETS);
   }
 }
