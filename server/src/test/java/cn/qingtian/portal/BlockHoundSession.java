@@ -12,6 +12,11 @@ public class BlockHoundSession implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
+    if (System.getProperty("maven.home") != null) {
+      // Failsafe with more than one fork finds the tests inside Maven's own JVM, which opens a
+      // launcher session too but runs no test (and lacks the JVM option BlockHound needs).
+      return;
+    }
     BlockHound.install(
         builder ->
             // graphql-java loads its message bundle from the jar once, on the first request.

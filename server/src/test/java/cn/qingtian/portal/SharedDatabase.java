@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class SharedDatabase {
 
-  private static final String URL = TestDatabases.newDatabaseUrl();
+  private static final String URL = TestDatabases.newImportedDatabaseUrl();
 
   @DynamicPropertySource
   static void sharedDatabase(DynamicPropertyRegistry registry) {

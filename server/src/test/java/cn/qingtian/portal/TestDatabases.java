@@ -2,8 +2,12 @@ package cn.qingtian.portal;
 
 import cn.qingtian.portal.database.DatabaseAddress;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,24 +20,80 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Real PostgreSQL for tests: the server named by {@code PORTAL_TEST_DATABASE_URL} (CI sets it to
  * the machine's PostgreSQL), or else one embedded PostgreSQL for the whole test run. Each caller
- * gets a fresh database of its own.
+ * gets a fresh database of its own: empty, or holding the bundled packages as release 1.
  */
 public final class TestDatabases {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final List<String> CREATED = new ArrayList<>();
   private static DatabaseAddress server;
+  private static String imported;
   private static EmbeddedPostgres embedded;
 
   private TestDatabases() {}
 
   /** Creates an empty database and returns its URL for {@code portal.database.url}. */
   public static synchronized String newDatabaseUrl() {
+    return url(createDatabase(null));
+  }
+
+  /**
+   * Creates a database holding what the portal's start-up import leaves in an empty one (the
+   * bundled plan package with the demo package, as release 1), so a test context starting on it
+   * finds the bundled content unchanged and imports nothing. It is a copy of a template imported
+   * once per test run by the {@code import} command: copying takes a fraction of a second, an
+   * import several seconds.
+   */
+  public static synchronized String newImportedDatabaseUrl() {
+    if (imported == null) {
+      String template = createDatabase(null);
+      importBundledPackages(url(template));
+      imported = template;
+    }
+    return url(createDatabase(imported));
+  }
+
+  private static String createDatabase(String template) {
     DatabaseAddress address = server();
     String name = "portal_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-    execute(address, "create database " + name);
+    execute(address, "create database " + name + (template == null ? "" : " template " + template));
     CREATED.add(name);
-    DatabaseAddress database = address.withDatabase(name);
+    if (template != null) {
+      // A copy does not take the template's database privileges (the migrations revoke TEMPORARY).
+      execute(
+          address,
+          "update pg_database set datacl = (select datacl from pg_database where datname = '"
+              + template
+              + "') where datname = '"
+              + name
+              + "'");
+    }
+    return name;
+  }
+
+  private static void importBundledPackages(String url) {
+    Path datasets = Path.of("..", "datasets").toAbsolutePath().normalize();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    PrintStream printed = new PrintStream(output, true, StandardCharsets.UTF_8);
+    int exitCode =
+        PortalCommandLine.run(
+            new String[] {
+              "import",
+              datasets.resolve("qingtian").toString(),
+              datasets.resolve("demo").toString(),
+              "--portal.database.url=" + url
+            },
+            printed,
+            printed);
+    if (exitCode != 0) {
+      throw new IllegalStateException(
+          "cannot import the bundled packages into the test template database:\n"
+              + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String url(String name) {
+    DatabaseAddress database = server().withDatabase(name);
     return "postgresql://"
         + database.username()
         + (database.password() == null ? "" : ":" + database.password())

@@ -38,7 +38,7 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 @DatabaseTest
 class AchievementSubscriptionTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final String SUBSCRIPTION =
       "subscription { achievementPublished { code title(lang: EN) provenance"
           + " measures { code } departments { code } source { code title } } }";

@@ -51,7 +51,7 @@ class ApiLoginCannotBlockImportsAttackTest {
   /** The advisory lock key imports used to serialize on (public in the source code). */
   private static final long OLD_IMPORT_LOCK_KEY = 0x51_54_50_4f_52_54L;
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

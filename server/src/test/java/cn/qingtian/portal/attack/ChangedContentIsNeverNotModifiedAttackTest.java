@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DatabaseTest
 class ChangedContentIsNeverNotModifiedAttackTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final String LATEST = "/datasets/observations/latest/observations.csv";
   private static final String CHANGED = "RURAL_DISPOSABLE_INCOME_PER_CAPITA,331121,2019,_T,";
   private static final Pattern MODIFIED = Pattern.compile("modified>?\\s+\"([^\"]+)\"");

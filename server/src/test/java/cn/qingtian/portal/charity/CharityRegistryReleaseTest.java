@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DatabaseTest
 class CharityRegistryReleaseTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final String COUNTS =
       "{ indicator(code: \"CHARITY_ORGANIZATIONS\") { observations { nodes { value } } } }";
 

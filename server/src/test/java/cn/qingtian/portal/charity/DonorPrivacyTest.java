@@ -38,7 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DatabaseTest
 class DonorPrivacyTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final List<String> PRIVATE = List.of("王秀英", "李建国", "DONOR-0007");
   private static final String EVERYTHING =
       """

@@ -39,15 +39,11 @@ class CrashSafetyTest {
 
   @Test
   void aPublishKilledAtAnyMomentLeavesTheLastCompleteSiteAndWholeDownloads() throws Exception {
-    String database = TestDatabases.newDatabaseUrl();
+    String database = TestDatabases.newImportedDatabaseUrl();
     Path site = temp.resolve("site");
     Path builds = temp.resolve("site.builds");
     Path downloads = temp.resolve("downloads");
     List<String> report = new ArrayList<>();
-
-    PortalProcess imported = importInto(database, "import-1", PackageFixture.BUNDLED);
-    assertThat(imported.waitFor(600)).as(imported.output()).isZero();
-    report.add("import of release 1: " + imported.elapsedMillis() + " ms");
 
     PortalProcess first = publish(database, site, downloads, "publish-1");
     assertThat(first.waitFor(600)).as(first.output()).isZero();
@@ -120,14 +116,9 @@ class CrashSafetyTest {
 
   @Test
   void anImportKilledAtAnyMomentLeavesThePreviousReleaseOrTheWholeNewOne() throws Exception {
-    String database = TestDatabases.newDatabaseUrl();
-    String twin = TestDatabases.newDatabaseUrl();
+    String database = TestDatabases.newImportedDatabaseUrl();
+    String twin = TestDatabases.newImportedDatabaseUrl();
     List<String> report = new ArrayList<>();
-    for (String url : List.of(database, twin)) {
-      PortalProcess first = importInto(url, "import-first", PackageFixture.BUNDLED);
-      assertThat(first.waitFor(600)).as(first.output()).isZero();
-      report.add("import of release 1: " + first.elapsedMillis() + " ms");
-    }
     DatabaseState previous = DatabaseState.of(twin);
     assertThat(DatabaseState.of(database)).isEqualTo(previous);
     Path changed =

@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DatabaseTest
 class BadPackageCorpusTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

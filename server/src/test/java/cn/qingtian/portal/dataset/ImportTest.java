@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DatabaseTest
 class ImportTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

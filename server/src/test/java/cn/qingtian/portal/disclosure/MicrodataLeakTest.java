@@ -46,7 +46,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DatabaseTest
 class MicrodataLeakTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final String CANARY = "CANARY-7731";
   private static final long CANARY_INCOME = 987_654_321L;
 

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DatabaseTest
 class ReleaseHistoryTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final String FIRST = "1.6.0+demo.1.4.0";
   private static final String SECOND = "1.6.1+demo.1.4.0";
   private static final String CHANGED = "RURAL_DISPOSABLE_INCOME_PER_CAPITA,331121,2019,_T,";

@@ -49,7 +49,7 @@ class SecretsAndPathsLeakTest {
 
   @DynamicPropertySource
   static void canaries(DynamicPropertyRegistry registry) {
-    registry.add("portal.database.url", () -> withPassword(TestDatabases.newDatabaseUrl()));
+    registry.add("portal.database.url", () -> withPassword(TestDatabases.newImportedDatabaseUrl()));
     registry.add("portal.database.api-password", () -> API_SECRET);
     registry.add("PORTAL_ADMIN_TOKEN", () -> ENV_SECRET);
     registry.add("spring.r2dbc.password", () -> ENV_SECRET);

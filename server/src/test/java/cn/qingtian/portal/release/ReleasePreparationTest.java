@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DatabaseTest
 class ReleasePreparationTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final String ROW = "RURAL_DISPOSABLE_INCOME_PER_CAPITA,331121,2019,_T,";
   private static final String QUERY =
       "{ indicator(code: \\\"RURAL_DISPOSABLE_INCOME_PER_CAPITA\\\") {"

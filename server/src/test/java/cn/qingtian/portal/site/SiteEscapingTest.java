@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ApiIntegrationTest
 class SiteEscapingTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final String SCRIPT = "<script>alert('x')</script>";
   private static final String IMAGE = "\"><img src=x onerror=alert(1)>";
 
