@@ -115,13 +115,7 @@ public final class PackageValidator {
     try (CsvReader reader = CsvReader.open(file, path, problems)) {
       return reader == null ? null : readRows(file, resource, reader, problems);
     } catch (IOException | UncheckedIOException e) {
-      problems.add(
-          new Problem(
-              file,
-              0,
-              0,
-              zh("dataset.file.unreadable", e.getMessage()),
-              en("dataset.file.unreadable", e.getMessage())));
+      problems.add(problem(file, 0, 0, "dataset.file.unreadable", e.getMessage()));
       return null;
     }
   }
@@ -145,58 +139,32 @@ public final class PackageValidator {
         || declared.startsWith("/")
         || declared.startsWith("\\")
         || declared.matches("^[A-Za-z]:.*")) {
-      problems.add(
-          descriptorProblem(
-              zh("dataset.path.absolute", name, declared),
-              en("dataset.path.absolute", name, declared)));
+      problems.add(problem(DataPackage.DESCRIPTOR, 0, 0, "dataset.path.absolute", name, declared));
       return null;
     }
     Path root = directory.toAbsolutePath().normalize();
     Path path = root.resolve(relative).normalize();
     if (!path.startsWith(root)) {
-      problems.add(
-          descriptorProblem(
-              zh("dataset.path.outside", name, declared),
-              en("dataset.path.outside", name, declared)));
+      problems.add(problem(DataPackage.DESCRIPTOR, 0, 0, "dataset.path.outside", name, declared));
       return null;
     }
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      problems.add(
-          new Problem(
-              file, 0, 0, zh("dataset.file.missing", name), en("dataset.file.missing", name)));
+      problems.add(problem(file, 0, 0, "dataset.file.missing", name));
       return null;
     }
     try {
       Path real = path.toRealPath();
       if (!real.startsWith(root.toRealPath())) {
-        problems.add(
-            new Problem(
-                file,
-                0,
-                0,
-                zh("dataset.file.linkOutside", name, real),
-                en("dataset.file.linkOutside", name, real)));
+        problems.add(problem(file, 0, 0, "dataset.file.linkOutside", name, real));
         return null;
       }
       if (!Files.isRegularFile(real)) {
-        problems.add(
-            new Problem(
-                file,
-                0,
-                0,
-                zh("dataset.file.notRegular", name),
-                en("dataset.file.notRegular", name)));
+        problems.add(problem(file, 0, 0, "dataset.file.notRegular", name));
         return null;
       }
       return real;
     } catch (IOException e) {
-      problems.add(
-          new Problem(
-              file,
-              0,
-              0,
-              zh("dataset.file.brokenLink", name, e.getMessage()),
-              en("dataset.file.brokenLink", name, e.getMessage())));
+      problems.add(problem(file, 0, 0, "dataset.file.brokenLink", name, e.getMessage()));
       return null;
     }
   }
@@ -208,16 +176,13 @@ public final class PackageValidator {
   private static void checkFileNames(DataPackage descriptor, List<Problem> problems) {
     if (!SafePaths.isSafeName(descriptor.version())) {
       problems.add(
-          descriptorProblem(
-              zh("dataset.name.version", shown(descriptor.version())),
-              en("dataset.name.version", shown(descriptor.version()))));
+          problem(
+              DataPackage.DESCRIPTOR, 0, 0, "dataset.name.version", shown(descriptor.version())));
     }
     for (Resource resource : descriptor.resources()) {
       if (!SafePaths.isSafeName(resource.name())) {
         problems.add(
-            descriptorProblem(
-                zh("dataset.name.resource", shown(resource.name())),
-                en("dataset.name.resource", shown(resource.name()))));
+            problem(DataPackage.DESCRIPTOR, 0, 0, "dataset.name.resource", shown(resource.name())));
       }
     }
   }
@@ -241,8 +206,10 @@ public final class PackageValidator {
     }
   }
 
-  private static Problem descriptorProblem(String zh, String en) {
-    return new Problem(DataPackage.DESCRIPTOR, 0, 0, zh, en);
+  /** A problem at file:row:column, worded by the message {@code key} in both languages. */
+  private static Problem problem(
+      String file, int row, int column, String key, @Nullable Object... arguments) {
+    return new Problem(file, row, column, zh(key, arguments), en(key, arguments));
   }
 
   /** The Chinese half of the problem {@code key} of the bundle ({@link UserMessages}). */
@@ -266,7 +233,7 @@ public final class PackageValidator {
     CsvReader.Record header = reader.next();
     if (header == null) {
       if (problems.stream().noneMatch(p -> p.file().equals(file))) {
-        problems.add(new Problem(file, 1, 1, zh("dataset.file.empty"), en("dataset.file.empty")));
+        problems.add(problem(file, 1, 1, "dataset.file.empty"));
       }
       return null;
     }
@@ -369,23 +336,13 @@ public final class PackageValidator {
       String code = String.format("U+%04X", (int) raw.charAt(control));
       String shown = shown(raw);
       problems.add(
-          new Problem(
-              file,
-              row,
-              column,
-              zh("dataset.cell.control", field.name(), shown, control + 1, code),
-              en("dataset.cell.control", field.name(), shown, control + 1, code)));
+          problem(
+              file, row, column, "dataset.cell.control", field.name(), shown, control + 1, code));
       return null;
     }
     if (schema.missingValues().contains(raw)) {
       if (field.required() || schema.primaryKey().contains(field.name())) {
-        problems.add(
-            new Problem(
-                file,
-                row,
-                column,
-                zh("dataset.cell.required", field.name()),
-                en("dataset.cell.required", field.name())));
+        problems.add(problem(file, row, column, "dataset.cell.required", field.name()));
       }
       return null;
     }
@@ -393,33 +350,7 @@ public final class PackageValidator {
     try {
       value = field.type().parse(raw);
     } catch (IllegalArgumentException e) {
-      String shown = shown(raw);
-      boolean noSuchDay =
-          field.type() == FieldType.DATE && FieldType.DATE_PATTERN.matcher(raw).matches();
-      boolean tooLarge =
-          (field.type() == FieldType.INTEGER || field.type() == FieldType.YEAR)
-              && FieldType.INTEGER_PATTERN.matcher(raw).matches();
-      String why = noSuchDay ? "dataset.cell.type.noSuchDay" : null;
-      String range = "dataset.cell.type.range";
-      Object min = FieldType.INTEGER_MIN;
-      Object max = FieldType.INTEGER_MAX;
-      problems.add(
-          new Problem(
-              file,
-              row,
-              column,
-              zh(
-                  "dataset.cell.type",
-                  field.name(),
-                  shown,
-                  field.type().zh(),
-                  (why == null ? "" : zh(why)) + (tooLarge ? zh(range, min, max) : "")),
-              en(
-                  "dataset.cell.type",
-                  field.name(),
-                  shown,
-                  field.type().en(),
-                  (why == null ? "" : en(why)) + (tooLarge ? en(range, min, max) : ""))));
+      problems.add(typeProblem(file, row, column, field, raw));
       return null;
     }
     FormulaCells.Formula formula =
@@ -430,25 +361,47 @@ public final class PackageValidator {
     if (field.enumValues() != null && !field.enumValues().contains(raw)) {
       String shown = shown(raw);
       problems.add(
-          new Problem(
-              file,
-              row,
-              column,
-              zh("dataset.cell.enum", field.name(), shown, field.enumValues()),
-              en("dataset.cell.enum", field.name(), shown, field.enumValues())));
+          problem(file, row, column, "dataset.cell.enum", field.name(), shown, field.enumValues()));
     }
     if (field.pattern() != null && !field.pattern().matcher(raw).matches()) {
       String shown = shown(raw);
       problems.add(
-          new Problem(
-              file,
-              row,
-              column,
-              zh("dataset.cell.pattern", field.name(), shown, field.pattern()),
-              en("dataset.cell.pattern", field.name(), shown, field.pattern())));
+          problem(file, row, column, "dataset.cell.pattern", field.name(), shown, field.pattern()));
     }
     checkRange(file, row, column, field, raw, value, problems);
     return value;
+  }
+
+  /**
+   * A value its field's type cannot read; says why when the form is right (no such day, too large).
+   */
+  private static Problem typeProblem(String file, int row, int column, Field field, String raw) {
+    String shown = shown(raw);
+    boolean noSuchDay =
+        field.type() == FieldType.DATE && FieldType.DATE_PATTERN.matcher(raw).matches();
+    boolean tooLarge =
+        (field.type() == FieldType.INTEGER || field.type() == FieldType.YEAR)
+            && FieldType.INTEGER_PATTERN.matcher(raw).matches();
+    String why = noSuchDay ? "dataset.cell.type.noSuchDay" : null;
+    String range = "dataset.cell.type.range";
+    Object min = FieldType.INTEGER_MIN;
+    Object max = FieldType.INTEGER_MAX;
+    return new Problem(
+        file,
+        row,
+        column,
+        zh(
+            "dataset.cell.type",
+            field.name(),
+            shown,
+            field.type().zh(),
+            (why == null ? "" : zh(why)) + (tooLarge ? zh(range, min, max) : "")),
+        en(
+            "dataset.cell.type",
+            field.name(),
+            shown,
+            field.type().en(),
+            (why == null ? "" : en(why)) + (tooLarge ? en(range, min, max) : "")));
   }
 
   private static void checkRange(
@@ -464,32 +417,20 @@ public final class PackageValidator {
       if (field.minimum() != null && decimal.compareTo(field.minimum()) < 0
           || field.maximum() != null && decimal.compareTo(field.maximum()) > 0) {
         problems.add(
-            new Problem(
+            problem(
                 file,
                 row,
                 column,
-                zh(
-                    "dataset.cell.range",
-                    field.name(),
-                    shown(raw),
-                    field.minimum(),
-                    field.maximum()),
-                en(
-                    "dataset.cell.range",
-                    field.name(),
-                    shown(raw),
-                    field.minimum(),
-                    field.maximum())));
+                "dataset.cell.range",
+                field.name(),
+                shown(raw),
+                field.minimum(),
+                field.maximum()));
       }
     }
     if (field.maxLength() != null && raw.length() > field.maxLength()) {
       problems.add(
-          new Problem(
-              file,
-              row,
-              column,
-              zh("dataset.cell.maxLength", field.name(), field.maxLength()),
-              en("dataset.cell.maxLength", field.name(), field.maxLength())));
+          problem(file, row, column, "dataset.cell.maxLength", field.name(), field.maxLength()));
     }
   }
 
@@ -537,12 +478,13 @@ public final class PackageValidator {
             continue; // that table could not be read; its problems are reported already
           }
           problems.add(
-              new Problem(
+              problem(
                   DataPackage.DESCRIPTOR,
                   0,
                   0,
-                  zh("dataset.foreignKey.unknownResource", table.name(), target),
-                  en("dataset.foreignKey.unknownResource", table.name(), target)));
+                  "dataset.foreignKey.unknownResource",
+                  table.name(),
+                  target));
           continue;
         }
         int[] from = fk.fields().stream().mapToInt(schema::indexOf).toArray();
