@@ -81,6 +81,23 @@ class PortalCommandLineTest {
         .contains("problem(s) found");
   }
 
+  @Test
+  void validateRefusesAValueOutsideTheCodesEnumsEvenWhereTheDescriptorAllowsIt() {
+    Path widened =
+        PackageFixture.copyOfBundled(temp)
+            .replace(
+                "targets.csv",
+                "DISPOSABLE_INCOME_PER_CAPITA,1,LEVEL,GE",
+                "DISPOSABLE_INCOME_PER_CAPITA,1,NONSENSE,GE")
+            .withoutEnumConstraint("targets", "kind")
+            .directory();
+    assertThat(run("validate", widened.toString())).isEqualTo(1);
+    assertThat(err())
+        .contains("targets.csv:2:4: ", "“NONSENSE”", "is not one of")
+        .contains("1 problem(s) found");
+    assertThat(out()).doesNotContain("the data package is valid");
+  }
+
   private int run(String... args) {
     return PortalCommandLine.run(
         args,

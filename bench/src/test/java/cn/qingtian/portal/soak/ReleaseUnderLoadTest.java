@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class ReleaseUnderLoadTest {
 
-  private static final String DATABASE = TestDatabases.newDatabaseUrl();
+  private static final String DATABASE = TestDatabases.newImportedDatabaseUrl();
   private static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
   // The new release is served once prepared (search index, progress, downloads, hottest answers):
   // 12.6 s after the commit under this load on a quiet 2-core machine; more on a busy one.

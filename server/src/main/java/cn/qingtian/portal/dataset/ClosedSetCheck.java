@@ -4,6 +4,8 @@ import cn.qingtian.portal.messages.UserMessages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.core.Ordered;
 
 /**
@@ -40,9 +42,24 @@ public final class ClosedSetCheck implements DerivedTables, Ordered {
 
   @Override
   public List<Table> derive(ReleaseTables release) {
+    List<Problem> problems = problemsIn(name -> release.table(name));
+    if (!problems.isEmpty()) {
+      throw new ImportRefusedException(problems);
+    }
+    return List.of();
+  }
+
+  /**
+   * The cells of validated tables outside their closed set (the {@code validate} command's check).
+   */
+  public List<Problem> problemsIn(List<Table> tables) {
+    return problemsIn(name -> tables.stream().filter(t -> t.name().equals(name)).findFirst());
+  }
+
+  private List<Problem> problemsIn(Function<String, Optional<Table>> tables) {
     List<Problem> problems = new ArrayList<>();
     for (ClosedSet set : sets) {
-      Table table = release.table(set.table()).orElse(null);
+      Table table = tables.apply(set.table()).orElse(null);
       int index = table == null ? -1 : table.schema().indexOf(set.column());
       if (index < 0) {
         continue;
@@ -60,9 +77,6 @@ public final class ClosedSetCheck implements DerivedTables, Ordered {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ImportRefusedException(problems);
-    }
-    return List.of();
+    return problems;
   }
 }

@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Configuration;
 
 /** The indicator feature's columns that are Java enums: an import with another value is refused. */
 @Configuration(proxyBeanMethods = false)
-class IndicatorClosedSets {
+public class IndicatorClosedSets {
 
-  static final List<ClosedSet> SETS =
+  /** Also checked by the {@code validate} command, which starts no Spring context. */
+  public static final List<ClosedSet> SETS =
       List.of(ClosedSet.of("geographies", "level", GeographyLevel.class));
 
   @Bean

@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Configuration;
 
 /** The plan's columns that are Java enums: an import with another value in them is refused. */
 @Configuration(proxyBeanMethods = false)
-class PlanClosedSets {
+public class PlanClosedSets {
 
-  static final List<ClosedSet> SETS =
+  /** Also checked by the {@code validate} command, which starts no Spring context. */
+  public static final List<ClosedSet> SETS =
       List.of(
           ClosedSet.of("targets", "kind", TargetKind.class),
           ClosedSet.of("targets", "comparator", TargetComparator.class),
