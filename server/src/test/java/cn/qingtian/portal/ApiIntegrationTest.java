@@ -10,13 +10,18 @@ import org.springframework.context.annotation.Import;
 
 /**
  * An integration test over real HTTP against the running server and real PostgreSQL, holding the
- * bundled data package as release 1. The database is the one of {@link SharedDatabase}.
+ * bundled data package as release 1. The annotation names no database: the test class extends
+ * {@link SharedDatabase} (or one of its subclasses) or registers {@code portal.database.url} from
+ * {@link TestDatabases} itself; without either the context fails to start, at an address that says
+ * so, instead of using the developer's own embedded server.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      // Never the developer's own embedded server: a test class names its database (see above).
+      "portal.database.url=postgresql://postgres@name-a-test-database.invalid:1/extend-SharedDatabase",
       "portal.release.poll-interval=200ms",
       "portal.site.publish-on-release=false",
       "portal.downloads.directory=target/test-downloads/${random.uuid}",

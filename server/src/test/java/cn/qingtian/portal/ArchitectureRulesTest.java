@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.qingtian.portal.achievement.archfixture.UsesDeclared;
 import cn.qingtian.portal.achievement.archfixture.UsesUndeclared;
+import cn.qingtian.portal.api.archfixture.ApiUsesRoot;
 import cn.qingtian.portal.api.archfixture.CycleA;
+import cn.qingtian.portal.architecture.archfixture.MarkerUsesPlan;
 import cn.qingtian.portal.indicator.archfixture.Declared;
 import cn.qingtian.portal.indicator.archfixture.Undeclared;
 import cn.qingtian.portal.operations.archfixture.OperationsUsesRelease;
@@ -12,6 +14,7 @@ import cn.qingtian.portal.plan.Plan;
 import cn.qingtian.portal.plan.archfixture.PlanUsesIndicator;
 import cn.qingtian.portal.release.Release;
 import cn.qingtian.portal.release.archfixture.CycleB;
+import cn.qingtian.portal.unplaced.archfixture.Unplaced;
 import cn.qingtian.portal.web.archfixture.WebUsesPlan;
 import cn.qingtian.site.archfixture.SiteUsesPortal;
 import cn.qingtian.site.archfixture.SiteUsesSpring;
@@ -31,7 +34,7 @@ class ArchitectureRulesTest {
 
   @Test
   void everyRuleHasAPlantedViolationHere() {
-    assertThat(ArchitectureTest.RULES).hasSize(5);
+    assertThat(ArchitectureTest.RULES).hasSize(8);
   }
 
   @Test
@@ -105,6 +108,41 @@ class ArchitectureRulesTest {
                 assertThat(line)
                     .contains(SiteUsesSpring.class.getName())
                     .contains("org.springframework"));
+  }
+
+  @Test
+  void aPackageOutsideTheMapIsReported() {
+    assertThat(violations(ArchitectureTest.EVERY_PACKAGE_IS_PLACED, Unplaced.class))
+        .anySatisfy(line -> assertThat(line).contains(Unplaced.class.getName()));
+  }
+
+  @Test
+  void aPackageUsingTheRootIsReported() {
+    assertThat(
+            violations(
+                ArchitectureTest.NOTHING_USES_THE_ROOT, ApiUsesRoot.class, PortalCommandLine.class))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(ApiUsesRoot.class.getName())
+                    .contains(PortalCommandLine.class.getName()));
+  }
+
+  @Test
+  void theMarkerPackageUsingAnotherIsReported() {
+    assertThat(
+            violations(
+                ArchitectureTest.THE_MARKER_PACKAGE_IMPORTS_NOTHING,
+                MarkerUsesPlan.class,
+                Plan.class))
+        .anySatisfy(line -> assertThat(line).contains(MarkerUsesPlan.class.getName()));
+  }
+
+  @Test
+  void aFailureSendsTheReaderToTheMap() {
+    EvaluationResult result =
+        evaluate(ArchitectureTest.CORE_IGNORES_FEATURES, WebUsesPlan.class, Plan.class);
+    assertThat(result.getFailureReport().toString()).contains("docs/architecture.md");
   }
 
   private static List<String> violations(ArchRule rule, Class<?>... planted) {

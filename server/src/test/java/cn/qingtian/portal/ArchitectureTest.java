@@ -34,6 +34,9 @@ class ArchitectureTest {
 
   static final String PORTAL = "cn.qingtian.portal";
 
+  /** Where a failure sends the reader: the map, the rules and why. */
+  private static final String SEE = " (docs/architecture.md, \"Packages and allowed directions\")";
+
   /** The core, bottom to top: a layer may use the layers below it, never one above. */
   static final List<String> CORE =
       List.of(
@@ -50,7 +53,7 @@ class ArchitectureTest {
           "search", Set.of("indicator"),
           "site", Set.of(),
           "download", Set.of("charity", "site"),
-          "demo", Set.of("disclosure"));
+          "demo", Set.of("disclosure", "plan"));
 
   @ArchTest
   static final ArchRule NO_CYCLES =
@@ -61,7 +64,8 @@ class ArchitectureTest {
           .beFreeOfCycles()
           .because(
               "a package that two others reach in a circle cannot be understood or changed on its"
-                  + " own");
+                  + " own"
+                  + SEE);
 
   @ArchTest
   static final ArchRule CORE_IGNORES_FEATURES =
@@ -74,7 +78,8 @@ class ArchitectureTest {
           .because(
               "the core (GraphQL plumbing, releases, imports, limits, HTTP) serves every feature and"
                   + " must not change when one does; a feature plugs in through the core's"
-                  + " interfaces (NodeResolver, DerivedTables, …)");
+                  + " interfaces (NodeResolver, DerivedTables, …)"
+                  + SEE);
 
   @ArchTest
   static final ArchRule CORE_LAYERS =
@@ -120,7 +125,8 @@ class ArchitectureTest {
           .because(
               "each core package builds only on the ones below it (messages < operations < database"
                   + " < api < release < dataset < ratelimit < web), so a change low down is seen above and"
-                  + " never the other way round");
+                  + " never the other way round"
+                  + SEE);
 
   @ArchTest
   static final ArchRule FEATURES_USE_EACH_OTHER_THROUGH_INTERFACES =
@@ -130,7 +136,8 @@ class ArchitectureTest {
           .should(useOtherFeaturesOnlyThroughTheirInterfacesInTheListedDirections())
           .because(
               "a feature may change everything but its @FeatureInterface types without looking"
-                  + " elsewhere, and the listed directions keep the features a tree");
+                  + " elsewhere, and the listed directions keep the features a tree"
+                  + SEE);
 
   @ArchTest
   static final ArchRule SITE_MODULE_STANDS_ALONE =
@@ -142,7 +149,44 @@ class ArchitectureTest {
           .resideInAnyPackage(PORTAL + "..", "org.springframework..")
           .because(
               "the site generator is a client of the public API (GraphQL over HTTP or in process):"
-                  + " it runs without the server and without Spring");
+                  + " it runs without the server and without Spring"
+                  + SEE);
+
+  @ArchTest
+  static final ArchRule EVERY_PACKAGE_IS_PLACED =
+      classes()
+          .that()
+          .resideInAPackage(PORTAL + "..")
+          .should()
+          .resideInAnyPackage(placed())
+          .because(
+              "a new package is a core layer or a feature with listed directions, or no rule"
+                  + " would hold it; add it to CORE or FEATURES here and to the tables of the doc"
+                  + SEE);
+
+  @ArchTest
+  static final ArchRule NOTHING_USES_THE_ROOT =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(PORTAL)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PORTAL)
+          .because(
+              "PortalApplication and PortalCommandLine wire everything together, so a package"
+                  + " that used them would depend on every other"
+                  + SEE);
+
+  @ArchTest
+  static final ArchRule THE_MARKER_PACKAGE_IMPORTS_NOTHING =
+      noClasses()
+          .that()
+          .resideInAPackage(PORTAL + ".architecture..")
+          .should()
+          .dependOnClassesThat(
+              JavaClass.Predicates.resideInAPackage(PORTAL + "..")
+                  .and(JavaClass.Predicates.resideOutsideOfPackage(PORTAL + ".architecture..")))
+          .because("every package may use the @FeatureInterface marker, so it may use none" + SEE);
 
   /** The rules in the order above, for the test that plants a violation of each. */
   static final List<ArchRule> RULES =
@@ -151,7 +195,18 @@ class ArchitectureTest {
           CORE_IGNORES_FEATURES,
           CORE_LAYERS,
           FEATURES_USE_EACH_OTHER_THROUGH_INTERFACES,
-          SITE_MODULE_STANDS_ALONE);
+          SITE_MODULE_STANDS_ALONE,
+          EVERY_PACKAGE_IS_PLACED,
+          NOTHING_USES_THE_ROOT,
+          THE_MARKER_PACKAGE_IMPORTS_NOTHING);
+
+  /** The root package, the marker package, the core and the features. */
+  private static String[] placed() {
+    List<String> placed = new java.util.ArrayList<>(List.of(PORTAL, PORTAL + ".architecture.."));
+    placed.addAll(List.of(packages(CORE)));
+    placed.addAll(List.of(packages(FEATURES.keySet())));
+    return placed.toArray(String[]::new);
+  }
 
   private static String[] packages(java.util.Collection<String> names) {
     return names.stream().map(name -> PORTAL + "." + name + "..").toArray(String[]::new);

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real PostgreSQL for tests: the server named by {@code PORTAL_TEST_DATABASE_URL} (CI sets it to
- * the machine's PostgreSQL), or else one embedded PostgreSQL for the whole test run. Each caller
- * gets a fresh database of its own: empty, or holding the bundled packages as release 1.
+ * the machine's PostgreSQL), or else one embedded PostgreSQL per test JVM (Failsafe runs two). Each
+ * caller gets a fresh database of its own: empty, or holding the bundled packages as release 1. The
+ * bundled packages are found at {@code ../datasets}: tests run in their module's folder.
  */
 public final class TestDatabases {
 
@@ -41,7 +42,7 @@ public final class TestDatabases {
    * Creates a database holding what the portal's start-up import leaves in an empty one (the
    * bundled plan package with the demo package, as release 1), so a test context starting on it
    * finds the bundled content unchanged and imports nothing. It is a copy of a template imported
-   * once per test run by the {@code import} command: copying takes a fraction of a second, an
+   * once per test JVM by the {@code import} command: copying takes a fraction of a second, an
    * import several seconds.
    */
   public static synchronized String newImportedDatabaseUrl() {

@@ -2,13 +2,17 @@ package cn.qingtian.portal.demo;
 
 import cn.qingtian.portal.dataset.Row;
 import cn.qingtian.portal.dataset.Table;
+import cn.qingtian.portal.plan.TargetComparator;
+import cn.qingtian.portal.plan.TargetKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,38 +74,43 @@ record Trajectory(
     return planned;
   }
 
+  /** The kinds whose target is a value to reach: one of them shapes the series if there is one. */
+  private static final Set<TargetKind> SHAPING_KINDS =
+      EnumSet.of(
+          TargetKind.LEVEL,
+          TargetKind.SHARE,
+          TargetKind.FULL_COVERAGE,
+          TargetKind.CEILING,
+          TargetKind.FLOOR);
+
   /** The target that shapes the series: a level if there is one, else the first. */
   private static Row driving(List<Row> own, Table targets) {
     return own.stream()
-        .filter(
-            t ->
-                List.of("LEVEL", "SHARE", "FULL_COVERAGE", "CEILING", "FLOOR")
-                    .contains(str(t, targets, "kind")))
+        .filter(t -> SHAPING_KINDS.contains(TargetKind.valueOf(str(t, targets, "kind"))))
         .findFirst()
         .orElse(own.get(0));
   }
 
   private static Trajectory forTarget(
       String code, String unit, Row target, List<Row> own, Table targets, Scenario scenario) {
-    String kind = str(target, targets, "kind");
-    String comparator = str(target, targets, "comparator");
+    TargetKind kind = TargetKind.valueOf(str(target, targets, "kind"));
+    TargetComparator comparator = TargetComparator.valueOf(str(target, targets, "comparator"));
     int last = scenario.lastYear();
     return switch (kind) {
-      case "GROWTH_RATE" ->
+      case GROWTH_RATE ->
           growth(code, unit, decimal(target, targets, "value") / 100, scenario, 20_000);
-      case "CUMULATIVE_COUNT" ->
-          cumulative(code, unit, decimal(target, targets, "value"), scenario);
-      case "ANNUAL_COUNT" -> annualCount(code, unit, decimal(target, targets, "value"), scenario);
-      case "DYNAMIC_ZERO" -> dynamicZero(code, unit, scenario);
-      case "MILESTONE" -> milestone(code, unit, scenario);
-      case "DIRECTION" -> direction(code, unit, !comparator.equals("DECREASE"), scenario);
-      case "RELATIONAL" -> steadyGrowth(code, unit, 50_000, 0.06 + relationalGap(scenario), last);
-      default ->
+      case CUMULATIVE_COUNT -> cumulative(code, unit, decimal(target, targets, "value"), scenario);
+      case ANNUAL_COUNT -> annualCount(code, unit, decimal(target, targets, "value"), scenario);
+      case DYNAMIC_ZERO -> dynamicZero(code, unit, scenario);
+      case MILESTONE -> milestone(code, unit, scenario);
+      case DIRECTION -> direction(code, unit, comparator != TargetComparator.DECREASE, scenario);
+      case RELATIONAL -> steadyGrowth(code, unit, 50_000, 0.06 + relationalGap(scenario), last);
+      case LEVEL, SHARE, CEILING, FLOOR, FULL_COVERAGE ->
           level(
               code,
               unit,
               decimal(target, targets, "value"),
-              !comparator.startsWith("L"),
+              comparator != TargetComparator.LE && comparator != TargetComparator.LT,
               siblingGrowth(own, targets),
               scenario);
     };
