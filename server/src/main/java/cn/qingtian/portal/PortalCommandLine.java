@@ -336,7 +336,8 @@ public final class PortalCommandLine {
 
   /**
    * Publishes the current release of the configured database, reading it only: no start-up import
-   * (finding 3 of issue 21: this imported the bundled packages, DEMO included, into that database).
+   * (docs/reliability.md, attack finding 3: this imported the bundled packages, DEMO included, into
+   * that database).
    */
   private static int publishFromDatabase(
       Path directory, List<String> springArgs, int repeat, PrintStream out, PrintStream err) {

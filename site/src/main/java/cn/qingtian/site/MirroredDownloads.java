@@ -148,8 +148,9 @@ public final class MirroredDownloads implements ExtraFiles {
 
   /**
    * A name the portal's API gave, as one folder or file name: letters, digits and {@code . _ + -},
-   * no {@code ..} (the portal's own rule for versions, dataset and file names; finding 1 of issue
-   * 21). Anything else is refused rather than written where its slashes and dots would lead.
+   * no {@code ..} (the portal's own rule for versions, dataset and file names; docs/reliability.md,
+   * attack finding 1). Anything else is refused rather than written where its slashes and dots
+   * would lead.
    */
   private static String folder(String name) throws IOException {
     if (!isFolderName(name)) {

@@ -499,7 +499,8 @@ public final class SiteGenerator {
               String prefix = spec.lang().equals("en") ? "en/" : "";
               Path file = build.resolve(prefix + spec.file()).normalize();
               if (!file.startsWith(build.normalize())) {
-                // A code that names a page climbs out of the build (finding 1 of issue 21).
+                // A code that names a page climbs out of the build
+                // (docs/reliability.md, attack finding 1).
                 throw new IllegalStateException("not a page of the site: " + spec.file());
               }
               writeText(file, html);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code publish --from} against a portal that answers with a release version no folder may have
- * (outside review of issue 21, finding G): the build stops and says so, instead of finishing with
- * pages that link to download folders it never wrote.
+ * (docs/reliability.md, second-round finding G): the build stops and says so, instead of finishing
+ * with pages that link to download folders it never wrote.
  */
 class MirroredDownloadsTest {
 

@@ -11,9 +11,9 @@ import java.util.OptionalInt;
 /**
  * What a query asks of the server, computed before it runs from its normalized form (fragments and
  * aliases expanded, so neither can hide anything), every list counted by its size (decision D17,
- * docs/decisions/0017-query-cost.md, as extended by issue 21): a connection by its page ({@code
- * first} or {@code last}, 100 when neither is given), a plain list by the maximum {@link ListSizes}
- * declares for it.
+ * docs/decisions/0017-query-cost.md, with the extensions recorded there): a connection by its page
+ * ({@code first} or {@code last}, 100 when neither is given), a plain list by the maximum {@link
+ * ListSizes} declares for it.
  *
  * <p>Ours rather than graphql-java's {@code MaxQueryComplexityInstrumentation}: that one sums one
  * number per field and knows nothing of list sizes, so it cannot give the node and value counts the

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded PostgreSQL's data directory, held by one portal process at a time (issue 21, finding
- * 11).
+ * The embedded PostgreSQL's data directory, held by one portal process at a time
+ * (docs/reliability.md, attack finding 11).
  *
  * <p>The portal holds a file lock in the data directory's parent ({@code <name>.portal-lock}) for
  * as long as it runs, so another portal process can tell a live portal's database from one a killed

@@ -15,8 +15,8 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * The password every connection to the embedded PostgreSQL must give (outside review of issue 21,
- * finding A).
+ * The password every connection to the embedded PostgreSQL must give (docs/reliability.md,
+ * second-round finding A).
  *
  * <p>zonky initialises the data directory with {@code initdb -A trust}: any local user could then
  * connect as the superuser {@code postgres} and, with {@code COPY … TO PROGRAM}, run commands as

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Serializes publishing: one import or rollback at a time, across processes (issue 21, finding 12).
+ * Serializes publishing: one import or rollback at a time, across processes (docs/reliability.md,
+ * attack finding 12).
  *
  * <p>The lock is {@code LOCK TABLE private.import_lock IN EXCLUSIVE MODE}, held until the
  * transaction ends. The API's read-only login cannot take it: it has no privilege on the private

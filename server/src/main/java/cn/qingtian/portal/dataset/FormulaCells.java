@@ -26,8 +26,9 @@ public final class FormulaCells {
    * where it is the locale's list separator, the semicolon (Excel and LibreOffice open CSV split on
    * them); tab and {@code |} (text import and paste); CR and LF; and the other line and record ends
    * text importers and Unicode know — vertical tab, form feed, the information separators U+001C to
-   * U+001F, NEL U+0085, and the line and paragraph separators U+2028 and U+2029 (finding E of the
-   * second outside review: the first round knew only {@code , ; | tab CR LF}).
+   * U+001F, NEL U+0085, and the line and paragraph separators U+2028 and U+2029
+   * (docs/reliability.md, second-round finding E: the first round knew only {@code , ; | tab CR
+   * LF}).
    */
   public static final String SEPARATORS =
       ",;\t|\r\n\u000B\u000C\u001C\u001D\u001E\u001F\u0085\u2028\u2029";

@@ -171,7 +171,8 @@ public final class PackageValidator {
 
   /**
    * The version and the resource names become folder and file names of the downloads and the site
-   * (finding 1 of issue 21: a version of {@code ../../x} wrote files outside the output).
+   * (docs/reliability.md, attack finding 1: a version of {@code ../../x} wrote files outside the
+   * output).
    */
   private static void checkFileNames(DataPackage descriptor, List<Problem> problems) {
     if (!SafePaths.isSafeName(descriptor.version())) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * one path segment that matches {@link #NAME} (checked at import by the {@link PackageValidator}),
  * and every path built from one is resolved, normalized and checked to stay inside its root here,
  * where it is built, so a value that slipped past import (an older database, another writer) can
- * never name a file outside the folder it belongs in (finding 1 of issue 21).
+ * never name a file outside the folder it belongs in (docs/reliability.md, attack finding 1).
  */
 public final class SafePaths {
 

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>In production the noise is {@link KeyedNoise}: each cell's draw is a function of a secret and
  * the cell's identity (its place and a hash of the rows in it), so the same data always publish the
- * same noisy cell and a new draw happens only when the data behind the cell change (issue 21,
- * finding 7). A sampler of fresh draws is for tests of the distribution and the benchmark.
+ * same noisy cell and a new draw happens only when the data behind the cell change
+ * (docs/disclosure-control.md, attack finding 7). A sampler of fresh draws is for tests of the
+ * distribution and the benchmark.
  */
 public final class DifferentialPrivacy {
 

@@ -95,22 +95,23 @@ public final class Disclosure {
   }
 
   /**
-   * The year's means and medians, audited together with the township table they describe (issue 21,
-   * finding 5): a published mean or median narrows its row's bracket counts, so the township table
-   * is audited again with what the figures say ({@link StatisticRelations}), and the figures of the
-   * rows whose withheld counts come out too narrow are withheld, until the audit passes. When the
-   * narrowed entry's own row has no figure left to withhold (the narrowing came through a column,
-   * or it is an entry of the AREA table), the figures of every row with a withheld count go; as a
-   * last resort all of them.
+   * The year's means and medians, audited together with the township table they describe
+   * (docs/disclosure-control.md, attack finding 5): a published mean or median narrows its row's
+   * bracket counts, so the township table is audited again with what the figures say ({@link
+   * StatisticRelations}), and the figures of the rows whose withheld counts come out too narrow are
+   * withheld, until the audit passes. When the narrowed entry's own row has no figure left to
+   * withhold (the narrowing came through a column, or it is an entry of the AREA table), the
+   * figures of every row with a withheld count go; as a last resort all of them.
    *
-   * <p>The audit is the stronger one of issue 21's second round ({@link
-   * IntervalAudit#auditJointly}): the AREA table solved with the township table, each published
-   * count one unknown shared by all its relations, bounds read as whole numbers. It is several
-   * times slower than the township table's own audit, whose intervals can only be wider (the same
-   * program with fewer relations and looser unknowns), so the loop first withholds what that one
-   * finds and then goes on with the joint audit until it passes. With every figure withheld it asks
-   * only what the two count tables say together; should even that narrow a count (each table passed
-   * its own audit, but not the joint one), the release is refused rather than published.
+   * <p>The audit is the stronger one of the second review round (docs/reliability.md, second-round
+   * finding C; {@link IntervalAudit#auditJointly}): the AREA table solved with the township table,
+   * each published count one unknown shared by all its relations, bounds read as whole numbers. It
+   * is several times slower than the township table's own audit, whose intervals can only be wider
+   * (the same program with fewer relations and looser unknowns), so the loop first withholds what
+   * that one finds and then goes on with the joint audit until it passes. With every figure
+   * withheld it asks only what the two count tables say together; should even that narrow a count
+   * (each table passed its own audit, but not the joint one), the release is refused rather than
+   * published.
    */
   static List<IncomeStatistics.Figure> statistics(
       List<Household> households, int year, CountTable township, CountTable area) {
@@ -193,7 +194,7 @@ public final class Disclosure {
    * sums of the published cells. Nothing is suppressed. Each cell's noise is drawn for its identity
    * (table, year, row, column and the hash of its rows; {@link KeyedNoise}), so unchanged data
    * publish unchanged cells; the report keeps the ledger: ε spent now only where a cell was drawn
-   * afresh, and the total to date (issue 21, finding 7).
+   * afresh, and the total to date (docs/disclosure-control.md, attack finding 7).
    *
    * @param previous the ledger of the previous release, by {@code "year table"}
    */
@@ -381,7 +382,8 @@ public final class Disclosure {
                 rows.get(r),
                 columns.get(c),
                 count(table, entry, rounded),
-                // One reason for every withheld entry: a specific one narrows it (finding 4).
+                // One reason for every withheld entry: a specific one narrows it
+                // (docs/disclosure-control.md, attack finding 4).
                 table.isSuppressed(entry) ? Reason.WITHHELD : null));
       }
     }
@@ -411,7 +413,8 @@ public final class Disclosure {
   /**
    * The report of a protected table. It counts the withheld entries without telling primary from
    * secondary ones (all in {@code primary}, 0 in {@code secondary}): in a one-row table "one
-   * primary, one secondary" would narrow the cells as a specific reason does (finding 4).
+   * primary, one secondary" would narrow the cells as a specific reason does
+   * (docs/disclosure-control.md, attack finding 4).
    */
   private static TableReport report(
       int year, String name, CountTable table, IntervalAudit.Result audit) {

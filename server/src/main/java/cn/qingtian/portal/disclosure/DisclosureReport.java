@@ -5,10 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The disclosure report's line for one table and year; its provenance is that of the microdata
- * (none for releases published before the report carried it). Since issue 21 the withheld entries
- * are all counted in {@code primarySuppressed} ({@code secondarySuppressed} is 0): telling them
- * apart narrowed the cells. {@code epsilon} is what this release spent on the table, {@code
- * epsilonToDate} what the table and year has spent over all releases.
+ * (none for releases published before the report carried it). Since attack finding 4
+ * (docs/disclosure-control.md) the withheld entries are all counted in {@code primarySuppressed}
+ * ({@code secondarySuppressed} is 0): telling them apart narrowed the cells. {@code epsilon} is
+ * what this release spent on the table, {@code epsilonToDate} what the table and year has spent
+ * over all releases.
  */
 public record DisclosureReport(
     int year,

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  * Means are rounded to 100 yuan, medians to 1,000.
  *
  * <p>A withheld figure is published with the one reason {@link Withheld#WITHHELD}: "fewer than 10"
- * would tell the township's count is 0–9 (issue 21, finding 4). Published means and medians narrow
- * the township's bracket counts; {@link Disclosure} audits them with the counts and withholds a
- * township's figures where they would narrow a withheld count below its protection interval
- * (finding 5).
+ * would tell the township's count is 0–9 (docs/disclosure-control.md, attack finding 4). Published
+ * means and medians narrow the township's bracket counts; {@link Disclosure} audits them with the
+ * counts and withholds a township's figures where they would narrow a withheld count below its
+ * protection interval (attack finding 5).
  */
 public final class IncomeStatistics {
 
@@ -152,7 +152,7 @@ public final class IncomeStatistics {
   private static List<Figure> figures(
       int year, String row, long[] sorted, @Nullable Withheld reason) {
     if (reason != null) {
-      // Published without the specific reason, which would narrow the count (finding 4).
+      // Published without the specific reason, which would narrow the count (attack finding 4).
       return List.of(
           new Figure(year, row, "MEAN", null, Withheld.WITHHELD),
           new Figure(year, row, "MEDIAN", null, Withheld.WITHHELD));

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * entry is published with the one reason {@link Reason#WITHHELD} (a specific reason would say more:
  * "fewer than 10" is 1–9, "a whole group" is the row total, and a withheld entry may be 0, since a
  * partner can be an empty cell). What else is published about the table's rows, a mean or a median,
- * enters as further {@link Relation}s, so the audit covers it too (issue 21, findings 4 and 5).
+ * enters as further {@link Relation}s, so the audit covers it too (docs/disclosure-control.md,
+ * attack findings 4 and 5).
  *
  * <p>A primary entry (fewer than 10 households, or a group all in one cell) is protected when the
  * attacker's interval reaches {@link #PROTECTION} households above its value and below it (or to
@@ -35,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * cell's rounding error is shared by its row and its column, which can only widen an interval by a
  * few households. Where that matters, for the means and medians ({@link #auditJointly}), published
  * counts are unknowns of their own: a township's total taken at 57 in its mean and at 53 in its
- * row's line left a cell of one household room up to 11.9, where 10.9 is all there is (issue 21,
- * second round).
+ * row's line left a cell of one household room up to 11.9, where 10.9 is all there is
+ * (docs/reliability.md, second-round finding C).
  */
 public final class IntervalAudit {
 
@@ -116,7 +117,8 @@ public final class IntervalAudit {
 
   /**
    * The audit of the township table with what its means and medians say, against the stronger
-   * attacker of issue 21's second round, who solves more than the one table:
+   * attacker of the second review round (docs/reliability.md, second-round finding C), who solves
+   * more than the one table:
    *
    * <ul>
    *   <li>the TOWNSHIP and AREA tables together: they break down the same households, so their

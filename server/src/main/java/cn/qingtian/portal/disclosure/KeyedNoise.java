@@ -11,13 +11,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The source of the differential-privacy noise (decision D18,
- * docs/decisions/0018-disclosure-gate-history.md; issue 21 finding 7): a cell's noise is a function
- * of a secret kept in the private schema and the cell's identity, which names the table, year, row
- * and column and carries a hash of the microdata rows that fall in the cell. The same data
- * therefore always get the same noise: re-importing a release, or fixing a typo elsewhere,
- * publishes byte-identical cells and spends no new budget, so an attacker cannot average fresh
- * draws away. When the rows behind a cell change, its noise is drawn afresh and the ledger counts ε
- * again.
+ * docs/decisions/0018-disclosure-gate-history.md; docs/disclosure-control.md, attack finding 7): a
+ * cell's noise is a function of a secret kept in the private schema and the cell's identity, which
+ * names the table, year, row and column and carries a hash of the microdata rows that fall in the
+ * cell. The same data therefore always get the same noise: re-importing a release, or fixing a typo
+ * elsewhere, publishes byte-identical cells and spends no new budget, so an attacker cannot average
+ * fresh draws away. When the rows behind a cell change, its noise is drawn afresh and the ledger
+ * counts ε again.
  *
  * <p>The draw is the exact integer sampler of {@link DiscreteLaplace}, fed from HMAC-SHA256 in
  * counter mode keyed with HMAC-SHA256(secret, identity): without the secret the stream is

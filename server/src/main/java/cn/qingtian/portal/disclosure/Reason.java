@@ -2,8 +2,9 @@ package cn.qingtian.portal.disclosure;
 
 /**
  * Why a cell is not published. The protection works with the specific reasons; what is published is
- * always {@link #WITHHELD}, because a specific reason narrows the value it hides (issue 21, finding
- * 4): "fewer than 10" says 1–9, "a whole group" says the cell holds its row's total.
+ * always {@link #WITHHELD}, because a specific reason narrows the value it hides
+ * (docs/disclosure-control.md, attack finding 4): "fewer than 10" says 1–9, "a whole group" says
+ * the cell holds its row's total.
  */
 public enum Reason {
   /** Fewer than 10 households (primary). */

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What a published mean or median says about the bracket counts of its row, as linear relations for
- * the {@link IntervalAudit} (issue 21, finding 5). With n_b households in bracket b of a row, n in
- * the row, the top-coding cap c, and incomes in [min(lower_b, c), min(upper_b, c)] in bracket b:
+ * the {@link IntervalAudit} (docs/disclosure-control.md, attack finding 5). With n_b households in
+ * bracket b of a row, n in the row, the top-coding cap c, and incomes in [min(lower_b, c),
+ * min(upper_b, c)] in bracket b:
  *
  * <ul>
  *   <li>a mean M (rounded to 100 yuan, so the true mean is within M ± 50): Σ n_b·min(lower_b, c) ≤

@@ -118,9 +118,10 @@ public class Downloads implements SiteExtras, ReleasePreparation {
    * with {@code latest} the files of {@code release} and the catalogue at the top. Each file is a
    * hard link to the release's written file where the file system allows, a copy otherwise: a
    * release's files never change once written (D4; a rewrite replaces the folder, never a file in
-   * place), so a rebuild writes its pages and not gigabytes of unchanged downloads again (finding
-   * 13d of issue 21). Blocks: for the site publisher's thread. Releases published before downloads
-   * existed, or whose files cannot be placed, are left out with a warning.
+   * place), so a rebuild writes its pages and not gigabytes of unchanged downloads again
+   * (docs/reliability.md, attack finding 13d). Blocks: for the site publisher's thread. Releases
+   * published before downloads existed, or whose files cannot be placed, are left out with a
+   * warning.
    */
   public void copyInto(Path datasets, Release release) throws IOException {
     List<Release> published =
@@ -212,8 +213,9 @@ public class Downloads implements SiteExtras, ReleasePreparation {
   /**
    * A version as a folder name: the version itself when it is a {@linkplain SafePaths#isSafeName
    * safe name} (every version the validator accepts), otherwise its safe characters followed by a
-   * hash of the whole version, so that a release imported before versions were checked (finding 1
-   * of issue 21) gets a folder of its own inside the downloads, never a path out of them.
+   * hash of the whole version, so that a release imported before versions were checked
+   * (docs/reliability.md, attack finding 1) gets a folder of its own inside the downloads, never a
+   * path out of them.
    */
   static String folderName(String version) {
     if (SafePaths.isSafeName(version)) {

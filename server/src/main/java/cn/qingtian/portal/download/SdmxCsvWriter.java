@@ -81,7 +81,8 @@ final class SdmxCsvWriter implements TableWriter {
 
   /**
    * One CSV line (RFC 4180, CRLF), each field quoted where it holds a quote, a line break or any
-   * separator a spreadsheet may split on, as in the portal's other CSV files (finding 13b).
+   * separator a spreadsheet may split on, as in the portal's other CSV files (docs/reliability.md,
+   * attack finding 13b).
    */
   private void line(List<String> fields) throws IOException {
     for (int i = 0; i < fields.size(); i++) {

@@ -109,12 +109,12 @@ final class XlsxTableWriter implements TableWriter {
   /**
    * Text as an XLSX string that keeps every character. fastexcel silently drops characters XML 1.0
    * cannot hold (control characters other than tab, CR and LF, U+FFFE, U+FFFF, unpaired
-   * surrogates), so a value lost them without a word (finding E of the second outside review). They
-   * are written as OOXML's escape {@code _xHHHH_} (ECMA-376 Part 1, 22.9.2.19 ST_Xstring), which
-   * Excel and LibreOffice read back as the character; an underscore that would itself read as such
-   * an escape is written as {@code _x005F_}, so text holding {@code _x0041_} keeps it literally.
-   * Escaping, not refusing, because the importer already refuses control characters: one that
-   * reaches a download came another way, and a download that fails helps no reader.
+   * surrogates), so a value lost them without a word (docs/reliability.md, second-round finding E).
+   * They are written as OOXML's escape {@code _xHHHH_} (ECMA-376 Part 1, 22.9.2.19 ST_Xstring),
+   * which Excel and LibreOffice read back as the character; an underscore that would itself read as
+   * such an escape is written as {@code _x005F_}, so text holding {@code _x0041_} keeps it
+   * literally. Escaping, not refusing, because the importer already refuses control characters: one
+   * that reaches a download came another way, and a download that fails helps no reader.
    */
   static String escaped(String text) {
     StringBuilder out = null;

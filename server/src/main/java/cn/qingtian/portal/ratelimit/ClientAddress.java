@@ -28,7 +28,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * own address: all such requests share one bucket, and it is logged once.
  *
  * <p>An IPv6 client's bucket is its /64 network, as a host is usually given a whole /64 and could
- * otherwise take a fresh bucket for each of its 2^64 addresses (outside review of issue 21).
+ * otherwise take a fresh bucket for each of its 2^64 addresses (docs/reliability.md, second-round
+ * finding B).
  */
 record ClientAddress(String header, Set<String> trustedProxies) {
 

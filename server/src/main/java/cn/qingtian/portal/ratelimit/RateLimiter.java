@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>What a window's queries cost beyond its limit is carried into the client's next windows (a
  * window's worth paid off by each one that passes), not forgiven at the reset: queries are admitted
  * on their estimate and charged their server time afterwards, so a few slow queries started at once
- * can spend several windows (outside review of issue 21: four 10-second queries charged 4,192 of
- * 1,000 points, and the next window started at 0). With the carry-over a client's server time over
- * any run of windows stays within a window's worth per window, plus one burst of at most {@link
- * RateLimitProperties#maxConcurrentPerClient()} queries.
+ * can spend several windows (docs/reliability.md, second-round finding B: four 10-second queries
+ * charged 4,192 of 1,000 points, and the next window started at 0). With the carry-over a client's
+ * server time over any run of windows stays within a window's worth per window, plus one burst of
+ * at most {@link RateLimitProperties#maxConcurrentPerClient()} queries.
  *
  * <p>The windows are a Caffeine cache whose entries expire when they stop mattering: at the end of
  * the window, or once what it overspent is paid off. Caffeine's own size bound is not used: it

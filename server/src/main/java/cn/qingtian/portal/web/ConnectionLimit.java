@@ -30,9 +30,9 @@ import reactor.netty.http.server.HttpServer;
  *
  * <p>Per address: one host may hold at most {@code maxPerAddress} of them; a connection beyond is
  * closed as soon as it is accepted, before it counts against the whole, so one host opening
- * thousands of connections fills its own share and never the server's (issue 21, finding 10).
- * Trusted proxies speak for many people (as a carrier's NAT does) and are held to the total bound
- * only.
+ * thousands of connections fills its own share and never the server's (docs/reliability.md, attack
+ * finding 10). Trusted proxies speak for many people (as a carrier's NAT does) and are held to the
+ * total bound only.
  *
  * <p>A connection whose first request is not received completely, headers and body, within {@code
  * firstRequestTimeout} of being accepted is closed, whether it sends nothing or trickles a header

@@ -10,15 +10,16 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.NettyPipeline;
 
 /**
- * A deadline for receiving a whole request, headers and body, on one connection (slowloris, finding
- * D of the second outside review, and its second look at bodies): the first request must be
- * received completely within {@code portal.http.first-request-timeout} of the connection being
- * accepted, and each later request within the same time of its first byte; otherwise the connection
- * is closed. It is absolute, not an idle timer: a client sending a header line every few seconds
- * kept a connection open for a minute while the earlier timeout closed only silent connections and
- * the idle timeout was reset by every byte; and when the deadline covered headers only, a body
- * trickled a byte every few seconds held a connection open without bound, even after the server had
- * answered (a 404 for a static path, a 503 for {@code /graphql}) and was only discarding what came.
+ * A deadline for receiving a whole request, headers and body, on one connection (slowloris:
+ * docs/reliability.md, second-round finding D, and its second look at bodies): the first request
+ * must be received completely within {@code portal.http.first-request-timeout} of the connection
+ * being accepted, and each later request within the same time of its first byte; otherwise the
+ * connection is closed. It is absolute, not an idle timer: a client sending a header line every few
+ * seconds kept a connection open for a minute while the earlier timeout closed only silent
+ * connections and the idle timeout was reset by every byte; and when the deadline covered headers
+ * only, a body trickled a byte every few seconds held a connection open without bound, even after
+ * the server had answered (a 404 for a static path, a 503 for {@code /graphql}) and was only
+ * discarding what came.
  *
  * <p>Why bodies get the same time as headers: the portal takes no uploads, and the largest body it
  * reads, a GraphQL request, is bounded by the codec's buffer ({@code spring.codec.max-in-memory-

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Finding 13c of issue 21: the links of {@code /actuator} echoed the {@code Host} header, so anyone
- * could make the portal hand out links to a host of their choosing (cache poisoning, phishing in
- * monitoring tools). Links are built from the configured public address (D15: with none, the bound
- * address {@code http://localhost:{port}}), never from the request.
+ * Attack finding 13c (docs/reliability.md): the links of {@code /actuator} echoed the {@code Host}
+ * header, so anyone could make the portal hand out links to a host of their choosing (cache
+ * poisoning, phishing in monitoring tools). Links are built from the configured public address
+ * (D15: with none, the bound address {@code http://localhost:{port}}), never from the request.
  */
 @Tag("attack")
 @ApiIntegrationTest

@@ -36,12 +36,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Finding 12 of issue 21: the read-only API login could block every import by taking the import's
- * advisory lock (the import then hung with no message), and could create temporary tables and large
- * objects. As that login, over a real connection to PostgreSQL: the import's lock cannot be taken,
- * an import completes while the login holds every lock it can get, an import that waits for another
- * import says so and gives up after the configured lock timeout, and temporary tables and large
- * objects are refused.
+ * Attack finding 12 (docs/reliability.md): the read-only API login could block every import by
+ * taking the import's advisory lock (the import then hung with no message), and could create
+ * temporary tables and large objects. As that login, over a real connection to PostgreSQL: the
+ * import's lock cannot be taken, an import completes while the login holds every lock it can get,
+ * an import that waits for another import says so and gives up after the configured lock timeout,
+ * and temporary tables and large objects are refused.
  */
 @Tag("attack")
 @ApiIntegrationTest

@@ -29,12 +29,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Finding 9 of issue 21: {@code Last-Modified} came from the package's {@code created} field, so a
- * changed {@code latest} file still answered {@code If-Modified-Since} with 304 when the new
- * package kept its date, and the catalogue's modification date never moved; {@code { rateLimit {
- * remaining } }} over GET was cacheable for 60 s and revalidated to 304 after it had changed. Dates
- * are when the content was committed to the database (D19), and an answer about the caller is never
- * stored.
+ * Attack finding 9 (docs/reliability.md): {@code Last-Modified} came from the package's {@code
+ * created} field, so a changed {@code latest} file still answered {@code If-Modified-Since} with
+ * 304 when the new package kept its date, and the catalogue's modification date never moved; {@code
+ * { rateLimit { remaining } }} over GET was cacheable for 60 s and revalidated to 304 after it had
+ * changed. Dates are when the content was committed to the database (D19), and an answer about the
+ * caller is never stored.
  */
 @Tag("attack")
 @ApiIntegrationTest

@@ -29,13 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Finding 6 of issue 21: comparing two releases of the donations table revealed one donor's gift
- * (10 donors/11,665 → 11 donors/100,553 exposes a gift of 88,888). Three releases are imported into
- * the test's own database, typed-in aggregates and donor-by-donor records both; the attacker then
- * downloads every release's public {@code charity-donations.csv}, as anyone can, and subtracts each
- * published cell from every earlier publication of the same cell. A difference from one donor (or
- * none: a known donor's second gift) is a gift; a difference from 2–9 donors is a sum of a few
- * people's gifts. Both must come to 0.
+ * Attack finding 6 (docs/disclosure-control.md): comparing two releases of the donations table
+ * revealed one donor's gift (10 donors/11,665 → 11 donors/100,553 exposes a gift of 88,888). Three
+ * releases are imported into the test's own database, typed-in aggregates and donor-by-donor
+ * records both; the attacker then downloads every release's public {@code charity-donations.csv},
+ * as anyone can, and subtracts each published cell from every earlier publication of the same cell.
+ * A difference from one donor (or none: a known donor's second gift) is a gift; a difference from
+ * 2–9 donors is a sum of a few people's gifts. Both must come to 0.
  */
 @Tag("attack")
 @ApiIntegrationTest

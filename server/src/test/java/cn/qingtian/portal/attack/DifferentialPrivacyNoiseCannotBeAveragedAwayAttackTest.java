@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finding 7 of issue 21: the differential-privacy noise must not be re-drawn when the data behind a
- * cell did not change. Thirteen releases of the bundled packages (the demo microdata: 2,000
- * households, 2020–2024), differing only in a typo fixed in an unrelated table, go through the
- * disclosure gate in the DP mode (ε = 1/2), each seeing what the one before published, as an import
- * does. The attacker takes the median of each township cell over the releases and counts the cells
- * it recovers exactly: no more than one release alone gives. The privacy ledger of the last release
- * must account for every distinct noisy table that was published (each one a draw that spent ε).
+ * Attack finding 7 (docs/disclosure-control.md): the differential-privacy noise must not be
+ * re-drawn when the data behind a cell did not change. Thirteen releases of the bundled packages
+ * (the demo microdata: 2,000 households, 2020–2024), differing only in a typo fixed in an unrelated
+ * table, go through the disclosure gate in the DP mode (ε = 1/2), each seeing what the one before
+ * published, as an import does. The attacker takes the median of each township cell over the
+ * releases and counts the cells it recovers exactly: no more than one release alone gives. The
+ * privacy ledger of the last release must account for every distinct noisy table that was published
+ * (each one a draw that spent ε).
  */
 @Tag("attack")
 class DifferentialPrivacyNoiseCannotBeAveragedAwayAttackTest {

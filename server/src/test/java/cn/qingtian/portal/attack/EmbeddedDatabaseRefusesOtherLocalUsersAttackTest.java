@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Outside review of issue 21, finding A: the embedded PostgreSQL trusted every connection from the
- * host, so any local user could log in as its superuser and run commands as the portal's user with
- * {@code COPY … TO PROGRAM}. Real embedded servers in temporary folders, asked over TCP as another
- * local user would.
+ * Second-round finding A (docs/reliability.md): the embedded PostgreSQL trusted every connection
+ * from the host, so any local user could log in as its superuser and run commands as the portal's
+ * user with {@code COPY … TO PROGRAM}. Real embedded servers in temporary folders, asked over TCP
+ * as another local user would.
  */
 @Tag("attack")
 @IntegrationTest

@@ -42,12 +42,12 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * Finding 11 of issue 21: after {@code kill -9} the portal did not come back with the embedded
- * database (the orphaned PostgreSQL kept the data directory until it was killed by hand), and the
- * embedded server ran with {@code fsync} and {@code synchronous_commit} off. The portal runs as a
- * real child JVM (the test classpath) with the embedded PostgreSQL in a temporary folder, is killed
- * with SIGKILL and restarted, and is asked over HTTP; the server's settings are read from the
- * server itself.
+ * Attack finding 11 (docs/reliability.md): after {@code kill -9} the portal did not come back with
+ * the embedded database (the orphaned PostgreSQL kept the data directory until it was killed by
+ * hand), and the embedded server ran with {@code fsync} and {@code synchronous_commit} off. The
+ * portal runs as a real child JVM (the test classpath) with the embedded PostgreSQL in a temporary
+ * folder, is killed with SIGKILL and restarted, and is asked over HTTP; the server's settings are
+ * read from the server itself.
  */
 @Tag("attack")
 @LongTest

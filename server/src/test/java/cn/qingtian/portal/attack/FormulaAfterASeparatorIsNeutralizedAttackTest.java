@@ -26,18 +26,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Finding 13b of issue 21: a value like {@code note;+1+1} passed the formula check and was written
- * unquoted, so a spreadsheet that splits fields on {@code ;} (Excel and LibreOffice in locales
- * whose list separator is the semicolon) ran {@code +1+1}. The check now covers every separator
- * spreadsheets accept ({@code , ; | tab}, line breaks), at import and in every CSV the portal
- * writes.
+ * Attack finding 13b (docs/reliability.md): a value like {@code note;+1+1} passed the formula check
+ * and was written unquoted, so a spreadsheet that splits fields on {@code ;} (Excel and LibreOffice
+ * in locales whose list separator is the semicolon) ran {@code +1+1}. The check now covers every
+ * separator spreadsheets accept ({@code , ; | tab}, line breaks), at import and in every CSV the
+ * portal writes.
  *
- * <p>Second round (finding E): a fullwidth sign ({@code ＝ ＋ － ＠}, which Excel and LibreOffice with
- * East Asian input read as the ASCII one), a formula behind spaces or invisible characters (NBSP,
- * ideographic space, zero-width and format characters, soft hyphen: spreadsheets trim or ignore
- * them), and rarer separators (vertical tab, form feed, the information separators U+001C– U+001F,
- * NEL, line and paragraph separators) still reached downloads as formulas; control characters were
- * accepted at import and silently dropped from XLSX cells.
+ * <p>Second-round finding E (docs/reliability.md): a fullwidth sign ({@code ＝ ＋ － ＠}, which Excel
+ * and LibreOffice with East Asian input read as the ASCII one), a formula behind spaces or
+ * invisible characters (NBSP, ideographic space, zero-width and format characters, soft hyphen:
+ * spreadsheets trim or ignore them), and rarer separators (vertical tab, form feed, the information
+ * separators U+001C– U+001F, NEL, line and paragraph separators) still reached downloads as
+ * formulas; control characters were accepted at import and silently dropped from XLSX cells.
  */
 @Tag("attack")
 @IntegrationTest

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Finding 13a of issue 21: {@code HEAD} answered 404 for every page, asset and GraphiQL, so link
- * checkers, download managers and monitors that ask with {@code HEAD} saw a broken portal. {@code
- * HEAD} answers as {@code GET} does, with the same status and headers and no body.
+ * Attack finding 13a (docs/reliability.md): {@code HEAD} answered 404 for every page, asset and
+ * GraphiQL, so link checkers, download managers and monitors that ask with {@code HEAD} saw a
+ * broken portal. {@code HEAD} answers as {@code GET} does, with the same status and headers and no
+ * body.
  */
 @Tag("attack")
 @ApiIntegrationTest

@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Finding D of the second outside review (slowloris): a client sending one header line every 3 s
- * kept a connection open about 60 s despite the 10 s first-request timeout, which only closed a
+ * Second-round finding D (docs/reliability.md), slowloris: a client sending one header line every 3
+ * s kept a connection open about 60 s despite the 10 s first-request timeout, which only closed a
  * silent connection (its first byte cancelled it, and each later byte reset the idle timeout). Now
  * a request must be received completely within the timeout: the first request from the moment the
  * connection is accepted, each later request from its first byte. Here the timeout is 1 s and the

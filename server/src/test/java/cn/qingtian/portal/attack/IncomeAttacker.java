@@ -35,9 +35,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * of 1–9, or a group all in one cell must keep 10 households of doubt above and below (down to 0);
  * any other withheld entry must not be exact.
  *
- * <p>The stronger attacker of issue 21's second round solves several tables of a year in one
- * program (TOWNSHIP and AREA share their totals row), keeps each published count as one unknown
- * within its rounding interval that all its relations share, and reads bounds as whole numbers.
+ * <p>The stronger attacker of the second review round (docs/reliability.md, second-round finding C)
+ * solves several tables of a year in one program (TOWNSHIP and AREA share their totals row), keeps
+ * each published count as one unknown within its rounding interval that all its relations share,
+ * and reads bounds as whole numbers.
  */
 final class IncomeAttacker {
 

@@ -13,19 +13,20 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finding 5 of issue 21: published means and medians must not narrow withheld counts. For every
- * township (and the county) with a published mean M (rounded to 100 yuan) and median D (rounded to
- * 1,000), the attacker adds to the township table's linear program what they say of the bracket
- * counts n_b and the township count n: Σ n_b·lower_b ≤ (M + 50)·n, Σ n_b·upper_b ≥ (M − 50)·n when
- * no bracket is open-ended, at most half of the households in brackets wholly below D − 500, at
- * most half in brackets wholly above D + 500. No withheld cell may come out narrower than its
- * protection interval.
+ * Attack finding 5 (docs/disclosure-control.md): published means and medians must not narrow
+ * withheld counts. For every township (and the county) with a published mean M (rounded to 100
+ * yuan) and median D (rounded to 1,000), the attacker adds to the township table's linear program
+ * what they say of the bracket counts n_b and the township count n: Σ n_b·lower_b ≤ (M + 50)·n, Σ
+ * n_b·upper_b ≥ (M − 50)·n when no bracket is open-ended, at most half of the households in
+ * brackets wholly below D − 500, at most half in brackets wholly above D + 500. No withheld cell
+ * may come out narrower than its protection interval.
  *
- * <p>The second test is the outside reviewer's stronger attacker of the second round (the cap, the
- * TOWNSHIP and AREA tables together, whole-number bounds, and each published count one unknown
- * shared by its relations). On the audit before the second round it narrowed 6 of 592 withheld
- * entries (2021 T08 and 2024 T08, T11 {@code FROM_60}; 2023 T09, T13 and 2024 T13 {@code
- * FROM_50_TO_60}; each 1 household pinned to [0, 10]); the shared published counts alone do it.
+ * <p>The second test is the outside reviewer's stronger attacker of the second round
+ * (docs/reliability.md, second-round finding C: the cap, the TOWNSHIP and AREA tables together,
+ * whole-number bounds, and each published count one unknown shared by its relations). On the audit
+ * before the second round it narrowed 6 of 592 withheld entries (2021 T08 and 2024 T08, T11 {@code
+ * FROM_60}; 2023 T09, T13 and 2024 T13 {@code FROM_50_TO_60}; each 1 household pinned to [0, 10]);
+ * the shared published counts alone do it.
  */
 @Tag("attack")
 class MeansAndMediansCannotNarrowWithheldCountsAttackTest {
@@ -84,13 +85,14 @@ class MeansAndMediansCannotNarrowWithheldCountsAttackTest {
   }
 
   /**
-   * The outside reviewer's stronger attacker (issue 21, second round). Beyond the attack above it
-   * knows the top-coding cap c (the year's 99th percentile), so every household's contribution to a
-   * mean lies in [min(lower_b, c), min(upper_b, c)] for its bracket, the top bracket included (both
-   * mean inequalities always hold, and the top bracket's incomes are at least min(600,000, c)); it
-   * takes the published mean as exact ± 50 and the median ± 500 (their rounding); it solves the
-   * TOWNSHIP and AREA tables of a year jointly, since they share the bracket totals and the grand
-   * total; and it rounds its bounds to whole households (an upper bound down, a lower bound up).
+   * The outside reviewer's stronger attacker (docs/reliability.md, second-round finding C). Beyond
+   * the attack above it knows the top-coding cap c (the year's 99th percentile), so every
+   * household's contribution to a mean lies in [min(lower_b, c), min(upper_b, c)] for its bracket,
+   * the top bracket included (both mean inequalities always hold, and the top bracket's incomes are
+   * at least min(600,000, c)); it takes the published mean as exact ± 50 and the median ± 500
+   * (their rounding); it solves the TOWNSHIP and AREA tables of a year jointly, since they share
+   * the bracket totals and the grand total; and it rounds its bounds to whole households (an upper
+   * bound down, a lower bound up).
    */
   @Test
   void aStrongerAttackerWithTheCapJointTablesAndWholeCountsNarrowsNoWithheldCount() {

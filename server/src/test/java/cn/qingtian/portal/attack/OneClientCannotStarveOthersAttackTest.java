@@ -24,13 +24,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Finding 2 of issue 21: one client starved everyone within its rate limit, because a list that is
- * not a connection cost one point whatever its size (700 aliased {@code incomeDistribution} fields:
- * 4.4 MB in 1.3 s for 1 point) and nothing bounded how many queries one client ran at once. Each
- * client here is told apart by the address the trusted loopback proxy reports in {@code
- * X-Forwarded-For}; the limits are small (300 points per 20 s window, 2 queries at once, 5 refused
- * requests per window) so that each case takes seconds. The machine is shared and often loaded:
- * time is asserted against generous bounds or against the same client's time without the attack.
+ * Attack finding 2 (docs/reliability.md): one client starved everyone within its rate limit,
+ * because a list that is not a connection cost one point whatever its size (700 aliased {@code
+ * incomeDistribution} fields: 4.4 MB in 1.3 s for 1 point) and nothing bounded how many queries one
+ * client ran at once. Each client here is told apart by the address the trusted loopback proxy
+ * reports in {@code X-Forwarded-For}; the limits are small (300 points per 20 s window, 2 queries
+ * at once, 5 refused requests per window) so that each case takes seconds. The machine is shared
+ * and often loaded: time is asserted against generous bounds or against the same client's time
+ * without the attack.
  */
 @Tag("attack")
 @ApiIntegrationTest
@@ -193,8 +194,8 @@ class OneClientCannotStarveOthersAttackTest extends SharedDatabase {
     // to be parsed to tell), with its points untouched; another client is not affected.
     RawHttp.Response good = post("{ measure(code: \\\"P13\\\") { code } }", client);
     assertThat(good.status()).isEqualTo(429);
-    // Nothing can be spent until the reset, though no point was (issue 21, second round: it said
-    // 300 remaining).
+    // Nothing can be spent until the reset, though no point was (docs/reliability.md,
+    // second-round finding B: it said 300 remaining).
     assertThat(good.header("X-RateLimit-Remaining")).hasValue("0");
     assertThat(good.header("X-RateLimit-Used")).hasValue("0");
     long reset = Long.parseLong(good.header("X-RateLimit-Reset").orElseThrow());

@@ -22,12 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Finding 10 of issue 21: 8,300 idle connections opened from one host in 1.1 s made every other
- * client time out for about 60 s. Here, with small limits (16 connections in all, 4 per address, a
- * second for a connection to send its first request), host A (127.0.0.2) opens 40 idle connections
- * and host B (127.0.0.3) is still answered at once; A's idle connections are closed within about a
- * second; a trusted proxy (127.0.0.4), which speaks for many people, is not held to one address's
- * share.
+ * Attack finding 10 (docs/reliability.md): 8,300 idle connections opened from one host in 1.1 s
+ * made every other client time out for about 60 s. Here, with small limits (16 connections in all,
+ * 4 per address, a second for a connection to send its first request), host A (127.0.0.2) opens 40
+ * idle connections and host B (127.0.0.3) is still answered at once; A's idle connections are
+ * closed within about a second; a trusted proxy (127.0.0.4), which speaks for many people, is not
+ * held to one address's share.
  */
 @Tag("attack")
 @ApiIntegrationTest

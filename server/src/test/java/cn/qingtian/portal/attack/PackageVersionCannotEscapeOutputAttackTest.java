@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Finding 1 of issue 21: a package's {@code version} (and any identifier that becomes a file name)
- * climbed out of the folder it was written into: {@code ../../…/x} made {@code publish} write files
- * outside its output, and a release versioned {@code 9.9.9/../..} broke every later site build.
- * Names are now refused at import and checked again where each path is built.
+ * Attack finding 1 (docs/reliability.md): a package's {@code version} (and any identifier that
+ * becomes a file name) climbed out of the folder it was written into: {@code ../../…/x} made {@code
+ * publish} write files outside its output, and a release versioned {@code 9.9.9/../..} broke every
+ * later site build. Names are now refused at import and checked again where each path is built.
  */
 @Tag("attack")
 @IntegrationTest

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Finding 3 of issue 21: {@code publish --out} with a database configured imported the bundled
- * packages, DEMO included, as that database's current release. It now reads the release the
- * database already has and says so; only {@code --import} imports, and then into a temporary
+ * Attack finding 3 (docs/reliability.md): {@code publish --out} with a database configured imported
+ * the bundled packages, DEMO included, as that database's current release. It now reads the release
+ * the database already has and says so; only {@code --import} imports, and then into a temporary
  * database of its own.
  */
 @Tag("attack")

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Finding 8 of issue 21: {@code GET //evil.example/..%2fen} was answered {@code 301 Location:
- * //evil.example/..%2fen/}, which a browser reads as another host. The trailing-slash redirect of
- * the site must never leave the origin, whatever the path: a link to the portal cannot be turned
- * into a link that lands elsewhere.
+ * Attack finding 8 (docs/reliability.md): {@code GET //evil.example/..%2fen} was answered {@code
+ * 301 Location: //evil.example/..%2fen/}, which a browser reads as another host. The trailing-slash
+ * redirect of the site must never leave the origin, whatever the path: a link to the portal cannot
+ * be turned into a link that lands elsewhere.
  */
 @Tag("attack")
 @ApiIntegrationTest

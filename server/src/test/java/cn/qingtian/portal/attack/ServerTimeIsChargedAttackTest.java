@@ -18,13 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Issue 21, second round: the cost model prices a query by the values its answer may hold, not by
- * the work of building it. 1,000 aliased {@code incomeDistribution} tables asking only for {@code
- * year} cost 20 points but took 2–4 s of CPU each: a client stayed within its window while holding
- * the server's threads, and another client's small query waited 4.3 s (median). Every executed
- * query is now charged the larger of its estimate and its server time ({@code
- * portal.api.rate-limit.server-time-per-point}); a timed-out one its whole time; one that ran and
- * ended in errors like any other.
+ * Second-round finding B (docs/reliability.md): the cost model prices a query by the values its
+ * answer may hold, not by the work of building it. 1,000 aliased {@code incomeDistribution} tables
+ * asking only for {@code year} cost 20 points but took 2–4 s of CPU each: a client stayed within
+ * its window while holding the server's threads, and another client's small query waited 4.3 s
+ * (median). Every executed query is now charged the larger of its estimate and its server time
+ * ({@code portal.api.rate-limit.server-time-per-point}); a timed-out one its whole time; one that
+ * ran and ended in errors like any other.
  *
  * <p>The assertions are on points charged and on the refusal, never on another client's latency:
  * here a point buys 1 ms, so the window of 100 points is 100 ms of server time, spent by the first

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Finding 13d of issue 21: every site build copied every release's downloads into its {@code
- * datasets/} folder (2.1 GB per build with one 1M-row release). A build now links the release files
- * it carries (hard links: same bytes, no copy), so a rebuild writes only its pages.
+ * Attack finding 13d (docs/reliability.md): every site build copied every release's downloads into
+ * its {@code datasets/} folder (2.1 GB per build with one 1M-row release). A build now links the
+ * release files it carries (hard links: same bytes, no copy), so a rebuild writes only its pages.
  */
 @Tag("attack")
 @IntegrationTest

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finding 4 of issue 21: suppression reasons must not reveal what suppression hides. The attacker
- * reads the published income tables of the demo microdata (2,000 households, 2020–2024) with their
- * reasons, turns each reason into what it says (a threshold reason: 1–9 households; a group
- * disclosure reason: the cell holds its whole row), and runs the interval linear programs over
- * every table and year. No withheld cell may come out narrower than its protection interval.
+ * Attack finding 4 (docs/disclosure-control.md): suppression reasons must not reveal what
+ * suppression hides. The attacker reads the published income tables of the demo microdata (2,000
+ * households, 2020–2024) with their reasons, turns each reason into what it says (a threshold
+ * reason: 1–9 households; a group disclosure reason: the cell holds its whole row), and runs the
+ * interval linear programs over every table and year. No withheld cell may come out narrower than
+ * its protection interval.
  */
 @Tag("attack")
 class SuppressionReasonsRevealNothingAttackTest {

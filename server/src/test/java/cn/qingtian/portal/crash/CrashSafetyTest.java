@@ -47,7 +47,8 @@ class CrashSafetyTest {
 
     PortalProcess first = publish(database, site, downloads, "publish-1");
     assertThat(first.waitFor(600)).as(first.output()).isZero();
-    // publish reads the database's release; it imports nothing (finding 3 of issue 21).
+    // publish reads the database's release; it imports nothing (docs/reliability.md,
+    // attack finding 3).
     assertThat(first.output()).contains("publishing release #1 (");
     assertThat(DatabaseState.of(database).releases()).isEqualTo(1);
     long publishMillis = first.elapsedMillis();

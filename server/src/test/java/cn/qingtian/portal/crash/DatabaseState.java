@@ -71,8 +71,8 @@ record DatabaseState(Map<String, String> tables) {
   }
 
   /**
-   * The import lock (issue 21: a lock on {@code private.import_lock}) and any advisory lock held by
-   * any session on this database.
+   * The import lock (docs/reliability.md, attack finding 12: a lock on {@code private.import_lock})
+   * and any advisory lock held by any session on this database.
    */
   static int advisoryLocks(String url) throws SQLException {
     try (Connection connection = connect(url);

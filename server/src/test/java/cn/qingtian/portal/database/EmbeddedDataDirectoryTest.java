@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the portal stops on start-up and what it never touches (issue 21, finding 11), without a
- * PostgreSQL: the processes named in these {@code postmaster.pid} files are this test's own JVM,
- * which must survive every case. The stale-server case itself is {@code
+ * What the portal stops on start-up and what it never touches (docs/reliability.md, attack finding
+ * 11), without a PostgreSQL: the processes named in these {@code postmaster.pid} files are this
+ * test's own JVM, which must survive every case. The stale-server case itself is {@code
  * EmbeddedPortalRestartsAfterKillAttackTest}.
  */
 @DatabaseTest

@@ -151,7 +151,7 @@ class BadPackageCorpusTest {
             2,
             "之后以 “+” 开始",
             "has \"+\" right after the separator \";\""),
-        // --- identifiers that become file names (finding 1 of issue 21) ---
+        // --- identifiers that become file names (docs/reliability.md, attack finding 1) ---
         new Case(
             "a version that climbs out of its folder",
             p -> p.version("../../x"),

@@ -69,8 +69,8 @@ class PackageValidatorTest {
   }
 
   /**
-   * A control character other than tab, CR and LF (finding E of the second outside review): it was
-   * accepted, then silently dropped from XLSX downloads, and some are separators a spreadsheet
+   * A control character other than tab, CR and LF (docs/reliability.md, second-round finding E): it
+   * was accepted, then silently dropped from XLSX downloads, and some are separators a spreadsheet
    * splits cells on. It is refused wherever it is, in text as in a number, with its code point.
    */
   @ParameterizedTest

@@ -36,7 +36,8 @@ class IncomeApiTest extends SharedDatabase {
             .entityList(MAP)
             .get();
     assertThat(cells).hasSize(33 * 6);
-    // One reason for every withheld cell: a specific one would narrow it (issue 21, finding 4).
+    // One reason for every withheld cell: a specific one would narrow it
+    // (docs/disclosure-control.md, attack finding 4).
     assertThat(cells).anyMatch(c -> c.get("reason") != null);
     assertThat(cells).allMatch(c -> c.get("reason") == null || "WITHHELD".equals(c.get("reason")));
     for (Map<String, Object> cell : cells) {

@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The joint audit of means and medians (issue 21, second round): a published count is one number,
- * the same in its row's line and in its row's mean.
+ * The joint audit of means and medians (docs/reliability.md, second-round finding C): a published
+ * count is one number, the same in its row's line and in its row's mean.
  */
 class IntervalAuditTest {
 

@@ -40,7 +40,7 @@ class ClientAddressTest {
 
   @Test
   void oneClientHasOneBucketWhateverSpellingTheProxyPassesOn() {
-    // Issue 21, second round: each spelling was a fresh bucket.
+    // docs/reliability.md, second-round finding B: each spelling was a fresh bucket.
     assertThat(clients.of(from("10.0.0.1", "1.2.3.4:5678"))).isEqualTo("1.2.3.4");
     assertThat(clients.of(from("10.0.0.1", "::ffff:1.2.3.4"))).isEqualTo("1.2.3.4");
     assertThat(clients.of(from("10.0.0.1", "[::ffff:1.2.3.4]:443"))).isEqualTo("1.2.3.4");

@@ -124,7 +124,8 @@ class RateLimitTest extends SmallRateLimit {
 
   @Test
   void theCallersStandingIsMarkedPrivateOnceOverPostAndGet() {
-    // Issue 21, second round: both carried Cache-Control: private, no-store twice.
+    // Second-round finding B (docs/reliability.md): both carried Cache-Control: private, no-store
+    // twice.
     RawHttp.Response post = post("{ rateLimit { remaining } }", "203.0.113.6");
     RawHttp.Response get =
         RawHttp.get(

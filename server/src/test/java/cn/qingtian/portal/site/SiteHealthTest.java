@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A site that cannot be built shows in the health an operator's monitoring reads, while the
- * instance stays ready: the API and the previous site still answer (finding 1 of issue 21: site
- * builds failed while every probe said UP).
+ * instance stays ready: the API and the previous site still answer (docs/reliability.md, attack
+ * finding 1: site builds failed while every probe said UP).
  */
 @ApiIntegrationTest
 class SiteHealthTest extends SharedDatabase {

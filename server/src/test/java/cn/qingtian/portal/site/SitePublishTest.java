@@ -575,7 +575,8 @@ class SitePublishTest extends SharedDatabase {
     assertThat(year.select(".demo-banner")).isNotEmpty();
     assertThat(year.select("#townships ~ div table tbody tr")).hasSize(33);
     assertThat(year.select("#townships ~ div table td.withheld")).hasSize((int) withheld);
-    // One reason for every withheld cell: a specific one narrows it (issue 21, finding 4).
+    // One reason for every withheld cell: a specific one narrows it
+    // (docs/disclosure-control.md, attack finding 4).
     assertThat(year.select("#townships ~ div table td.withheld").eachText()).containsOnly("不公布");
     assertThat(year.select("ul.bars li")).hasSize(5);
     assertThat(year.select("#statistics ~ div table tbody tr")).hasSize(33);

@@ -105,7 +105,8 @@ class SiteServingTest extends SharedSite {
         .expectStatus()
         .isEqualTo(301)
         .expectHeader()
-        // Relative to the request, so that no path can make it lead off the portal (issue 21).
+        // Relative to the request, so that no path can make it lead off the portal
+        // (docs/reliability.md, attack finding 8).
         .location("./GDP/");
   }
 

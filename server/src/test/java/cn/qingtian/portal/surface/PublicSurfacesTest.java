@@ -55,8 +55,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * meta tags and accessible texts, the feeds, the static search index and every download in every
  * format, and fails on a DEMO value or text written from DEMO values without its label, a figure of
  * fewer than 10 contributors, a household of the private microdata, or a value without a source
- * (issue 20). What it looks for is read from the release's own data; each planted defect below
- * shows that the walk would catch it.
+ * (docs/disclosure-control.md, "How it is checked"). What it looks for is read from the release's
+ * own data; each planted defect below shows that the walk would catch it.
  */
 @ApiIntegrationTest
 // The audit asks for every indicator with every observation and revision in one query, which the

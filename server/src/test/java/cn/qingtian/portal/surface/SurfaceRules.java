@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The four things no unit of a public surface may show (issue 20, "Done when"). */
+/**
+ * The four things no unit of a public surface may show (docs/disclosure-control.md, "How it is
+ * checked").
+ */
 final class SurfaceRules {
 
   /**

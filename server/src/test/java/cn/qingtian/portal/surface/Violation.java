@@ -3,7 +3,7 @@ package cn.qingtian.portal.surface;
 /** One thing a public surface must not show, where it showed it. */
 record Violation(Rule rule, String where, String detail) {
 
-  /** What the audit looks for (issue 20, "Done when"). */
+  /** What the audit looks for (docs/disclosure-control.md, "How it is checked"). */
   enum Rule {
     /** A DEMO value, or text written from DEMO values, without the label in the same unit. */
     UNLABELLED_DEMO,
