@@ -45,6 +45,13 @@ public class BlockHoundSession implements LauncherSessionListener {
                 // SecureRandom, which reads a few bytes of /dev/urandom: it never waits.
                 .allowBlockingCallsInside(
                     "io.r2dbc.postgresql.authentication.SASLAuthenticationHandler",
-                    "handleAuthenticationSASL"));
+                    "handleAuthenticationSASL")
+                // Cancelling a scheduled task (a Flux.interval's, when an SSE client leaves) takes
+                // the scheduler queue's short lock. Reactor allows it for one-shot tasks, not for
+                // periodic ones; and an error thrown while a thread waits inside a lock leaves the
+                // lock with a waiter that never wakes, so every later task of that scheduler hung
+                // (a site build timed out two minutes after a subscription test had thrown here).
+                .allowBlockingCallsInside(
+                    "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove"));
   }
 }
