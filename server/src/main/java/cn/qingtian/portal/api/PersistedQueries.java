@@ -14,10 +14,6 @@ import graphql.execution.preparsed.persisted.PersistedQueryError;
 import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -101,7 +97,7 @@ public class PersistedQueries extends ApolloPersistedQuerySupport {
         || !SHA256.matcher(hash).matches()) {
       return error("PERSISTED_QUERY_INVALID", UserMessages.get("api.persistedQuery.invalid"));
     }
-    if (!withoutDocument(query) && !sha256(query).equals(hash)) {
+    if (!withoutDocument(query) && !Sha256.hex(query).equals(hash)) {
       return mismatch();
     }
     return null;
@@ -115,7 +111,7 @@ public class PersistedQueries extends ApolloPersistedQuerySupport {
 
   @Override
   protected boolean persistedQueryIdIsInvalid(Object persistedQueryId, String queryText) {
-    return !sha256(queryText).equals(persistedQueryId);
+    return !Sha256.hex(queryText).equals(persistedQueryId);
   }
 
   @Override
@@ -172,15 +168,5 @@ public class PersistedQueries extends ApolloPersistedQuerySupport {
     }
 
     private record Entry(String document, PreparsedDocumentEntry parsed) {}
-  }
-
-  /** The SHA-256 of a document in lowercase hex, as the Apollo protocol names it. */
-  static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
   }
 }

@@ -42,7 +42,7 @@ public final class ClosedSetCheck implements DerivedTables, Ordered {
 
   @Override
   public List<Table> derive(ReleaseTables release) {
-    List<Problem> problems = problemsIn(name -> release.table(name));
+    List<Problem> problems = problemsIn(release::table);
     if (!problems.isEmpty()) {
       throw new ImportRefusedException(problems);
     }

@@ -1,12 +1,9 @@
 package cn.qingtian.portal.dataset;
 
+import cn.qingtian.portal.api.Sha256;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -23,7 +20,7 @@ public final class RowHash {
     for (Object value : row.values()) {
       canonical.append(canonical(value)).append('\u001f');
     }
-    return sha256(canonical.toString());
+    return Sha256.hex(canonical.toString());
   }
 
   public static String ofPackage(ValidatedPackage validated) {
@@ -38,7 +35,7 @@ public final class RowHash {
               hashes.sort(null);
               hashes.forEach(h -> canonical.append(h).append('\n'));
             });
-    return sha256(canonical.toString());
+    return Sha256.hex(canonical.toString());
   }
 
   private static String canonical(Object value) {
@@ -49,15 +46,5 @@ public final class RowHash {
       return decimal.stripTrailingZeros().toPlainString();
     }
     return value.toString();
-  }
-
-  /** The SHA-256 of a text's UTF-8 bytes, in lowercase hex. */
-  public static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
   }
 }

@@ -1,6 +1,6 @@
 package cn.qingtian.portal.disclosure;
 
-import cn.qingtian.portal.dataset.RowHash;
+import cn.qingtian.portal.api.Sha256;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -303,7 +303,7 @@ public final class Disclosure {
                   "MEAN",
                   Integer.toString(year),
                   row,
-                  RowHash.sha256(
+                  Sha256.hex(
                       String.join("|", contributors.subList(r * brackets, (r + 1) * brackets))));
           identities.add(identity);
           sum = dp.noisySum(incomes, DP_INCOME_CAP, identity);

@@ -1,6 +1,6 @@
 package cn.qingtian.portal.disclosure;
 
-import cn.qingtian.portal.dataset.RowHash;
+import cn.qingtian.portal.api.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,14 +89,14 @@ public final class IncomeTables {
       if (h.year() == year && included.test(h)) {
         int cell =
             rows.indexOf(row.apply(h)) * BRACKETS.size() + IncomeBracket.of(h.income()).ordinal();
-        hashes.get(cell).add(RowHash.sha256(canonical(h)));
+        hashes.get(cell).add(Sha256.hex(canonical(h)));
       }
     }
     return hashes.stream()
         .map(
             list -> {
               list.sort(null);
-              return RowHash.sha256(String.join("\n", list));
+              return Sha256.hex(String.join("\n", list));
             })
         .toList();
   }

@@ -5,7 +5,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 import cn.qingtian.portal.api.GraphQlHttp;
 import cn.qingtian.portal.api.PersistedQueries;
-import cn.qingtian.portal.dataset.RowHash;
+import cn.qingtian.portal.api.Sha256;
 import cn.qingtian.portal.messages.UserMessages;
 import cn.qingtian.portal.release.CurrentRelease;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -215,7 +215,7 @@ class GraphQlGetRoutes {
       String release, String query, @Nullable String variables, @Nullable String name) {
     String request =
         String.join("\u0000", release, query, String.valueOf(variables), String.valueOf(name));
-    return "\"" + RowHash.sha256(request + "\u0000").substring(0, 32) + "\"";
+    return "\"" + Sha256.hex(request + "\u0000").substring(0, 32) + "\"";
   }
 
   private static Mono<ServerResponse> error(HttpStatus status, String code, String message) {

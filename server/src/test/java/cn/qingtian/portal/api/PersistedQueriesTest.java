@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.qingtian.portal.ApiIntegrationTest;
 import cn.qingtian.portal.RawHttp;
 import cn.qingtian.portal.SharedDatabase;
-import cn.qingtian.portal.dataset.RowHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -29,7 +28,7 @@ class PersistedQueriesTest extends SharedDatabase {
 
   @Test
   void aHashRunsItsDocumentOnceTheDocumentHasBeenSentWithIt() throws Exception {
-    String hash = RowHash.sha256(QUERY);
+    String hash = Sha256.hex(QUERY);
     String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
     JsonNode unknown = post("{\"variables\":{\"code\":\"P13\"},\"extensions\":" + extensions + "}");
     assertThat(unknown.at("/errors/0/message").asText()).isEqualTo("PersistedQueryNotFound");
@@ -65,7 +64,7 @@ class PersistedQueriesTest extends SharedDatabase {
 
   @Test
   void aHashThatIsNotTheDocumentsOrIsMalformedIsRefused() throws Exception {
-    String wrong = RowHash.sha256("{ plans { totalCount } }");
+    String wrong = Sha256.hex("{ plans { totalCount } }");
     JsonNode mismatch =
         post(
             "{\"query\":"
@@ -86,7 +85,7 @@ class PersistedQueriesTest extends SharedDatabase {
   @Test
   void aMutationOrSubscriptionCannotHideBehindAHashOverGet() throws Exception {
     String subscription = "subscription { achievementPublished { code } }";
-    String hash = RowHash.sha256(subscription);
+    String hash = Sha256.hex(subscription);
     String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
     post(
         "{\"query\":"
